@@ -1,0 +1,308 @@
+"""Articles, the claims read from them, and the registries the extractor reads names from."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class Side(models.TextChoices):
+    UA = "UA", "Ukraine"
+    RU = "RU", "Russia"
+    KP = "KP", "North Korea"
+    OTHER = "other", "Other"
+
+
+class Country(models.TextChoices):
+    UA = "UA", "Ukraine"
+    RU = "RU", "Russia"
+    OTHER = "other", "Other"
+
+
+class Registry(models.Model):
+    """A named thing that articles spell many ways: the canonical name plus every alias."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings, one list item each.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def make_slug(*parts: str) -> str:
+        return slugify("-".join(p for p in parts if p))[:220]
+
+
+class Region(Registry):
+    country = models.CharField(max_length=8, choices=Country.choices)
+
+    class Meta(Registry.Meta):
+        constraints = [models.UniqueConstraint(fields=["name"], name="region_name_unique")]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:region", args=[self.slug])
+
+
+class Place(Registry):
+    class Kind(models.TextChoices):
+        SETTLEMENT = "settlement", "Settlement"
+        DIRECTION = "direction", "Front direction"
+        OTHER = "other", "Other"
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="places")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SETTLEMENT)
+
+    class Meta(Registry.Meta):
+        constraints = [models.UniqueConstraint(fields=["name", "region"], name="place_name_region_unique")]
+
+
+class Unit(Registry):
+    class Kind(models.TextChoices):
+        BRIGADE = "brigade", "Brigade"
+        REGIMENT = "regiment", "Regiment"
+        BATTALION = "battalion", "Battalion"
+        DIVISION = "division", "Division"
+        ARMY = "army", "Army"
+        CORPS = "corps", "Corps"
+        GROUP = "group", "Group of forces"
+        SPECIAL = "special", "Special unit"
+        OTHER = "other", "Other"
+
+    side = models.CharField(max_length=8, choices=Side.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta(Registry.Meta):
+        constraints = [models.UniqueConstraint(fields=["name"], name="unit_name_unique")]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:unit", args=[self.slug])
+
+
+class Claimant(Registry):
+    side = models.CharField(max_length=8, choices=Side.choices)
+
+    class Meta(Registry.Meta):
+        constraints = [models.UniqueConstraint(fields=["name"], name="claimant_name_unique")]
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def normalise_text(text: str) -> str:
+    """The form of an article's text that decides whether two uploads are the same article."""
+    return " ".join(text.split()).casefold()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class SourceKind(models.TextChoices):
+        TXT = "txt", "Text file"
+        HTML = "html", "HTML page"
+        PDF = "pdf", "PDF"
+        PASTE = "paste", "Pasted text"
+
+    class DateSource(models.TextChoices):
+        FORM = "form", "Given on upload"
+        FILE = "file", "Read from the file's metadata"
+        TEXT = "text", "Found in the text"
+        UPLOAD_DAY = "upload_day", "Upload day (no date found)"
+
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(db_index=True)
+    published_source = models.CharField(max_length=16, choices=DateSource.choices, default=DateSource.FORM)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    source_name = models.CharField(max_length=255, blank=True)
+    source_kind = models.CharField(max_length=8, choices=SourceKind.choices)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    unverified = models.BooleanField(
+        default=False, help_text="The article says its figures could not be independently verified."
+    )
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        indexes = [models.Index(fields=["status", "status_changed_at"], name="article_status_age_idx")]
+        permissions = [("upload_article", "Can upload articles")]
+
+    def __str__(self) -> str:
+        return self.title or self.source_name or f"Article {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:article", args=[self.pk])
+
+
+class Claim(models.Model):
+    class Category(models.TextChoices):
+        KILLED = "killed", "Killed"
+        WOUNDED = "wounded", "Wounded"
+        CASUALTIES = "casualties", "Casualties"
+        CAPTURED = "captured", "Captured"
+        EQUIPMENT = "equipment", "Equipment"
+        LAUNCHED = "launched", "Launched"
+        INTERCEPTED = "intercepted", "Intercepted"
+        DEPLOYED = "deployed", "Deployed"
+        ENGAGEMENT = "engagement", "Engagement"
+
+    class Equipment(models.TextChoices):
+        TANK = "tank", "Tank"
+        ARMORED_VEHICLE = "armored_vehicle", "Armoured vehicle"
+        ARTILLERY = "artillery", "Artillery"
+        MLRS = "mlrs", "MLRS"
+        AIR_DEFENSE = "air_defense", "Air defence"
+        AIRCRAFT = "aircraft", "Aircraft"
+        HELICOPTER = "helicopter", "Helicopter"
+        UAV = "uav", "UAV"
+        MISSILE = "missile", "Missile"
+        SHIP = "ship", "Ship"
+        SUBMARINE = "submarine", "Submarine"
+        VEHICLE = "vehicle", "Vehicle"
+        SPECIAL_EQUIPMENT = "special_equipment", "Special equipment"
+        OTHER = "other", "Other"
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", "Exact"
+        AT_LEAST = "at_least", "At least"
+        UP_TO = "up_to", "Up to"
+        ABOUT = "about", "About"
+
+    class Period(models.TextChoices):
+        CUMULATIVE = "cumulative", "Running total"
+        WINDOW = "window", "Window"
+
+    class ReviewStatus(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Unreviewed"
+        CONFIRMED = "confirmed", "Confirmed"
+        DISPUTED = "disputed", "Disputed"
+        REJECTED = "rejected", "Rejected"
+
+    class Origin(models.TextChoices):
+        MACHINE = "machine", "Extracted"
+        REVIEWER = "reviewer", "Added by a reviewer"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    category = models.CharField(max_length=16, choices=Category.choices)
+    # SCHEMA distinguishes null (not applicable / unknown) from a value, so these choice fields are nullable.
+    equipment = models.CharField(max_length=24, choices=Equipment.choices, null=True, blank=True)  # noqa: DJ001
+    value = models.BigIntegerField(null=True, blank=True)
+    value_max = models.BigIntegerField(null=True, blank=True)
+    qualifier = models.CharField(max_length=16, choices=Qualifier.choices, default=Qualifier.EXACT)
+    subject_side = models.CharField(max_length=8, choices=Side.choices)
+    claimant = models.ForeignKey(
+        Claimant, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    claimant_raw = models.CharField(max_length=300, blank=True)
+    claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True, blank=True)  # noqa: DJ001
+    period = models.CharField(max_length=16, choices=Period.choices, default=Period.WINDOW)
+    date = models.DateField(null=True, blank=True)
+    date_start = models.DateField(null=True, blank=True)
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    region_raw = models.CharField(max_length=300, blank=True)
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    place_raw = models.CharField(max_length=300, blank=True)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    unit_raw = models.CharField(max_length=300, blank=True)
+    evidence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # The same reported figure repeated by several articles shares one key, so timelines count it once.
+    fact_key = models.CharField(max_length=32, db_index=True, editable=False)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    review_status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        permissions = [("review_claim", "Can review claims"), ("export_claims", "Can export claims")]
+        indexes = [
+            models.Index(fields=["date", "id"], name="claim_date_idx"),
+            models.Index(fields=["category", "date"], name="claim_category_date_idx"),
+            models.Index(fields=["subject_side", "date"], name="claim_subject_date_idx"),
+            models.Index(fields=["claimant_side", "date"], name="claim_claimant_side_date_idx"),
+            models.Index(fields=["region", "date"], name="claim_region_date_idx"),
+            models.Index(fields=["unit", "date"], name="claim_unit_date_idx"),
+            models.Index(fields=["period", "date"], name="claim_period_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="claim_offsets_ordered"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=False) | models.Q(category="engagement"),
+                name="claim_value_unless_engagement",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        figure = "" if self.value is None else f" {self.value:,}"
+        return f"{self.get_category_display()}{figure} ({self.subject_side})"
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.review_status != self.ReviewStatus.UNREVIEWED or self.origin == self.Origin.REVIEWER
+
+    def compute_fact_key(self) -> str:
+        """What makes two claims the same reported figure, whichever article printed it."""
+        parts = [
+            self.category,
+            self.equipment or "",
+            self.subject_side,
+            self.claimant_side or "",
+            "" if self.value is None else str(self.value),
+            "" if self.value_max is None else str(self.value_max),
+            self.period,
+            self.date.isoformat() if self.date else "",
+        ]
+        if self.category == self.Category.ENGAGEMENT:
+            parts.append(str(self.unit_id or self.unit_raw))
+            parts.append(str(self.article_id))
+        return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()

@@ -1,0 +1,118 @@
+"""The settings read the environment as the README documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_int, env_list
+
+REPO = Path(__file__).resolve().parent.parent
+PROBE = (
+    "import json, django; from django.conf import settings; django.setup();"
+    "db = settings.DATABASES['default'];"
+    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']),"
+    "'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
+    "'broker': settings.CELERY_BROKER_URL, 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS,"
+    "'media': str(settings.MEDIA_ROOT), 'tz': settings.TIME_ZONE, 'secret': settings.SECRET_KEY}))"
+)
+
+
+def settings_under(**env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    return subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, env=clean, capture_output=True, text=True)
+
+
+def read(**env: str) -> dict:
+    result = settings_under(**env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_database_url_it_uses_an_sqlite_file_under_var():
+    got = read(DEBUG="1")
+    assert got["engine"] == "django.db.backends.sqlite3"
+    assert got["name"] == str(REPO / "var" / "claimtrack.sqlite3")
+
+
+def test_database_url_selects_postgres():
+    got = read(DEBUG="1", DATABASE_URL="postgres://someone@db.example:5433/claims")
+    assert got["engine"] == "django.db.backends.postgresql"
+    assert got["name"] == "claims"
+
+
+def test_without_redis_url_tasks_run_in_process():
+    got = read(DEBUG="1")
+    assert got["eager"] is True
+
+
+def test_redis_url_sends_tasks_to_the_broker():
+    got = read(DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/3")
+    assert got["eager"] is False
+    assert got["broker"] == "redis://127.0.0.1:6379/3"
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = settings_under(DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_gives_a_development_key_and_local_hosts():
+    got = read(DEBUG="1")
+    assert got["secret"].startswith("dev-only")
+    assert got["hosts"] == ["127.0.0.1", "localhost"]
+
+
+def test_production_values_come_from_the_environment():
+    got = read(
+        SECRET_KEY="s3cret", ALLOWED_HOSTS="claims.example.org, www.example.org", MEDIA_ROOT="/srv/media"
+    )
+    assert got["debug"] is False
+    assert got["secret"] == "s3cret"
+    assert got["hosts"] == ["claims.example.org", "www.example.org"]
+    assert got["media"] == "/srv/media"
+    assert got["tz"] == "UTC"
+
+
+def test_a_bad_boolean_names_the_variable():
+    result = settings_under(DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("off", False), ("", False)])
+def test_env_bool_reads_the_usual_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("FLAG", raw)
+    assert env_bool("FLAG") is expected
+
+
+def test_env_bool_rejects_anything_else(monkeypatch):
+    monkeypatch.setenv("FLAG", "perhaps")
+    with pytest.raises(ImproperlyConfigured, match="FLAG"):
+        env_bool("FLAG")
+
+
+def test_env_int_uses_the_default_when_unset_and_rejects_words(monkeypatch):
+    monkeypatch.delenv("LIMIT", raising=False)
+    assert env_int("LIMIT", 7) == 7
+    monkeypatch.setenv("LIMIT", "ten")
+    with pytest.raises(ImproperlyConfigured, match="LIMIT must be a whole number"):
+        env_int("LIMIT", 7)
+    monkeypatch.setenv("LIMIT", "0")
+    with pytest.raises(ImproperlyConfigured, match="at least 1"):
+        env_int("LIMIT", 7, minimum=1)
+
+
+def test_env_list_splits_on_commas(monkeypatch):
+    monkeypatch.setenv("HOSTS", "a, b,,c ")
+    assert env_list("HOSTS") == ["a", "b", "c"]
