@@ -1,0 +1,255 @@
+"""Extraction speed on one core: 2,000 generated articles of war reporting, 2-5 KB each.
+
+usage: .venv/bin/python bench/extract_speed.py [--articles N] [--profile]
+
+The articles are composed from templates of war-reporting sentences with varied figures, sides,
+places, units, dates and filler paragraphs (fixed seed, so every run reads the same text). Prints
+articles/s, total seconds and claims found. The target is at least 300 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ingest.extract import extract, load_seed_registries  # noqa: E402
+
+PLACES = [
+    "Pokrovsk",
+    "Kupiansk",
+    "Bakhmut",
+    "Avdiivka",
+    "Vuhledar",
+    "Sudzha",
+    "Toretsk",
+    "Chasiv Yar",
+    "Vovchansk",
+    "Kurakhove",
+    "the Kursk region",
+    "Kharkiv Oblast",
+    "Zaporizhzhia region",
+    "Robotyne",
+]
+UNITS = [
+    "47th Mechanized Brigade",
+    "92nd Mechanized Brigade",
+    "80th Air Assault Brigade",
+    "3rd Assault Brigade",
+    "Rubizh Brigade",
+    "241th Territorial Defense Brigade",
+    "25th Airborne Brigade",
+    "8th Special Forces Regiment",
+]
+UA_SPEAKERS = [
+    "Ukraine's General Staff",
+    "the Ukrainian Air Force",
+    "Ukraine's Defence Ministry",
+    "Ukraine's military intelligence agency",
+    "President Volodymyr Zelensky",
+    "the Khortytsia group",
+]
+RU_SPEAKERS = [
+    "Russia's Defence Ministry",
+    "the Russian Defense Ministry",
+    "Kremlin spokesman Dmitry Peskov",
+    "the Russian military",
+]
+OTHER_SPEAKERS = [
+    "South Korea's National Intelligence Service",
+    "the Institute for the Study of War",
+    "UK Defence Intelligence",
+    "the Pentagon",
+]
+WHEN = [
+    "yesterday",
+    "over the past 24 hours",
+    "on Monday",
+    "overnight",
+    "last week",
+    "on {month} {day}",
+    "in the past day",
+    "in three days of fighting",
+    "on {month} {day}-{day2}",
+    "earlier this month",
+]
+MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+EQUIPMENT = [
+    "tanks",
+    "armored vehicles",
+    "artillery systems",
+    "multiple rocket launchers",
+    "air defense systems",
+    "drones",
+    "vehicles",
+    "BMP infantry fighting vehicles",
+    "Grad launchers",
+    "helicopters",
+]
+FILLER = [
+    "Both sides have accused each other of targeting civilian infrastructure in recent weeks.",
+    "The front line has barely moved over the winter, with small gains measured in hundreds of metres.",
+    "Soldiers interviewed near the front described constant drone surveillance and shortages of shells.",
+    "Officials in Kyiv said the talks with their partners were constructive but gave no further details.",
+    "The Kremlin has repeatedly denied targeting civilians and says it strikes only military objects.",
+    "Local authorities announced new evacuation routes for families with children.",
+    "Satellite images published by a private company showed fresh craters around the airfield.",
+    "The governor urged residents to stay in shelters until the air raid alert was lifted.",
+    "The fighting has drawn international attention to the area, where civilians were evacuated for weeks.",
+    "Analysts say both sides are trying to negotiate from a position of strength before any talks begin.",
+    "Western officials have pledged further support, including a $400 million package announced last month.",
+    "The town had a pre-war population of around 75,000 people and lies 30 km from the front line.",
+    "Residents described long queues for water and bread as temperatures dropped below freezing.",
+    "It is not possible to independently verify the figures reported by either side.",
+    "Kyiv has repeatedly asked its allies for more air defense systems and long-range missiles.",
+    "The U.S. has sent more than 400 Stryker vehicles to Ukraine since February 2022.",
+    "Moscow is now making use of hundreds of thousands of troops it called up in its mobilisation.",
+    "Video shared on Telegram appeared to show smoke rising over the outskirts of the city.",
+]
+
+
+def _when(rng: random.Random) -> str:
+    day = rng.randint(1, 27)
+    return rng.choice(WHEN).format(month=rng.choice(MONTHS), day=day, day2=day + 1)
+
+
+def _figure(rng: random.Random, low: int, high: int) -> str:
+    value = rng.randint(low, high)
+    if value < 20 and rng.random() < 0.4:
+        return [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ][value - 1]
+    return f"{value:,}"
+
+
+def _sentence(rng: random.Random) -> str:
+    kind = rng.randrange(9)
+    place = rng.choice(PLACES)
+    if kind == 0:
+        return (
+            f"Russia lost {_figure(rng, 800, 1900)} soldiers {_when(rng)} near {place}, "
+            f"according to {rng.choice(UA_SPEAKERS)}."
+        )
+    if kind == 1:
+        return (
+            f"{rng.choice(RU_SPEAKERS).capitalize()} said Ukrainian forces had lost up to "
+            f"{_figure(rng, 40, 600)} servicemen in the {place.split()[-1]} direction {_when(rng)}."
+        )
+    if kind == 2:
+        return (
+            f"The {rng.choice(UNITS)} said it had destroyed {_figure(rng, 1, 15)} Russian "
+            f"{rng.choice(EQUIPMENT)} near {place} {_when(rng)}."
+        )
+    if kind == 3:
+        return (
+            f"Russia launched {_figure(rng, 30, 190)} Shahed drones and {_figure(rng, 1, 12)} missiles "
+            f"{_when(rng)}, {rng.choice(UA_SPEAKERS)} said, adding that {_figure(rng, 20, 120)} drones "
+            "were shot down."
+        )
+    if kind == 4:
+        return (
+            f"Ukraine says {_figure(rng, 100_000, 760_000)} Russian troops have been killed "
+            "since the war began, "
+            f"adding {_figure(rng, 800, 1500)} over the past day."
+        )
+    if kind == 5:
+        return (
+            f"About {_figure(rng, 100, 4000)} North Korean soldiers have been killed and "
+            f"{_figure(rng, 100, 4000)} "
+            f"wounded in {place}, {rng.choice(OTHER_SPEAKERS)} said."
+        )
+    if kind == 6:
+        return (
+            f"A tank in service with the {rng.choice(UNITS)} is destroying Russian positions in the "
+            f"{place.split()[-1]} direction, the unit said."
+        )
+    if kind == 7:
+        items = rng.sample(EQUIPMENT, 4)
+        return (
+            "According to the report, Russia has also lost "
+            + ", ".join(f"{_figure(rng, 300, 20_000)} {item}" for item in items[:-1])
+            + f" and {_figure(rng, 300, 20_000)} {items[-1]}."
+        )
+    return (
+        f"Ukrainian forces captured {_figure(rng, 2, 40)} Russian soldiers near {place} {_when(rng)}, "
+        f"{rng.choice(UA_SPEAKERS)} said."
+    )
+
+
+def make_articles(count: int, seed: int = 20261101) -> list[tuple[str, date]]:
+    rng = random.Random(seed)
+    articles: list[tuple[str, date]] = []
+    for _ in range(count):
+        target = rng.randint(2000, 5000)
+        title = _sentence(rng).rstrip(".")
+        paragraphs = [title]
+        size = len(title)
+        while size < target:
+            # About one sentence in five carries figures, as in wire copy and features.
+            paragraph = " ".join(
+                _sentence(rng) if rng.random() < 0.2 else rng.choice(FILLER) for _ in range(3)
+            )
+            paragraphs.append(paragraph)
+            size += len(paragraph) + 1
+        published = date(2023, 1, 1) + timedelta(days=rng.randrange(900))
+        articles.append(("\n".join(paragraphs), published))
+    return articles
+
+
+def run(articles: list[tuple[str, date]]) -> tuple[float, int]:
+    registries = load_seed_registries()
+    extract(articles[0][0], published=articles[0][1], registries=registries)  # warm the caches once
+    claims = 0
+    started = time.perf_counter()
+    for text, published in articles:
+        claims += len(extract(text, published=published, registries=registries).claims)
+    return time.perf_counter() - started, claims
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--profile", action="store_true", help="print the 25 costliest functions")
+    args = parser.parse_args()
+    articles = make_articles(args.articles)
+    size = sum(len(text) for text, _ in articles) / len(articles)
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+    seconds, claims = run(articles)
+    if args.profile:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    print(f"articles: {len(articles)} (mean {size / 1000:.1f} KB)")
+    print(f"claims found: {claims}")
+    print(f"total seconds: {seconds:.2f}")
+    print(f"articles/s: {len(articles) / seconds:.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,330 @@
+"""Time in a sentence: the dates it names, resolved against the publication date, and the words
+that make a figure a running total ("since the war began") or a bounded window ("yesterday").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .fastre import WordAlternation
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fourteen": 14, "thirty": 30,
+}  # fmt: skip
+
+# Kinds of time expression.
+DAY = "day"  # a calendar day or days: "on Dec. 17", "Dec. 14-15", "Monday", "yesterday"
+MONTH = "month"  # a calendar month: "in January"
+WEEK = "week"  # "last week"
+SPAN = "span"  # a length of time ending at the report: "in the past 24 hours", "in three days"
+VAGUE = "vague"  # "earlier this month", "in recent days": a window with no fixed day
+SINCE = "since"  # the start of a running total: "since the war began", "since Feb. 24, 2022"
+TOTAL = "total"  # other running-total words: "in total", "so far", "to date"
+AS_OF = "as_of"  # "as of Dec. 17"
+
+_EXPRESSION_SOURCE = (
+    r"""
+    (?P<since>\b(?:since|from(?=\s+the\s+(?:start|beginning|outset|onset)))\s+(?:the\s+(?:start|beginning|outset|onset)\s+of\s+(?:[\w'’-]+\s+){0,4}?
+        (?:war|invasion|operation|incursion|offensive|aggression|conflict|hostilities|fighting|year)
+        |(?:the\s+)?(?:(?:full[\s-]scale|Russian|Russia's|Moscow's)\s+)*(?:war|invasion|incursion|offensive)\s+
+         (?:began|started|was\s+launched)(?:\s+in\s+"""
+    + _MONTH
+    + r"""(?:\s+\d{1,2})?(?:,?\s+\d{4}|\s+last\s+year)?)?
+        |(?:the\s+)?(?:(?:full[\s-]scale|Russian|Russia's|Moscow's)\s+)*(?:war|invasion|incursion|offensive)
+        |(?:early\s+|late\s+|mid-?)?"""
+    + _MONTH
+    + r"""(?:\s+\d{1,2})?(?:,?\s+\d{4}|\s+last\s+year)?
+        |(?:19|20)\d\d
+        |(?:it|they|Russia|Ukraine|Moscow|Kyiv)\s+(?:began|started|invaded|launched)(?:\s+\w+){0,4}
+        |February\s+24(?:,?\s+2022)?
+        |Feb\.\s+24(?:,?\s+2022)?))
+  | (?P<total>\b(?:in\s+total|totall?ing|total|totals|so\s+far|to\s+date|overall|altogether|in\s+all|
+        cumulative|running\s+(?:total|tally)|throughout\s+the\s+(?:war|invasion|conflict)|
+        (?:during|over|in)\s+the\s+(?:course\s+of\s+the\s+)?(?:whole\s+|entire\s+|full-scale\s+)?
+        (?:war|invasion|conflict)(?!\s+in\b)|of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|overall\s+losses|
+        since\s+then|all\s+told|total\s+(?:combat\s+)?losses|bringing\s+(?:the|its)\s+(?:total|tally|toll|losses)
+        |brings?\s+(?:the\s+)?(?:total|number|tally|toll)\s+to)\b)
+  | (?P<asof>\bas\s+of\s+(?:"""
+    + _MONTH
+    + r"""\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"""
+    + _MONTH
+    + r"""(?:\s+\d{4})?
+        |"""
+    + _WEEKDAY
+    + r"""|today|yesterday))
+  | (?P<range>\b"""
+    + _MONTH
+    + r"""\s+(?P<r_d1>\d{1,2})\s*(?:-|\u2013|to|and)\s*(?P<r_d2>\d{1,2})(?!\d)(?:,?\s+(?P<r_y>\d{4}))?
+        |\b(?P<r2_d1>\d{1,2})\s*(?:-|\u2013)\s*(?P<r2_d2>\d{1,2})\s+(?P<r2_m>"""
+    + _MONTH
+    + r""")(?:\s+(?P<r2_y>\d{4}))?)
+  | (?P<day>\b(?P<d_m>"""
+    + _MONTH
+    + r""")\s+(?P<d_d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<d_y>\d{4}))?
+        |\b(?P<d2_d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<d2_m>"""
+    + _MONTH
+    + r""")(?:,?\s+(?P<d2_y>\d{4}))?)
+  | (?P<month>\b(?:in\s+the\s+month\s+of|during|in|for|throughout|over|across)\s+
+        (?P<m_m>January|February|March|
+        April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>\d{4}))?(?!\s+\d)
+        |\b(?P<m_last>last|this|past)\s+month\b|\b(?:in|during)\s+(?P<m_m2>January|February|March|April|June|
+        July|August|September|October|November|December)'s)
+  | (?P<year>\b(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole\s+|entire\s+)?(?:year\s+(?:of\s+)?)?)?
+        (?P<y_y>(?:19|20)\d\d)\b(?!\s*[-\u2013]))
+  | (?P<week>\blast\s+week(?:end)?\b|\bover\s+the\s+weekend\b|\bthis\s+week\b)
+  | (?P<reld>\b(?:yesterday|overnight|last\s+night|(?:on\s+)?the\s+night\s+of|today|this\s+morning|
+        tonight|earlier\s+today|on\s+the\s+previous\s+day|the\s+day\s+before)\b)
+  | (?P<weekday>\b(?:(?:on|last|late|early|this)\s+)?"""
+    + _WEEKDAY
+    + r"""(?:\s+(?:night|morning|evening|afternoon))?\b)
+  | (?P<span>\b(?:(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<s_n>\d+|\w+)?[\s-]*
+        (?P<s_u>hours?|days?|weeks?|months?|day|night)
+        |(?:in|over|during|within)\s+(?P<s_n2>one|a|an|two|three|four|five|six|seven|ten|a\s+single|single|\d+)\s+
+        (?P<s_u2>days?|weeks?|hours?|nights?)(?:\s+of\s+(?:fighting|combat|battles?|clashes))?
+        |(?:per|a|each|every)\s+day\b|daily\b|in\s+a\s+single\s+day|on\s+a\s+single\s+day|in\s+24\s+hours
+        |over\s+the\s+(?:past|last)\s+day|in\s+the\s+(?:past|last)\s+day|during\s+the\s+(?:past\s+)?day
+        |(?:during|over)\s+the\s+night|on\s+that\s+day|that\s+day|the\s+same\s+day|in\s+one\s+go))
+  | (?P<vague>\b(?:earlier\s+this\s+(?:month|week|year)|later\s+this\s+month|
+        in\s+recent\s+(?:days|weeks|months)|
+        recently|this\s+year|last\s+year|so\s+far\s+this\s+(?:month|year)|in\s+(?:the\s+)?(?:early|late)\s+\w+|
+        this\s+(?:month|winter|summer|spring|autumn|fall))\b)
+    """
+)
+_EXPRESSIONS = re.compile("(?x)" + _EXPRESSION_SOURCE, re.IGNORECASE)
+# The same alternatives, one per top-level group, for the fast word-start matcher on lower-cased text.
+_EXPRESSIONS_FAST = WordAlternation(
+    [
+        ("", piece.strip().lower().replace("(?p<", "(?P<"))
+        for piece in re.split(r"\n  \| ", _EXPRESSION_SOURCE)
+    ],
+    before="",
+    after="",
+    word_start=r"\b\w",
+    flags=re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    kind: str
+    date: date | None = None
+    date_start: date | None = None
+
+
+def _month_number(token: str) -> int:
+    return _MONTH_NUMBERS[token[:3].lower()]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _recent(month: int, day: int, published: date, year: str | None) -> date | None:
+    """The day ``month``/``day`` in ``year`` or, without one, its latest occurrence up to publication."""
+    if year:
+        return _safe_date(int(year), month, day)
+    found = _safe_date(published.year, month, day)
+    # A few days ahead of publication still means this year (a report dated the evening before).
+    if found is not None and found > published + timedelta(days=3):
+        found = _safe_date(published.year - 1, month, day)
+    return found
+
+
+def _month_span(month: int, published: date, year: str | None) -> tuple[date, date]:
+    y = int(year) if year else published.year if month <= published.month else published.year - 1
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    if last > published:
+        last = published
+    return date(y, month, 1), last
+
+
+def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
+    """Time expressions of ``sentence``; days resolved only when ``published`` is known."""
+    found: list[TimeExpr] = []
+    lowered = sentence.lower()
+    matches = (
+        _EXPRESSIONS_FAST.finditer(lowered)
+        if len(lowered) == len(sentence)
+        else _EXPRESSIONS.finditer(sentence)
+    )
+    for match in matches:
+        kind = match.lastgroup
+        start, end = match.span()
+        groups = match.groupdict()
+        if groups.get("since"):
+            found.append(TimeExpr(start, end, SINCE))
+        elif groups.get("total"):
+            found.append(TimeExpr(start, end, TOTAL))
+        elif groups.get("asof"):
+            inner = find_times(match.group(0)[6:], published)
+            day = inner[0].date if inner else published
+            found.append(TimeExpr(start, end, AS_OF, day))
+        elif groups.get("range"):
+            if groups.get("r_d1"):
+                month_token, d1, d2, year = (
+                    match.group(0).split()[0],
+                    groups.get("r_d1"),
+                    groups.get("r_d2"),
+                    groups.get("r_y"),
+                )
+            else:
+                month_token, d1, d2, year = (
+                    groups.get("r2_m"),
+                    groups.get("r2_d1"),
+                    groups.get("r2_d2"),
+                    groups.get("r2_y"),
+                )
+            if published is None:
+                found.append(TimeExpr(start, end, DAY))
+                continue
+            month = _month_number(month_token)
+            last = _recent(month, int(d2), published, year)
+            first = _safe_date(last.year, month, int(d1)) if last else None
+            if first and last and first <= last:
+                found.append(TimeExpr(start, end, DAY, last, first))
+            else:
+                found.append(TimeExpr(start, end, DAY, last))
+        elif groups.get("day"):
+            if groups.get("d_m"):
+                month_token, day_s, year = groups.get("d_m"), groups.get("d_d"), groups.get("d_y")
+            else:
+                month_token, day_s, year = groups.get("d2_m"), groups.get("d2_d"), groups.get("d2_y")
+            if (
+                month_token.lower() == "may"
+                and not year
+                and not re.match(r"\s*\d", sentence[match.start(2) + 3 :])
+            ):
+                continue
+            day = _recent(_month_number(month_token), int(day_s), published, year) if published else None
+            found.append(TimeExpr(start, end, DAY, day))
+        elif groups.get("month"):
+            if published is None:
+                found.append(TimeExpr(start, end, MONTH))
+                continue
+            if groups.get("m_last"):
+                which = groups.get("m_last").lower()
+                if which == "this":
+                    found.append(TimeExpr(start, end, MONTH, published, published.replace(day=1)))
+                else:
+                    last_day = published.replace(day=1) - timedelta(days=1)
+                    found.append(TimeExpr(start, end, MONTH, last_day, last_day.replace(day=1)))
+                continue
+            month_token = groups.get("m_m") or groups.get("m_m2")
+            first, last = _month_span(_month_number(month_token), published, groups.get("m_y"))
+            found.append(TimeExpr(start, end, MONTH, last, first))
+        elif groups.get("year"):
+            year = int(groups.get("y_y"))
+            first, last = date(year, 1, 1), date(year, 12, 31)
+            if published is not None and last > published:
+                last = published
+            found.append(TimeExpr(start, end, MONTH, last, first))
+        elif groups.get("week"):
+            text = match.group(0).lower()
+            if published is None:
+                found.append(TimeExpr(start, end, WEEK))
+            elif "weekend" in text:
+                # The most recent Saturday-Sunday before publication.
+                sunday = published - timedelta(days=(published.weekday() + 1) % 7 or 7)
+                found.append(TimeExpr(start, end, WEEK, sunday, sunday - timedelta(days=1)))
+            elif text.startswith("this"):
+                monday = published - timedelta(days=published.weekday())
+                found.append(TimeExpr(start, end, WEEK, published, monday))
+            else:
+                monday = published - timedelta(days=published.weekday() + 7)
+                found.append(TimeExpr(start, end, WEEK, monday + timedelta(days=6), monday))
+        elif groups.get("reld"):
+            text = match.group(0).lower()
+            if published is None:
+                found.append(TimeExpr(start, end, DAY))
+            elif text in ("today", "this morning", "tonight", "earlier today", "overnight", "last night"):
+                found.append(TimeExpr(start, end, DAY, published))
+            elif "night of" in text:
+                continue
+            else:
+                found.append(TimeExpr(start, end, DAY, published - timedelta(days=1)))
+        elif groups.get("weekday"):
+            text = match.group(0)
+            name = re.search(_WEEKDAY, text, re.IGNORECASE)
+            if name is None:
+                continue
+            if published is None:
+                found.append(TimeExpr(start, end, DAY))
+                continue
+            target = _WEEKDAYS.index(name.group(0).lower())
+            back = (published.weekday() - target) % 7
+            if text.lower().startswith("last") and back == 0:
+                back = 7
+            found.append(TimeExpr(start, end, DAY, published - timedelta(days=back)))
+        elif groups.get("span"):
+            found.append(TimeExpr(start, end, SPAN))
+        elif groups.get("vague"):
+            found.append(TimeExpr(start, end, VAGUE))
+        elif kind:
+            continue
+    return _join_day_ranges(_drop_dates_inside_since(found, sentence), sentence)
+
+
+def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
+    """ "between Nov. 18 and Nov. 24", "from November 16 to 22": one window from the first day to the last."""
+    joined: list[TimeExpr] = []
+    i = 0
+    while i < len(found):
+        expr = found[i]
+        if i + 1 < len(found) and expr.kind == DAY and expr.date:
+            nxt = found[i + 1]
+            gap = sentence[expr.end : nxt.start]
+            opener = re.search(r"(?i)\b(?:between|from)\s+$", sentence[max(0, expr.start - 9) : expr.start])
+            if (
+                opener
+                and nxt.kind == DAY
+                and nxt.date
+                and re.fullmatch(r"(?i)\s*(?:and|to|until|through|-|\u2013)\s*", gap)
+            ) and expr.date <= nxt.date:
+                if (nxt.date - expr.date).days > 93:
+                    # "from Feb. 24, 2022 to Nov. 26, 2024": a running total as of its last day.
+                    joined.append(TimeExpr(expr.start, expr.end, SINCE))
+                    joined.append(TimeExpr(nxt.start, nxt.end, AS_OF, nxt.date))
+                else:
+                    joined.append(TimeExpr(expr.start, nxt.end, DAY, nxt.date, expr.date))
+                i += 2
+                continue
+        joined.append(expr)
+        i += 1
+    return joined
+
+
+def _drop_dates_inside_since(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
+    """A date right after "since" or "began in" starts a running total: it is not the claim's day."""
+    kept: list[TimeExpr] = []
+    for expr in found:
+        if expr.kind in (DAY, MONTH) and re.search(
+            r"(?i)\b(?:since|began|begun|started|launched|invaded|beginning|start)\b[^,;.]{0,30}$",
+            sentence[max(0, expr.start - 40) : expr.start],
+        ):
+            kept.append(TimeExpr(expr.start, expr.end, SINCE))
+            continue
+        kept.append(expr)
+    return kept
+
+
+CUMULATIVE_KINDS = (SINCE, TOTAL)
+WINDOW_KINDS = (DAY, MONTH, WEEK, SPAN, VAGUE)

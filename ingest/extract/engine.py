@@ -1,0 +1,1424 @@
+"""Orchestration: an article's text in, its claims out.
+
+For every figure in a sentence the engine reads what it counts (the noun after or before it),
+what is done to it (the nearest verb in its clause), whose it is (side), who says so (claimant,
+carried over from earlier sentences when the sentence has none), when (period and date), where
+(region, place) and by which unit. Named units' actions without a count become engagements.
+Figures repeated across headline, bullets, body and captions are merged into one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from functools import lru_cache
+
+from . import categories as cat
+from .categories import Noun, Verb, find_nouns, find_verbs
+from .dates import AS_OF, CUMULATIVE_KINDS, DAY, MONTH, SINCE, SPAN, TOTAL, VAGUE, WEEK, TimeExpr, find_times
+from .numbers import Figure, find_figures
+from .places import PlaceHit, dominant_region, find_places
+from .registries import ClaimantEntry, Registries, load_seed_registries, tokenize, tokenize_phrase
+from .sentences import Sentence, split_sentences
+from .sides import (
+    KP,
+    OTHER,
+    RU,
+    UA,
+    Attribution,
+    SideMention,
+    find_attributions,
+    opposite,
+    side_mentions,
+    side_of_phrase,
+    strip_article,
+)
+from .units import UnitHit, find_units
+
+ENGINE_VERSION = "2026.11.1"
+
+_UNVERIFIED = re.compile(
+    r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
+    r"unable\s+to|not\s+(?:been\s+)?possible\s+to|impossible\s+to|did\s+not|has\s+not|have\s+not|had\s+not)\s+"
+    r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)|\b(?:could|can)\s+not\s+be\s+(?:independently\s+)?"
+    r"(?:verified|confirmed)|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)\b|"
+    r"\bunverified\b|\bhas\s+not\s+been\s+(?:independently\s+)?verified"
+)
+# A cheap test before the expensive reading: a digit, a number word or an indefinite article
+# before an equipment word.
+_TRIGGER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|dozen)\b|"
+    + r"\b(?:destroy|hit|struck|strik|knock|took|tak|eliminat|shot|shoot|down|captur|seiz|disabl|"
+    r"burn|sank|sunk|sink|blew|blow|wip|damag|lost|los|intercept|kill|wound|injur|prisoner|captive)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|\s[\u2013\u2014-]\s|\u2014|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bafter\b"
+)
+_NP_GAP_STOP = re.compile(
+    r"[,;:()\[\]\"“”«»]|\b(?:were|was|have|has|had|are|is|been|will|would|to|that|which|who|since|in|on|at|"
+    r"during|from|by|for|near|with|and|or|but|as|over|across|around|along|outside|inside|into|against|toward|"
+    r"towards|off|under|behind|beyond|through|throughout|per)\b",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(r"^\s*(?:others?|more|additional|another|of\s+them|of\s+whom|such)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"^\s*(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?$", re.IGNORECASE
+)
+_LINK_BEFORE = re.compile(
+    r"(?i)^\s*(?:[\u2013\u2014\-:=]|\(|(?:\b(?:[\w'’]+\s+){0,6}?(?:of|at|to|by|reached|totaled|totalled|totall?ing|"
+    r"stood\s+at|stands\s+at|amounted\s+to|amounts?\s+to|amounting\s+to|is|was|were|are|numbered|numbering|"
+    r"rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|reaching|exceeded|exceeds|surpassed|"
+    r"topped|hit|passed|now\s+at|estimated\s+at|put\s+at|included|including|comprised|as)))\s*"
+    r"(?:(?:up\s+to|about|around|over|more\s+than|almost|nearly|at\s+least|some|approximately|roughly)\s+)?$"
+)
+_TOTAL_WORD = re.compile(
+    r"(?i)\b(?:total|tally|toll|number|figure|count)\b(?:[^,;.()]{0,45}?\b(?:to|at|reached|is|was)|\s+of|"
+    r"\s+stands?\s+at)\s*$|\(\s*(?:total|in\s+total|overall)?:?\s*$"
+)
+_CONTINUES = re.compile(
+    r"(?i)^(?:on\s+top\s+of\s+(?:this|that)|in\s+addition|additionally|also|besides|furthermore|moreover|"
+    r"this\s+(?:number|figure|total)\s+includes|according\s+to\s+the\s+(?:report|update|data|figures)|"
+    r"the\s+(?:report|update|figures?|data|tally)\b|among\s+them|of\s+these)"
+)
+_REPORTEDLY = re.compile(
+    r"(?i)\b(?:reportedly|reports\s+say|was\s+reported|were\s+reported|is\s+said|are\s+said)\b"
+)
+_AIR_CONTEXT = re.compile(
+    r"(?i)\b(?:air\s+defen[cs]es?|air\s+force|overnight|shot\s+down|intercept|launched|attacked\s+\w+\s+with|"
+    r"air\s+attack|drone\s+attack|missile\s+attack|combined\s+attack|strike\s+on|airspace|anti-aircraft|"
+    r"mobile\s+fire\s+groups|electronic\s+warfare|downed)"
+)
+_COMBAT = re.compile(
+    r"(?i)\b(?:destroy(?:s|ed|ing)?|fir(?:e|es|ed|ing)\s+(?:at|on|across|upon)|open(?:s|ed)?\s+fire|"
+    r"attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|hit(?:s|ting)?|target(?:s|ed|ing)|shell(?:s|ed|ing)|"
+    r"bomb(?:s|ed|ing)|run(?:s|ning)?\s+over|ran\s+over|crush(?:es|ed|ing)?|repel(?:s|led|ling)|"
+    r"push(?:es|ed|ing)?\s+back|ambush(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|kill(?:s|ed|ing)?|"
+    r"wip(?:e|es|ed|ing)\s+out|took\s+out|tak(?:e|es|ing)\s+out|knock(?:s|ed|ing)?\s+out|"
+    r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:s|ed|ing)\s+(?:a|an|the|two|three|\d)|storm(?:s|ed|ing)|"
+    r"assault(?:s|ed|ing)|engag(?:e|es|ed|ing)|fight(?:s|ing)?|fought|clash(?:es|ed|ing)?|chas(?:e|es|ed|ing)\s+down|"
+    r"hunt(?:s|ed|ing)|drop(?:s|ped|ping)\s+(?:grenades|bombs|munitions)|liberat(?:e|es|ed|ing)|"
+    r"recaptur(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|counterattack(?:s|ed|ing)?|defend(?:s|ed|ing)?|"
+    r"held\s+off|hold(?:s|ing)?\s+off|smash(?:es|ed|ing)?|pound(?:s|ed|ing))\b"
+)
+_FOOTAGE = re.compile(r"(?i)\b(?:footage|video|clip|shows?|showed|shown|filmed)\b")
+_UNIT_SPEAKER = re.compile(
+    r"(?i)^(?:the\s+)?(?:unit|brigade|regiment|battalion|detachment|corps|division|"
+    r"its\s+press\s+service|the\s+unit's\s+press\s+service)$"
+)
+_INSTITUTION = re.compile(
+    r"(?i)\b(?:ministry|force|forces|staff|navy|army|military|command|service|brigade|unit|spokesm[ae]n|"
+    r"spokeswoman|spokesperson|governor|group|headquarters|directorate|agency|officials?|commander|battalion|"
+    r"regiment|corps|division|guard)\b"
+)
+_SINGLE_HINT = re.compile(
+    r"(?i)\b(?:destroy|hit|struck|strik|knock|took|tak|eliminat|shot|shoot|down|captur|seiz|disabl|burn|sank|sunk|"
+    r"sink|blew|blow|wip|damag|lost|los|intercept|kill|wound|injur|prisoner|captive|launch|fired|attack)"
+)
+_SINGLE_OPENER = re.compile(r"(?i)\b(?:a|an|the|one)\s+")
+_NOT_SINGLE = re.compile(
+    r"(?i)\b(?:number|lot|total|series|group|couple|few|dozen|record|video|footage|clip|piece|kind|type|"
+    r"part|member|unit|crew|column|convoy|batch|shipment|package|fleet|squadron|pair)\b"
+)
+_SINGLE_ACTIVE = re.compile(
+    r"(?i)\b(?:destroy(?:ed|ing|s)?|hit(?:ting)?|struck|knock(?:ed|ing)?\s+out|took\s+out|tak(?:e|ing)\s+out|"
+    r"eliminat(?:ed|ing)|shot\s+down|shoot(?:ing)?\s+down|downed|downing|captur(?:ed|ing|e)|seiz(?:ed|ing)|"
+    r"disabl(?:ed|ing)|burn(?:ed|t|ing)|sank|sunk|sinking|blew\s+up|blowing\s+up|wip(?:ed|ing)\s+out|damag(?:ed|ing)|"
+    r"lost|los(?:e|ing)|intercept(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|taken|took)\s*"
+    r"(?:(?:another|yet\s+another|also)\s+)?$"
+)
+_SINGLE_PASSIVE = re.compile(
+    r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:of|from|belonging\s+to)\s+[\w'’\s-]{0,30}?\s+)?(?:being|was|were|is|has\s+been|"
+    r"had\s+been|got|getting)\s+(?:\w+ly\s+)?(?:destroyed|hit|struck|knocked\s+out|taken\s+out|eliminated|"
+    r"shot\s+down|downed|captured|seized|disabled|burned|burnt|sunk|blown\s+up|wiped\s+out|damaged|"
+    r"killed|taken\s+(?:prisoner|captive)|intercepted)|^\s*(?:prisoner|captive)\b"
+)
+_HEDGE_CLAIM = re.compile(
+    r"(?i)\b(?:if|would|could\s+lose|may\s+lose|might|expected\s+to|plans?\s+to|hypothetical)\b"
+)
+
+
+@dataclass
+class Claim:
+    """One distinct fact of an article, in SCHEMA.md's fields, plus the names as printed."""
+
+    category: str
+    equipment: str | None
+    value: int | None
+    value_max: int | None
+    qualifier: str
+    subject_side: str | None
+    claimant: str | None
+    claimant_side: str | None
+    period: str | None
+    date: date | None
+    date_start: date | None
+    region: str | None
+    place: str | None
+    unit: str | None
+    evidence: str
+    start: int
+    end: int
+    claimant_raw: str | None = None
+    region_raw: str | None = None
+    place_raw: str | None = None
+    unit_raw: str | None = None
+    engine_version: str = ENGINE_VERSION
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            data[item.name] = value.isoformat() if isinstance(value, date) else value
+        return data
+
+
+@dataclass
+class Extraction:
+    claims: list[Claim]
+    unverified: bool
+    engine_version: str = ENGINE_VERSION
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    side: str | None
+    raw: str
+    explicit: bool
+    # The speaker is a unit ("the unit said"): its claims may take a unit from nearby sentences.
+    unit_speaker: bool = False
+
+
+@dataclass
+class _Draft:
+    claim: Claim
+    sentence: Sentence
+    # How sure the subject side is: 3 named in the phrase, 2 from the clause, 1 a fallback.
+    side_strength: int
+    speaker_explicit: bool
+    period_explicit: bool
+    figure_start: int = 0
+    noun: Noun | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+_NO_REGISTRIES = Registries()
+
+# What a sentence says on its own, whatever article it is in: wire copy and boilerplate recur across
+# articles, so these readings are kept per sentence text (all results are immutable or never mutated).
+_CACHE = 16384
+_triggered = lru_cache(maxsize=_CACHE)(lambda s: _TRIGGER.search(s) is not None)
+_figures = lru_cache(maxsize=_CACHE)(find_figures)
+_nouns = lru_cache(maxsize=_CACHE)(find_nouns)
+_verbs = lru_cache(maxsize=_CACHE)(find_verbs)
+_times = lru_cache(maxsize=_CACHE)(find_times)
+_attributions = lru_cache(maxsize=_CACHE)(find_attributions)
+_side_mentions = lru_cache(maxsize=_CACHE)(side_mentions)
+_single_nouns = lru_cache(maxsize=4 * _CACHE)(find_nouns)
+
+
+@lru_cache(maxsize=_CACHE)
+def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+    """(may hold a single item, air context, names drones/missiles, hedged, footage, combat, reportedly)."""
+    return (
+        bool(re.search(r"(?i)\b(?:a|an|the|one)\b", s)) and bool(_SINGLE_HINT.search(s)),
+        bool(_AIR_CONTEXT.search(s)),
+        bool(re.search(r"(?i)drone|missile|shahed", s)),
+        bool(_HEDGE_CLAIM.search(s)),
+        bool(_FOOTAGE.search(s)),
+        bool(_COMBAT.search(s)),
+        bool(_REPORTEDLY.search(s)),
+    )
+
+
+@lru_cache(maxsize=_CACHE)
+def _clause_breaks(s: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks of ``s``, in order."""
+    spans = [m.span() for m in _CLAUSE_BREAK.finditer(s)]
+    return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+
+@lru_cache(maxsize=1)
+def _default_registries() -> Registries:
+    return load_seed_registries()
+
+
+def extract(
+    text: str, published: date | None = None, registries: Registries | None = None, title: str | None = None
+) -> Extraction:
+    """The claims of one article. ``published`` resolves relative dates; ``title`` helps place it."""
+    if registries is None:
+        registries = _default_registries()
+    reader = _ArticleReader(text or "", published, registries, title)
+    return Extraction(reader.read(), reader.unverified())
+
+
+class _ArticleReader:
+    def __init__(self, text: str, published: date | None, registries: Registries, title: str | None) -> None:
+        self.text = text
+        self.published = published
+        self.registries = registries
+        self.title = title or ""
+        self.sentences = split_sentences(text)
+        self.tokens = tokenize(text)
+        self.places = find_places(text, self.tokens, registries)
+        self.units = find_units(text, self.tokens, registries)
+        self.claimant_hits = registries.claimant_matcher.find(self.tokens)
+        self._speakers: dict[int, _Speaker | None] = {}
+        self._sides: dict[int, list[SideMention]] = {}
+        self._attributions: dict[int, list[Attribution]] = {}
+        # What the last claim of the previous sentences counted, for "76 of them" (noun, side, strength).
+        self._last_reading: tuple[Noun, str | None, int] | None = None
+        self.air_article = bool(_AIR_CONTEXT.search(text))
+        self.region = dominant_region(self.places)
+        if self.region is None and self.title:
+            title_places = find_places(self.title, tokenize(self.title), registries)
+            if title_places and title_places[0].region:
+                self.region = title_places[0].region
+
+    # --- the article -----------------------------------------------------------------------------
+
+    def unverified(self) -> bool:
+        return bool(_UNVERIFIED.search(self.text))
+
+    def read(self) -> list[Claim]:
+        drafts: list[_Draft] = []
+        previous_period: str | None = None
+        for sentence in self.sentences:
+            if not _triggered(sentence.text):
+                continue
+            found = self._read_sentence(sentence, previous_period)
+            if found:
+                explicit = [d.claim.period for d in found if d.period_explicit]
+                previous_period = explicit[-1] if explicit else found[-1].claim.period
+            drafts.extend(found)
+        drafts.extend(self._engagements(drafts))
+        return [d.claim for d in _dedupe(drafts)]
+
+    # --- per sentence ---------------------------------------------------------------------------
+
+    def attributions(self, sentence: Sentence) -> list[Attribution]:
+        if sentence.index not in self._attributions:
+            self._attributions[sentence.index] = _attributions(sentence.text)
+        return self._attributions[sentence.index]
+
+    def sides(self, sentence: Sentence) -> list[SideMention]:
+        if sentence.index not in self._sides:
+            self._sides[sentence.index] = _side_mentions(sentence.text)
+        return self._sides[sentence.index]
+
+    def speaker(self, sentence: Sentence, depth: int = 0) -> _Speaker | None:
+        """Who the sentence says is speaking, resolving "it" and "the ministry" from earlier sentences."""
+        if sentence.index in self._speakers:
+            return self._speakers[sentence.index]
+        speaker = None
+        for attribution in self.attributions(sentence):
+            speaker = self._resolve(attribution, sentence, depth)
+            if speaker is not None:
+                break
+        self._speakers[sentence.index] = speaker
+        return speaker
+
+    def _resolve(self, attribution: Attribution, sentence: Sentence, depth: int) -> _Speaker | None:
+        raw = attribution.raw
+        full = attribution.full or raw
+        hits = self.registries.claimant_matcher.find(tokenize_phrase(full))
+        if hits:
+            entry: ClaimantEntry = max(hits, key=lambda h: h.end - h.start).payload
+            return _Speaker(entry.name, entry.side, raw, True)
+        named_side = side_of_phrase(full)
+        unit_here = self._unit_in_phrase(full)
+        if unit_here is not None:
+            return _Speaker(unit_here.name, unit_here.side, raw, True, True)
+        if attribution.anaphoric and named_side is None:
+            unit_speaker = bool(_UNIT_SPEAKER.match(raw)) or bool(re.match(r"(?i)^(?:its|their)\s", raw))
+            # "the unit said": the formation named as the sentence's actor is the speaker.
+            for hit in self.claimant_hits:
+                if sentence.start <= hit.start < sentence.end and not (
+                    sentence.start + attribution.start <= hit.start < sentence.start + attribution.end
+                ):
+                    entry = hit.payload
+                    return _Speaker(entry.name, entry.side, raw, True, unit_speaker)
+            if unit_speaker:
+                for unit in self.units:
+                    if sentence.start <= unit.start < sentence.end and unit.side:
+                        return _Speaker(unit.name, unit.side, raw, True, True)
+            earlier = self._earlier_speaker(sentence, depth)
+            if earlier is not None:
+                return _Speaker(earlier.name, earlier.side, raw, True, unit_speaker or earlier.unit_speaker)
+            if unit_speaker:
+                # A unit reporting what it did to the other side: the side opposite the one it hit.
+                target = self._first_actor(sentence, skip=attribution)
+                return _Speaker(None, opposite(target) or UA, raw, True, True)
+            actor = self._first_actor(sentence, skip=attribution)
+            return _Speaker(None, actor, raw, True, unit_speaker) if actor else None
+        side = named_side
+        if side is None and not re.search(r"[A-Z]", raw):
+            return None
+        if side is None and _INSTITUTION.search(raw):
+            # "the Air Force said", "the Defence Ministry said": the side of the sentence's actor or of
+            # the article's earlier speakers.
+            earlier = self._earlier_speaker(sentence, depth)
+            side = earlier.side if earlier is not None else self._first_actor(sentence, skip=attribution)
+        name = strip_article(raw) if re.search(r"[A-Z]", raw) else None
+        return _Speaker(name, side, raw, True)
+
+    def _unit_in_phrase(self, phrase: str) -> UnitHit | None:
+        tokens = tokenize_phrase(phrase)
+        for hit in self.registries.unit_matcher.find(tokens):
+            unit = hit.payload
+            return UnitHit(0, 0, unit.name, unit.side, phrase, 3)
+        for hit in find_units(phrase, tokens, _NO_REGISTRIES):
+            if hit.side:
+                return hit
+        return None
+
+    def _earlier_speaker(self, sentence: Sentence, depth: int, reach: int = 6) -> _Speaker | None:
+        if depth > 2:
+            return None
+        for index in range(sentence.index - 1, max(-1, sentence.index - 1 - reach), -1):
+            found = self.speaker(self.sentences[index], depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    def _first_actor(self, sentence: Sentence, skip: Attribution | None = None) -> str | None:
+        for mention in self.sides(sentence):
+            if skip is not None and skip.start <= mention.start < skip.end:
+                continue
+            if not mention.locative and mention.side in (UA, RU, KP):
+                return mention.side
+        return None
+
+    def _claim_speaker(self, sentence: Sentence) -> _Speaker | None:
+        """The sentence's own speaker, or one carried over from the sentences just before."""
+        own = self.speaker(sentence)
+        if own is not None:
+            return own
+        if _flags(sentence.text)[6]:
+            return None
+        for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+            earlier = self.sentences[index]
+            if earlier.headline and not sentence.headline:
+                continue
+            found = self.speaker(earlier)
+            if found is not None:
+                return _Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
+        return None
+
+    def _figure_speaker(
+        self, sentence: Sentence, figure: Figure, default: _Speaker | None
+    ) -> _Speaker | None:
+        """With two speakers in one sentence ("Kyiv said ..., while Moscow said ..."), the one of the figure's
+        clause."""
+        attributions = self.attributions(sentence)
+        if len(attributions) < 2:
+            return default
+        s = sentence.text
+        clause = (_clause_start(s, figure.qstart), _clause_end(s, figure.end))
+        same = [a for a in attributions if clause[0] <= a.start < clause[1]]
+        chosen = same[0] if same else min(attributions, key=lambda a: abs(a.start - figure.start))
+        return self._resolve(chosen, sentence, 0) or default
+
+    def _read_sentence(self, sentence: Sentence, previous_period: str | None) -> list[_Draft]:
+        s = sentence.text
+        figures = [f for f in _figures(s) if not _inside_unit(sentence, f, self.units)]
+        has_article, air_here, air_words, hedged = _flags(s)[:4]
+        if not figures and not has_article:
+            return []
+        nouns = _nouns(s)
+        if not nouns:
+            return []
+        # A verb inside a noun ("multiple launch rocket systems") is no verb.
+        verbs = [
+            v
+            for v in _verbs(s)
+            if not any(n.start <= v.start < n.end and n.kind == "equipment" for n in nouns)
+        ]
+        attributions = self.attributions(sentence)
+        times = _times(s, self.published)
+        speaker = self._claim_speaker(sentence)
+        air = air_here or (self.air_article and air_words)
+        drafts: list[_Draft] = []
+        readings: list[tuple[Figure, Noun | None, str | None]] = []
+        np_spans: list[tuple[int, int]] = []
+        sources: dict[int, int] = {}
+        side_by_start: dict[int, tuple[str | None, int]] = {}
+        for index, figure in enumerate(figures):
+            noun, _modifier, source = self._counted_noun(s, figure, figures, index, nouns, readings, verbs)
+            if source is not None:
+                sources[index] = source
+            readings.append((figure, noun, None))
+            if noun is not None and noun.start >= figure.end:
+                np_spans.append((figure.qstart, noun.end))
+        for index, (figure, noun, _) in enumerate(list(readings)):
+            if noun is None or noun.kind == cat.SKIP:
+                continue
+            verb = _governing_verb(s, figure, noun, verbs, attributions)
+            if _partitive_total(s, figure):
+                # "20 of the 31 Abrams tanks the US sent": the whole is read with its own verb only.
+                verb = next((v for v in verbs if v.start >= max(noun.end, figure.end)), None)
+                earlier = readings[index - 1][2] if index else None
+                if verb is None and earlier == "intercepted":
+                    verb = Verb(figure.start, figure.start, cat.V_LAUNCH, False)
+            if (
+                noun.kind in (cat.KILLED, cat.WOUNDED, cat.CASUALTIES, cat.CAPTURED)
+                and noun.start < figure.start
+            ):
+                # A loss noun before the figure ("deaths by 1,030") names the category itself.
+                verb_kind = (
+                    verb.kind if verb and verb.kind in (cat.V_AID, cat.V_EXCHANGE, cat.V_MOBILISE) else None
+                )
+            else:
+                verb_kind = verb.kind if verb else None
+            category = cat.category_for(noun.kind, noun.equipment, verb_kind, air)
+            modifier = None
+            if category is None and verb_kind not in (cat.V_AID, cat.V_EXCHANGE, cat.V_MOBILISE):
+                modifier = self._modifier_of(s, figure, noun, nouns)
+                category = modifier
+            if category is None:
+                continue
+            if category == "launched" and verb and verb.kind == cat.V_INTERCEPT:
+                continue
+            if (
+                category == "intercepted"
+                and _partitive_total(s, figure)
+                and verb
+                and verb.kind != cat.V_INTERCEPT
+            ):
+                category = "launched"
+            readings[index] = (figure, noun, category)
+            figure_speaker = self._figure_speaker(sentence, figure, speaker)
+            draft = self._draft(
+                sentence,
+                figure,
+                noun,
+                verb,
+                category,
+                figure_speaker,
+                attributions,
+                times,
+                previous_period,
+                len(figures),
+                np_spans,
+            )
+            if (
+                category == "intercepted"
+                and draft.claim.period == "cumulative"
+                and verb
+                and verb.kind != cat.V_INTERCEPT
+            ):
+                # A tally of drones "destroyed" since the war began counts losses, not one night's intercepts.
+                draft.claim.category = "equipment"
+            source = sources.get(index)
+            inherited = None
+            if source == -1 and self._last_reading is not None:
+                inherited = (self._last_reading[1], self._last_reading[2])
+            elif source is not None and source >= 0:
+                inherited = side_by_start.get(readings[source][0].start)
+            if inherited is not None and inherited[0] is not None:
+                # The figure counts the same side's people or equipment as the one it follows.
+                draft.claim.subject_side = inherited[0]
+                draft.side_strength = max(draft.side_strength, inherited[1])
+            if draft.side_strength < 3 and drafts:
+                previous = drafts[-1]
+                gap = s[previous.figure_start : figure.qstart]
+                if (
+                    previous.side_strength == 3
+                    and previous.figure_start < figure.start
+                    and re.search(r"(?i)(?:,|\band\b|\bas\s+well\s+as\b)[^,;]{0,40}$", gap)
+                    and not any(
+                        previous.figure_start < m.start < figure.qstart
+                        and not m.locative
+                        and m.side in (UA, RU, KP)
+                        for m in self.sides(sentence)
+                        if not any(lo <= m.start < hi for lo, hi in np_spans)
+                    )
+                    and _clause_start(s, figure.qstart) <= previous.figure_start
+                ):
+                    # "300 North Korean soldiers killed and 2,700 wounded": the same side's.
+                    draft.claim.subject_side = previous.claim.subject_side
+                    draft.side_strength = 2
+            drafts.append(draft)
+            side_by_start[figure.start] = (draft.claim.subject_side, draft.side_strength)
+        for start, end, noun, verb, category in self._single_items(sentence, drafts) if has_article else []:
+            if any(abs(d.figure_start - start) < 3 for d in drafts):
+                continue
+            figure = Figure(start, start + 1, start, 1, None, "exact", s[start:end])
+            drafts.append(
+                self._draft(
+                    sentence,
+                    figure,
+                    noun,
+                    verb,
+                    category,
+                    speaker,
+                    attributions,
+                    times,
+                    previous_period,
+                    len(figures),
+                    np_spans,
+                )
+            )
+        if hedged:
+            drafts = [d for d in drafts if not _hypothetical(s, d.figure_start)]
+        if drafts:
+            last = max(drafts, key=lambda d: d.figure_start)
+            self._last_reading = (
+                (last.noun, last.claim.subject_side, last.side_strength) if last.noun else None
+            )
+        return drafts
+
+    def _modifier_of(self, s: str, figure: Figure, noun: Noun, nouns: list[Noun]) -> str | None:
+        """The loss adjective of "two wounded soldiers", "300 dead soldiers"."""
+        for other in nouns:
+            if (
+                figure.end <= other.start
+                and other.end <= noun.start
+                and other.kind in (cat.WOUNDED, cat.KILLED)
+            ):
+                return other.kind
+        return None
+
+    def _counted_noun(
+        self,
+        s: str,
+        figure: Figure,
+        figures: list[Figure],
+        index: int,
+        nouns: list[Noun],
+        readings: list[tuple[Figure, Noun | None, str | None]],
+        verbs: list[Verb],
+    ) -> tuple[Noun | None, str | None, int | None]:
+        """(counted noun, loss adjective before it, index of the reading it takes its noun from; -1 for the
+        previous sentence)."""
+        next_figure = figures[index + 1].qstart if index + 1 < len(figures) else len(s)
+        # After the figure: "1,610 men", "50 North Korean soldiers", "19,480 unmanned aerial vehicles".
+        for noun in nouns:
+            if noun.start < figure.end:
+                continue
+            if noun.start >= next_figure:
+                break
+            gap = s[figure.end : noun.start]
+            if len(gap.split()) <= 5 and not _NP_GAP_STOP.search(gap):
+                if noun.kind in (cat.WOUNDED, cat.KILLED):
+                    # "two wounded North Korean soldiers": the soldiers are counted, "wounded" describes them.
+                    head = next((n for n in nouns if n.start >= noun.end), None)
+                    if (
+                        head is not None
+                        and head.kind == cat.PERSONNEL
+                        and len(s[noun.end : head.start].split()) <= 3
+                        and not _NP_GAP_STOP.search(s[noun.end : head.start])
+                    ):
+                        return head, noun.kind, None
+                return noun, None, None
+            if re.match(r"(?i)^\s*(?:units?|pieces?|items?)\s+of\s+(?:[\w-]+\s+){0,2}$", gap) or re.match(
+                r"(?i)^\s*of\s+(?:the|these|those|its|their|them)?\s*(?:[\w'’-]+\s+){0,2}$", gap
+            ):
+                # "six units of special equipment", "four of the Kinzhals".
+                return noun, None, None
+            break
+        tail = s[figure.end : next_figure]
+        # "50 of the 73 drones": the figure counts what the next one counts.
+        if index + 1 < len(figures) and _PARTITIVE.match(tail):
+            later = self._counted_noun(s, figures[index + 1], figures, index + 1, nouns, [], verbs)[0]
+            if later is not None:
+                return later, None, None
+        head = s[max(0, figure.qstart - 30) : figure.qstart]
+        # "47 others", "including 1,740 over the past day", "its total of 133,190", "and wounded 23 near
+        # Pokrovsk": what the figure before counted.
+        inherits = (
+            _OTHERS.match(tail)
+            or _TOTAL_WORD.search(head)
+            or re.search(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$", head)
+            or (
+                # "337 drones: 126 over the Kursk region, 91 over ...", "2,500 ..., some 4,150 in the
+                # Tsentr area".
+                re.match(r"(?i)^\s+(?:over|in|near|at|on|from|across|around|along|for|by)\b", tail)
+                and re.search(r"[:,;]\s*(?:and\s+)?(?:\w+\s+){0,2}$", head)
+                and not any(
+                    n.start >= figure.end and n.start - figure.end < 25 and n.kind != cat.SKIP for n in nouns
+                )
+            )
+            or (
+                any(0 <= figure.qstart - v.end <= 2 for v in verbs)
+                and not any(
+                    n.start >= figure.end and n.start - figure.end < 40 and n.kind != cat.SKIP for n in nouns
+                )
+            )
+        )
+        if inherits:
+            for position in range(len(readings) - 1, -1, -1):
+                earlier_noun = readings[position][1]
+                if earlier_noun is not None and earlier_noun.kind != cat.SKIP:
+                    synthetic = Noun(figure.end, figure.end, earlier_noun.kind, earlier_noun.equipment)
+                    return synthetic, None, position
+            if _OTHERS.match(tail) and self._last_reading is not None:
+                last = self._last_reading[0]
+                return Noun(figure.end, figure.end, last.kind, last.equipment), None, -1
+        # Before the figure: "tanks - 9,429", "Russian military deaths by 1,030", "losses amounted to 485".
+        before_start = max(_item_start(s, figure.qstart), figure.qstart - 90)
+        if index > 0:
+            before_start = max(before_start, figures[index - 1].end)
+        candidates = [n for n in nouns if before_start <= n.start and n.end <= figure.qstart]
+        linked = [n for n in candidates if n.kind != cat.SKIP]
+        if candidates and candidates[-1].kind == cat.SKIP:
+            link = s[candidates[-1].end : figure.qstart]
+            if re.match(r"^\s*[\u2013\u2014\-:=(]", link):
+                return None, None, None
+        if linked:
+            noun = linked[-1]
+            if (
+                noun.kind == cat.CASUALTIES
+                and len(linked) > 1
+                and linked[-2].kind == "equipment"
+                and re.fullmatch(r"\s*", s[linked[-2].end : noun.start])
+            ):
+                # "aircraft losses at 347": losses of equipment.
+                noun = linked[-2]._replace(end=noun.end)
+            if _LINK_BEFORE.match(s[noun.end : figure.qstart]):
+                return noun, None, None
+        # "killed 50 and wounded 47 North Korean soldiers": the noun of the next figure.
+        if index + 1 < len(figures) and re.match(r"^\s*(?:and|or|,)\s+\w+\s*$", tail):
+            return (
+                self._counted_noun(s, figures[index + 1], figures, index + 1, nouns, [], verbs)[0],
+                None,
+                None,
+            )
+        return None, None, None
+
+    def _single_items(
+        self, sentence: Sentence, drafts: list[_Draft]
+    ) -> list[tuple[int, int, Noun, Verb | None, str]]:
+        """One item without a figure: "a Russian tank being destroyed", "shot down a Su-25", "struck Ukraine
+        with a ballistic missile", "taken a North Korean soldier prisoner", "sank the landing ship Tsezar
+        Kunikov"."""
+        s = sentence.text
+        found: list[tuple[int, int, Noun, Verb | None, str]] = []
+        for match in _SINGLE_OPENER.finditer(s):
+            definite = match.group(0).lower().startswith("the")
+            nouns = _single_nouns(s, match.end(), min(len(s), match.end() + 45))
+            if not nouns:
+                continue
+            noun = nouns[0]
+            words = s[match.end() : noun.start]
+            if len(words.split()) > 3 or _NP_GAP_STOP.search(words) or _NOT_SINGLE.search(words):
+                continue
+            if noun.kind == cat.PERSONNEL and not re.match(
+                r"(?i)^(?:soldier|serviceman|servicewoman|officer|commander|fighter|paratrooper|marine|pilot|"
+                r"mercenary|conscript|sniper|militant|man|service\s*member)$",
+                s[noun.start : noun.end],
+            ):
+                continue
+            if noun.kind not in ("equipment", cat.PERSONNEL):
+                continue
+            if definite and not (
+                noun.equipment in ("ship", "submarine")
+                and (re.match(r"^\s+[A-Z\"“]", s[noun.end :]) or re.search(r"[A-Z][\w-]+\s*$", words))
+            ):
+                # "the blasted tank": already counted; only named vessels are counted with "the".
+                continue
+            before = s[max(0, match.start() - 60) : match.start()]
+            after = s[noun.end : noun.end + 60]
+            if (
+                noun.kind == "equipment"
+                and noun.equipment in ("missile", "uav")
+                and re.search(
+                    r"(?i)\b(?:struck|strikes?|attacked|hit|targeted|bombarded|launched|fired)\b[^,.;]{0,30}"
+                    r"(?:\bwith\s*|\b(?:launched|fired)\s*)$",
+                    before,
+                )
+            ):
+                found.append((match.start(), noun.end, noun, None, "launched"))
+                continue
+            active = _SINGLE_ACTIVE.search(before)
+            passive = _SINGLE_PASSIVE.match(after)
+            listed = None
+            if (
+                not (active or passive)
+                and (drafts or found)
+                and re.search(r"(?i)(?:,|\band|\bas\s+well\s+as)\s*$", before)
+            ):
+                # "destroyed three MT-LBs and a tank": an item of the same list.
+                earlier = [
+                    (d.figure_start, d.claim.category) for d in drafts if d.figure_start < match.start()
+                ]
+                earlier += [(f[0], f[4]) for f in found]
+                listed = max(earlier)[1] if earlier else None
+            if not (active or passive or listed):
+                continue
+            verb_text = ((active or passive).group(0) if (active or passive) else "").lower()
+            if noun.kind == cat.PERSONNEL:
+                if re.search(r"captur|prisoner|captive|surrender|seiz", verb_text):
+                    category = "captured"
+                elif re.search(r"kill|dead|slain", verb_text):
+                    category = "killed"
+                elif re.search(r"wound|injur", verb_text):
+                    category = "wounded"
+                else:
+                    continue
+            elif listed:
+                if listed not in ("equipment", "intercepted"):
+                    continue
+                category = listed if noun.equipment in ("uav", "missile") else "equipment"
+            elif "shot" in verb_text or "down" in verb_text or "intercept" in verb_text:
+                category = "intercepted" if noun.equipment in ("uav", "missile") else "equipment"
+            elif re.search(r"kill|wound|injur|prisoner|captive", verb_text):
+                continue
+            else:
+                category = "equipment"
+            found.append((match.start(), noun.end, noun, None, category))
+        return found
+
+    def _draft(
+        self,
+        sentence: Sentence,
+        figure: Figure,
+        noun: Noun,
+        verb: Verb | None,
+        category: str,
+        speaker: _Speaker | None,
+        attributions: list[Attribution],
+        times: list[TimeExpr],
+        previous_period: str | None,
+        figure_count: int,
+        np_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ) -> _Draft:
+        s = sentence.text
+        side, strength = self._subject_side(
+            sentence, figure, noun, verb, category, speaker, attributions, np_spans
+        )
+        period, period_explicit = _period(s, figure, times, category, noun, previous_period, figure_count)
+        day, day_start = _date(s, figure, times, period, self.published, attributions)
+        place = _nearest_place(self.places, sentence, figure)
+        unit = self._unit_for(sentence, figure, speaker)
+        region = place.region if place else None
+        if region is None and self.region and _local(category, figure.value, period):
+            region = self.region
+        claimant_side = speaker.side if speaker else None
+        claim = Claim(
+            category=category,
+            equipment=noun.equipment if category in ("equipment", "launched", "intercepted") else None,
+            value=figure.value,
+            value_max=figure.value_max,
+            qualifier=figure.qualifier,
+            subject_side=side,
+            claimant=speaker.name if speaker else None,
+            claimant_side=claimant_side,
+            period=period,
+            date=day,
+            date_start=day_start,
+            region=region,
+            place=place.place if place else None,
+            unit=unit.name if unit else None,
+            evidence=s,
+            start=sentence.start,
+            end=sentence.end,
+            claimant_raw=speaker.raw if speaker else None,
+            region_raw=place.raw if place and place.region else None,
+            place_raw=place.raw if place and place.place else None,
+            unit_raw=unit.raw if unit else None,
+        )
+        return _Draft(
+            claim, sentence, strength, bool(speaker and speaker.explicit), period_explicit, figure.start, noun
+        )
+
+    # --- sides -------------------------------------------------------------------------------------
+
+    def _subject_side(
+        self,
+        sentence: Sentence,
+        figure: Figure,
+        noun: Noun,
+        verb: Verb | None,
+        category: str,
+        speaker: _Speaker | None,
+        attributions: list[Attribution],
+        np_spans: list[tuple[int, int]],
+    ) -> tuple[str | None, int]:
+        s = sentence.text
+        claimant_side = speaker.side if speaker else None
+        mentions = [
+            m
+            for m in self.sides(sentence)
+            if not m.locative and not any(a.start <= m.start < a.end for a in attributions)
+        ]
+
+        def resolve(mention: SideMention) -> str | None:
+            if mention.side == "enemy":
+                return opposite(claimant_side) or (RU if self._article_is_ukrainian() else None)
+            if mention.side == "pronoun":
+                return self._pronoun_side(sentence)
+            return mention.side
+
+        # 1. In the counted phrase: "50 North Korean soldiers", "Russian military deaths by 1,030".
+        lo, hi = sorted((figure.end, noun.start))
+        if noun.start < figure.start:
+            lo = max(_clause_start(s, noun.start), noun.start - 40)
+            hi = figure.qstart
+        for mention in mentions:
+            if lo <= mention.start < max(hi, noun.end) and mention.side != "pronoun":
+                side = resolve(mention)
+                if side:
+                    return side, 3
+        # "20,000 of his fighters", "its own troops": the speaker's side.
+        possessed = re.search(
+            r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?$", s[max(0, lo - 20) : lo]
+        ) or re.search(r"(?i)^\s*(?:of\s+)?(?:his|her|its|their|our)\b", s[figure.end : figure.end + 12])
+        if possessed and claimant_side in (UA, RU, KP, OTHER):
+            return claimant_side, 2
+        # "eight soldiers from a Chechen Akhmat unit": the side of the formation they come from.
+        after_np = re.match(
+            r"(?i)^\s+(?:from|of|belonging\s+to|serving\s+(?:in|with))\s+(?:a|an|the)?\s*", s[noun.end :]
+        )
+        if after_np and noun.start >= figure.end:
+            for mention in mentions:
+                if noun.end + after_np.end() <= mention.start <= noun.end + after_np.end() + 12:
+                    side = resolve(mention)
+                    if side:
+                        return side, 3
+        # 2. "destroyed by Ukraine's 92nd Brigade", "launched by Russia".
+        end_of_np = max(noun.end, figure.end)
+        by_agent = re.search(r"(?i)^[^,;.]{0,60}?\bby\s+(?:the\s+)?", s[end_of_np:])
+        if by_agent:
+            for mention in mentions:
+                if end_of_np + by_agent.end() <= mention.start <= end_of_np + by_agent.end() + 12:
+                    agent = resolve(mention)
+                    if agent:
+                        return (agent if category in ("launched", "deployed") else opposite(agent)), 2
+        # 3. The actor of the clause: its first side before the verb (or the figure), read with the verb.
+        clause_start = _clause_start(s, figure.qstart)
+        limit = figure.qstart
+        if verb is not None and verb.end <= figure.qstart:
+            limit = verb.start
+        before = [
+            m
+            for m in mentions
+            if m.end <= limit and not any(lo_np <= m.start < hi_np for lo_np, hi_np in np_spans)
+        ]
+        # The nearest side before the verb that is not itself an object ("sank Russian submarine", "beaten
+        # back a large Russian assault") or an addressee ("told President Vladimir Putin").
+        before = [
+            m
+            for m in before
+            if not re.search(r"(?i)\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", s[max(0, m.start - 30) : m.start])
+            and not re.search(
+                r"(?i)\b(?:told|to|against|on|at|with|sank|sunk|hit|struck|destroyed|downed|killed|captured|"
+                r"attacked|targeted|shot\s+down|intercepted|toward|towards|than)\s+(?:the\s+|a\s+|an\s+)?"
+                r"(?:(?:President|Defence|Defense|Minister|leader|\w+-\w+)\s+){0,2}$",
+                s[max(0, m.start - 40) : m.start],
+            )
+        ]
+        in_clause = [m for m in before if m.start >= clause_start]
+        actor_mention = in_clause[-1] if in_clause else (before[-1] if before else None)
+        if actor_mention is not None:
+            actor = resolve(actor_mention)
+            if actor:
+                if category in ("launched", "deployed"):
+                    return actor, 2
+                between = s[actor_mention.end : figure.qstart]
+                if _agent_verb(between) and not re.search(
+                    r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b", between
+                ):
+                    flipped = opposite(actor)
+                    if flipped:
+                        return flipped, 2
+                else:
+                    return actor, 2
+        # 4. No actor: the side opposite the claimant's (each side mostly reports the other's losses).
+        if category == "intercepted" or category == "launched":
+            fired = opposite(claimant_side) if claimant_side in (UA, RU) else None
+            if fired:
+                return fired, 1
+        if claimant_side in (UA, RU, KP):
+            return opposite(claimant_side), 1
+        pronoun = (
+            self._pronoun_side(sentence) if re.search(r"(?i)\bthey|their\b", s[: figure.start]) else None
+        )
+        if pronoun:
+            return pronoun, 1
+        return (RU if self._article_is_ukrainian() else None), 0
+
+    def _pronoun_side(self, sentence: Sentence) -> str | None:
+        for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+            actor = self._first_actor(self.sentences[index])
+            if actor:
+                return actor
+        return None
+
+    def _article_is_ukrainian(self) -> bool:
+        return True
+
+    # --- units -------------------------------------------------------------------------------------
+
+    def _unit_for(self, sentence: Sentence, figure: Figure, speaker: _Speaker | None) -> UnitHit | None:
+        here = [u for u in self.units if sentence.start <= u.start < sentence.end]
+        if here:
+            at = sentence.start + figure.start
+            return min(here, key=lambda u: (-u.rank, abs(u.start - at)))
+        if speaker is not None and speaker.unit_speaker:
+            # "the unit said": the formation named in a neighbouring sentence.
+            nearby = [
+                u for u in self.units if u.rank >= 2 and abs(self._sentence_of(u.start) - sentence.index) <= 3
+            ]
+            if nearby:
+                return min(nearby, key=lambda u: abs(self._sentence_of(u.start) - sentence.index))
+        return None
+
+    def _sentence_of(self, offset: int) -> int:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence.index
+        return -100
+
+    # --- engagements -------------------------------------------------------------------------------
+
+    def _engagements(self, drafts: list[_Draft]) -> list[_Draft]:
+        counted = {d.claim.unit for d in drafts if d.claim.unit}
+        seen: set[str] = set()
+        found: list[_Draft] = []
+        footage_combat = [s for s in self.sentences if _flags(s.text)[4] and _flags(s.text)[5]]
+        for unit in self.units:
+            if unit.name in counted or unit.name in seen or unit.rank < 2:
+                continue
+            index = self._sentence_of(unit.start)
+            if index < 0:
+                continue
+            sentence = self.sentences[index]
+            local = (
+                sentence.text[: unit.start - sentence.start]
+                + " "
+                + sentence.text[unit.end - sentence.start :]
+            )
+            combat_sentence: Sentence | None = None
+            if _COMBAT.search(local):
+                combat_sentence = sentence
+            elif _flags(sentence.text)[4] and footage_combat:
+                combat_sentence = footage_combat[0]
+            elif index > 0 and re.match(
+                r"(?i)^(?:the|this|that)\s+(?:group|unit|crew|team|soldiers)\b", sentence.text
+            ):
+                previous = self.sentences[index - 1]
+                if _flags(previous.text)[5]:
+                    combat_sentence = previous
+            if combat_sentence is None:
+                continue
+            seen.add(unit.name)
+            found.append(self._engagement(unit, sentence, combat_sentence))
+        return found
+
+    def _engagement(self, unit: UnitHit, sentence: Sentence, combat: Sentence) -> _Draft:
+        speaker = self._claim_speaker(sentence)
+        unit_side = unit.side or (speaker.side if speaker else None) or UA
+        attacked: str | None = None
+        verb = _COMBAT.search(combat.text)
+        if verb:
+            for mention in self.sides(combat):
+                if (
+                    mention.start >= verb.start()
+                    and not mention.locative
+                    and mention.side in (UA, RU, KP)
+                    and mention.side != unit_side
+                ):
+                    attacked = mention.side
+                    break
+        if attacked is None:
+            attacked = opposite(unit_side) or RU
+        place = _nearest_place(self.places, sentence, None) or (
+            _nearest_place(self.places, combat, None) if combat is not sentence else None
+        )
+        region = place.region if place else self.region
+        times = _times(sentence.text, self.published)
+        day = next((t.date for t in times if t.kind == DAY and t.date), self.published)
+        claimant_side = speaker.side if speaker and speaker.side else unit_side
+        claim = Claim(
+            category="engagement",
+            equipment=None,
+            value=None,
+            value_max=None,
+            qualifier="exact",
+            subject_side=attacked,
+            claimant=speaker.name if speaker else None,
+            claimant_side=claimant_side,
+            period="window",
+            date=day,
+            date_start=None,
+            region=region,
+            place=place.place if place else None,
+            unit=unit.name,
+            evidence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            claimant_raw=speaker.raw if speaker else None,
+            region_raw=place.raw if place and place.region else None,
+            place_raw=place.raw if place and place.place else None,
+            unit_raw=unit.raw,
+        )
+        return _Draft(
+            claim, sentence, 2, bool(speaker and speaker.explicit), False, unit.start - sentence.start
+        )
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _inside_unit(sentence: Sentence, figure: Figure, units: list[UnitHit]) -> bool:
+    start = sentence.start + figure.start
+    return any(u.start <= start < u.end for u in units)
+
+
+def _item_start(s: str, position: int) -> int:
+    """Start of a tally item: after the last semicolon or bracket before ``position``."""
+    cut = max(s.rfind(";", 0, position), s.rfind(")", 0, position))
+    return cut + 1
+
+
+def _mid_break(s: str, position: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
+    """Whether a break crosses ``position`` or ``position`` splits a word: then the text cut there reads
+    differently from the whole sentence and the breaks must be searched again."""
+    index = bisect_left(ends, position + 1)
+    if index < len(starts) and starts[index] < position:
+        return True
+    return 0 < position < len(s) and s[position].isalnum() and s[position - 1].isalnum()
+
+
+def _clause_start(s: str, position: int) -> int:
+    starts, ends = _clause_breaks(s)
+    if _mid_break(s, position, starts, ends):
+        start = 0
+        for match in _CLAUSE_BREAK.finditer(s, 0, position):
+            start = match.end()
+        return start
+    index = bisect_right(ends, position)
+    return ends[index - 1] if index else 0
+
+
+def _clause_end(s: str, position: int) -> int:
+    starts, ends = _clause_breaks(s)
+    if _mid_break(s, position, starts, ends):
+        match = _CLAUSE_BREAK.search(s, position)
+        return match.start() if match else len(s)
+    index = bisect_left(starts, position)
+    return starts[index] if index < len(starts) else len(s)
+
+
+_PERSONNEL_ONLY = (cat.V_KILL, cat.V_WOUND, cat.V_CASUALTY, cat.V_DEPLOY)
+_EQUIPMENT_ONLY = (cat.V_INTERCEPT, cat.V_LAUNCH)
+_POSTPOSED = re.compile(
+    r"(?i)\s*(?:(?P<cas>killed\s+(?:or|and)\s+(?:wounded|injured)|dead\s+(?:or|and)\s+wounded)|(?P<kill>killed|dead)|"
+    r"(?P<wound>wounded|injured)|(?P<capture>captive|prisoner|prisoners|captured))\b"
+)
+
+
+def _governing_verb(
+    s: str, figure: Figure, noun: Noun, verbs: list[Verb], attributions: list[Attribution]
+) -> Verb | None:
+    """The nearest verb of interest in the figure's clause, outside its noun phrase, that fits the noun."""
+    np_start = min(figure.qstart, noun.start)
+    np_end = max(figure.end, noun.end)
+    if noun.kind == cat.PERSONNEL and noun.start >= figure.end:
+        # "87 soldiers killed and 140 wounded", "27 Russian soldiers captive": the word after says it.
+        post = _POSTPOSED.match(s, np_end)
+        if post:
+            kind = {
+                "cas": cat.V_CASUALTY,
+                "kill": cat.V_KILL,
+                "wound": cat.V_WOUND,
+                "capture": cat.V_CAPTURE,
+            }[post.lastgroup or "kill"]
+            return Verb(post.start(), post.end(), kind, True)
+    if noun.end <= figure.qstart:
+        # "aircraft destroyed stands at 324": the verb between the noun and its figure.
+        for verb in verbs:
+            if noun.end <= verb.start and verb.end <= figure.qstart:
+                return verb
+    clause_start = _clause_start(s, np_start)
+    clause_end = _clause_end(s, np_end)
+    best: tuple[float, Verb] | None = None
+    for verb in verbs:
+        if noun.kind == "equipment" and verb.kind in _PERSONNEL_ONLY:
+            continue
+        if noun.kind == cat.PERSONNEL and verb.kind in _EQUIPMENT_ONLY:
+            continue
+        if (
+            verb.kind in (cat.V_AID, cat.V_LAUNCH)
+            and verb.start >= np_end
+            and re.match(r"\s+(?:by|in|to|for|as|on|at|during)\b", s[verb.end : verb.end + 8])
+        ):
+            # "a Bradley supplied by the United States": a description, not what happened to it.
+            continue
+        if verb.end <= np_start:
+            if verb.start < clause_start:
+                continue
+            distance = len(s[verb.end : np_start].split())
+        elif verb.start >= np_end:
+            if verb.start > clause_end:
+                continue
+            gap = s[np_end : verb.start]
+            # Auxiliaries and adverbs between a subject and its verb do not add distance.
+            words = [
+                w
+                for w in gap.split()
+                if not re.match(
+                    r"(?i)^(?:were|was|have|has|had|been|being|be|are|is|also|reportedly|allegedly|all|"
+                    r"successfully|either|already|now|confirmed|who|that|which|in|total)$",
+                    w,
+                )
+            ]
+            distance = len(words) + 0.5
+        else:
+            continue
+        if any(a.start <= verb.start < a.end for a in attributions) and verb.kind not in (
+            cat.V_KILL,
+            cat.V_WOUND,
+            cat.V_CASUALTY,
+            cat.V_DESTROY,
+            cat.V_INTERCEPT,
+            cat.V_LAUNCH,
+        ):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, verb)
+    return best[1] if best else None
+
+
+_AGENT_VERB = re.compile(
+    r"(?i)\b(?:kill(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|"
+    r"inflict(?:s|ed|ing)?|caus(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|tak(?:e|es|ing)|shot|shoot(?:s|ing)?|"
+    r"down(?:ed|ing)|hit(?:s|ting)?|struck|strik(?:e|es|ing)|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|"
+    r"knock(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|intercept(?:s|ed|ing)?|wip(?:e|es|ed|ing)|repel(?:s|led|ling)?|"
+    r"seiz(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|disabl(?:e|es|ed|ing)|hunt(?:s|ed|ing)?|target(?:s|ed|ing)?)\b"
+)
+
+
+def _agent_verb(between: str) -> bool:
+    if re.search(
+        r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:killed|destroyed|hit|captured)\b", between
+    ):
+        return False
+    return bool(_AGENT_VERB.search(between))
+
+
+_PARTITIVE_BEFORE = re.compile(
+    r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|dozen))\s+(?:of|out\s+of)\s+(?:the\s+|a\s+total\s+of\s+)?$"
+)
+
+
+def _partitive_total(s: str, figure: Figure) -> bool:
+    """ "shot down 50 of 73 drones": 73 is the whole, the number launched."""
+    return bool(_PARTITIVE_BEFORE.search(s[max(0, figure.qstart - 30) : figure.qstart]))
+
+
+def _hypothetical(s: str, position: int) -> bool:
+    window = s[max(0, position - 60) : position]
+    return bool(re.search(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$", window))
+
+
+def _local(category: str, value: int | None, period: str | None) -> bool:
+    """Figures an article's dominant region may be given when their sentence names none."""
+    if category in ("launched", "intercepted") or period == "cumulative":
+        return False
+    return value is None or value < 1000 or category == "deployed"
+
+
+def _nearest_place(places: list[PlaceHit], sentence: Sentence, figure: Figure | None) -> PlaceHit | None:
+    here = [p for p in places if sentence.start <= p.start < sentence.end]
+    if not here:
+        return None
+    if figure is None:
+        specific = [p for p in here if p.place]
+        return (specific or here)[0]
+    at = sentence.start + figure.start
+    # A town beats its region when both are named near the figure ("near Kurakhove in Donetsk Oblast").
+    best = min(here, key=lambda p: abs(p.start - at))
+    if best.place is None:
+        for other in here:
+            if other.place and other.region == best.region:
+                return other
+    return best
+
+
+def _period(
+    s: str,
+    figure: Figure,
+    times: list[TimeExpr],
+    category: str,
+    noun: Noun,
+    previous_period: str | None,
+    figure_count: int,
+) -> tuple[str, bool]:
+    """(period, whether the text said so)."""
+    if figure.delta:
+        return "window", True
+    if re.search(r"\(\s*(?:total|in\s+total|overall)?:?\s*$", s[max(0, figure.qstart - 14) : figure.qstart]):
+        # "13 tanks (5 711 in total)": the bracketed figure is the running total.
+        return "cumulative", True
+    if re.match(r"^\s*\(\s*\+", s[figure.end : figure.end + 4]):
+        # "9,429 (+5)": the running total of a General Staff tally.
+        return "cumulative", True
+    markers = [
+        t
+        for t in times
+        if t.kind in (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
+        and not _in_other_brackets(s, t.start, figure)
+    ]
+    if markers:
+        figures_between = 0
+        at = figure.start
+
+        def distance(t: TimeExpr) -> float:
+            if t.end <= at:
+                return at - t.end + 0.5
+            return t.start - figure.end
+
+        # Only markers closer to this figure than to its neighbours, unless none is.
+        own = sorted(markers, key=distance)
+        del figures_between
+        best = own[0]
+        if best.kind in CUMULATIVE_KINDS or best.kind == AS_OF:
+            return "cumulative", True
+        # A window marker right next to the figure beats a running-total word further off.
+        return "window", True
+    if previous_period and _CONTINUES.match(s):
+        return previous_period, False
+    if category in ("equipment",) and figure.value >= 1000:
+        return "cumulative", False
+    if category in ("killed", "casualties") and figure.value >= 100_000:
+        return "cumulative", False
+    if category == "equipment" and figure_count >= 4 and previous_period == "cumulative":
+        return "cumulative", False
+    return "window", False
+
+
+def _in_other_brackets(s: str, position: int, figure: Figure) -> bool:
+    """A time word inside brackets that do not hold the figure ("13 tanks (5 711 in total)") is not its
+    own."""
+    opened = s.rfind("(", 0, position)
+    if opened < 0 or s.rfind(")", 0, position) > opened:
+        return False
+    closed = s.find(")", position)
+    closed = len(s) if closed < 0 else closed
+    return not (opened < figure.start < closed)
+
+
+_REPORTED_ON = re.compile(
+    r"(?i)\b(?:said|says|told|reported|announced|stated|claimed|added|wrote|posted|published|confirmed|"
+    r"estimated|noted)\b[^.;,]{0,30}$"
+)
+
+
+def _date(
+    s: str,
+    figure: Figure,
+    times: list[TimeExpr],
+    period: str,
+    published: date | None,
+    attributions: list[Attribution] = (),  # type: ignore[assignment]
+) -> tuple[date | None, date | None]:
+    dated = [t for t in times if t.kind in (DAY, MONTH, WEEK, AS_OF) and t.date is not None]
+    # The day of the events beats the day they were reported ("said on Wednesday that ... yesterday").
+    events = [
+        t
+        for t in dated
+        if not any(a.start <= t.start < a.end for a in attributions)
+        and not _REPORTED_ON.search(s[max(0, t.start - 40) : t.start])
+    ]
+    if events and period != "cumulative":
+        dated = events
+    if period == "cumulative":
+        as_of = [t for t in dated if t.kind in (AS_OF, DAY)]
+        if as_of:
+            best = min(as_of, key=lambda t: abs(t.start - figure.start))
+            return best.date, None
+        return published, None
+    if dated:
+        best = min(dated, key=lambda t: (abs(t.start - figure.start), t.kind != DAY))
+        return best.date, best.date_start
+    if any(t.kind == VAGUE for t in times):
+        return None, None
+    return published, None
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One claim per distinct fact: repeats of a figure merge into the claim with the clearest sentence."""
+    groups: dict[tuple[object, ...], list[_Draft]] = {}
+    order: list[tuple[object, ...]] = []
+    for draft in drafts:
+        c = draft.claim
+        if c.category == "engagement":
+            key: tuple[object, ...] = ("engagement", c.unit)
+        else:
+            key = (c.category, c.equipment, c.value, c.value_max, c.period)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(draft)
+    merged: list[_Draft] = []
+    for key in order:
+        group = groups[key]
+        # Different sides named explicitly are different facts; fallback sides join the strongest.
+        by_side: dict[str | None, list[_Draft]] = {}
+        for draft in sorted(group, key=lambda d: -d.side_strength):
+            side = draft.claim.subject_side
+            if draft.side_strength >= 2 or not by_side:
+                by_side.setdefault(side, []).append(draft)
+            else:
+                target = side if side in by_side else next(iter(by_side))
+                by_side[target].append(draft)
+        for members in by_side.values():
+            merged.append(_merge(members))
+    merged.sort(key=lambda d: (d.claim.start, d.figure_start))
+    return merged
+
+
+def _evidence_score(draft: _Draft) -> float:
+    c = draft.claim
+    score = 0.0
+    if draft.speaker_explicit:
+        score += 3
+    if not draft.sentence.headline:
+        score += 2
+    if draft.sentence.index == 0:
+        score -= 1
+    score += sum(1 for v in (c.date, c.region, c.unit, c.claimant_side) if v is not None) * 0.5
+    score += 0.5 if draft.period_explicit else 0
+    return score
+
+
+def _merge(members: list[_Draft]) -> _Draft:
+    best = max(members, key=_evidence_score)
+    claim = best.claim
+    updates: dict[str, object] = {}
+    for name in (
+        "claimant",
+        "claimant_side",
+        "date",
+        "date_start",
+        "region",
+        "place",
+        "unit",
+        "claimant_raw",
+        "region_raw",
+        "place_raw",
+        "unit_raw",
+    ):
+        if getattr(claim, name) is None:
+            for other in members:
+                value = getattr(other.claim, name)
+                if value is not None:
+                    updates[name] = value
+                    break
+    if claim.qualifier == "exact":
+        for other in members:
+            if other.claim.qualifier != "exact":
+                updates["qualifier"] = other.claim.qualifier
+                break
+    if updates:
+        best = replace(best, claim=replace(claim, **updates))  # type: ignore[arg-type]
+    return best

@@ -1,0 +1,292 @@
+"""Regions and places named in an article.
+
+Listed names and aliases are found by the registries' automaton. A capitalised word that no alias
+covers is then tried as a transliteration variant ("Soedzja" for Sudzha, "Kupyansk" for Kupiansk)
+through a phonetic key, and long words through fuzzy matching for near misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .registries import PlaceEntry, RegionEntry, Registries, Tokens
+
+# Multi-letter spellings of one sound in English, German, Dutch, French and Polish transliteration.
+_TRANSLIT = (
+    ("shch", "sc"), ("szcz", "sc"), ("tsch", "c"), ("sch", "s"), ("dzh", "dz"), ("dzj", "dz"), ("dsch", "dz"),
+    ("zh", "z"), ("zj", "z"), ("sz", "s"), ("kh", "h"), ("ch", "h"), ("tsj", "c"), ("ts", "c"), ("tz", "c"),
+    ("cz", "c"), ("sj", "s"), ("oe", "u"), ("ou", "u"), ("ij", "i"), ("iy", "i"), ("yi", "i"), ("ya", "a"),
+    ("ia", "a"), ("ja", "a"), ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ye", "e"), ("ie", "e"), ("je", "e"),
+    ("yo", "o"), ("io", "o"), ("jo", "o"), ("y", "i"), ("j", "i"), ("g", "h"), ("w", "v"), ("ph", "f"),
+    ("ck", "k"), ("x", "ks"), ("'", ""), ("’", ""), ("ʼ", ""),
+)  # fmt: skip
+_DOUBLE = re.compile(r"(.)\1+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'’ʼ\-]{4,}\b")
+# Capitalised words that are never places, to keep the fuzzy pass cheap and quiet.
+_COMMON = frozenset(
+    [
+        "Russia",
+        "Russian",
+        "Russians",
+        "Ukraine",
+        "Ukrainian",
+        "Ukrainians",
+        "Kremlin",
+        "Moscow",
+        "Putin",
+        "Zelensky",
+        "Korea",
+        "Korean",
+        "Koreans",
+        "North",
+        "South",
+        "General",
+        "Staff",
+        "Defence",
+        "Defense",
+        "Ministry",
+        "Armed",
+        "Forces",
+        "Force",
+        "Brigade",
+        "Regiment",
+        "Battalion",
+        "Division",
+        "Army",
+        "Corps",
+        "Special",
+        "Operations",
+        "Operation",
+        "Telegram",
+        "Facebook",
+        "Twitter",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "According",
+        "Earlier",
+        "Later",
+        "Since",
+        "After",
+        "Before",
+        "During",
+        "Their",
+        "There",
+        "These",
+        "Those",
+        "While",
+        "Which",
+        "Where",
+        "About",
+        "Among",
+        "Under",
+        "Other",
+        "Another",
+        "Despite",
+        "However",
+        "Although",
+        "Meanwhile",
+        "Officials",
+        "President",
+        "Minister",
+        "American",
+        "British",
+        "European",
+        "Western",
+        "Eastern",
+        "Southern",
+        "Northern",
+        "Central",
+        "Military",
+        "Intelligence",
+        "Service",
+        "Ground",
+        "Naval",
+        "Marine",
+        "Airborne",
+        "Assault",
+        "Mechanized",
+        "Territorial",
+        "Separate",
+        "National",
+        "Guard",
+        "Group",
+        "Forces",
+        "Tanks",
+        "Drones",
+        "Missiles",
+        "Shahed",
+        "Iskander",
+        "Kalibr",
+        "Kinzhal",
+        "Storm",
+        "Shadow",
+        "Patriot",
+        "Abrams",
+        "Leopard",
+        "Bradley",
+        "Stryker",
+        "Pentagon",
+        "Washington",
+        "London",
+        "Berlin",
+        "Paris",
+        "Institute",
+        "Study",
+        "NATO",
+        "Reuters",
+        "Associated",
+        "Press",
+        "Times",
+        "Kyiv",
+        "Independent",
+        "Newsweek",
+        "Politico",
+        "Guardian",
+        "Independent",
+        "Daily",
+        "Mail",
+        "Express",
+        "Sergeant",
+        "Colonel",
+        "Major",
+        "Lieutenant",
+        "Captain",
+        "Commander",
+        "Source",
+        "Sources",
+        "Video",
+        "Footage",
+        "Photo",
+        "Image",
+        "Show",
+        "Read",
+        "Share",
+        "Related",
+        "News",
+        "Defence",
+        "Headquarters",
+        "Directorate",
+        "Security",
+        "State",
+        "Department",
+        "White",
+        "House",
+        "United",
+        "Nations",
+        "Union",
+    ]
+)
+
+
+_KEYS: dict[str, str] = {}
+
+
+def translit_key(word: str) -> str:
+    cached = _KEYS.get(word)
+    if cached is not None:
+        return cached
+    if len(_KEYS) > 100_000:
+        _KEYS.clear()
+    _KEYS[word] = key = _translit_key(word)
+    return key
+
+
+def _translit_key(word: str) -> str:
+    key = word.lower()
+    for old, new in _TRANSLIT:
+        key = key.replace(old, new)
+    return _DOUBLE.sub(r"\1", key)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    region: str | None
+    place: str | None
+    raw: str
+    # A front direction ("the Kursk direction", "Kupiansk direction").
+    direction: bool = False
+
+
+def _hit(entry: object, start: int, end: int, text: str, registries: Registries) -> PlaceHit | None:
+    direction = bool(re.match(r"\s+(?:direction|axis|sector|front)\b", text[end : end + 12], re.IGNORECASE))
+    if isinstance(entry, PlaceEntry):
+        return PlaceHit(
+            start, end, entry.region, entry.name, text[start:end], direction or entry.kind == "direction"
+        )
+    if isinstance(entry, RegionEntry):
+        return PlaceHit(start, end, entry.name, None, text[start:end], direction)
+    return None
+
+
+def _fuzzy_choice(word: str, choices: tuple[str, ...], cache: dict[str, str | None]) -> str | None:
+    if word not in cache:
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=88)
+        if len(cache) > 20000:
+            cache.clear()
+        cache[word] = found[0] if found else None
+    return cache[word]
+
+
+def find_places(text: str, tokens: Tokens, registries: Registries) -> list[PlaceHit]:
+    """Every region and place named in ``text``, in order."""
+    hits: list[PlaceHit] = []
+    covered: list[tuple[int, int]] = []
+    for found in registries.place_matcher.find(tokens):
+        hit = _hit(found.payload, found.start, found.end, text, registries)
+        if hit is not None:
+            hits.append(hit)
+            covered.append((found.start, found.end))
+    fuzzy = registries.fuzzy_places
+    if fuzzy:
+        keys = tuple(fuzzy)
+        # Per registries: the same words recur across articles.
+        cache: dict[str, str | None] = registries.__dict__.setdefault("_fuzzy_cache", {})
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span()
+            word = match.group(0)
+            if word in _COMMON or any(s <= start < e for s, e in covered):
+                continue
+            key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
+            entry = fuzzy.get(key)
+            if entry is None and len(key) >= 7:
+                choice = _fuzzy_choice(key, keys, cache)
+                entry = fuzzy.get(choice) if choice else None
+            if entry is not None:
+                hit = _hit(entry, start, end, text, registries)
+                if hit is not None:
+                    hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def dominant_region(hits: list[PlaceHit], headline_end: int = 0) -> str | None:
+    """The region an article is about: named at least twice and at least twice as often as any other."""
+    counts = Counter(hit.region for hit in hits if hit.region)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, top_count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top_count >= 2 and top_count >= 2 * second:
+        return top
+    return None

@@ -1,0 +1,307 @@
+"""Registries of names (regions, places, units, claimants) and the matcher that finds them in text.
+
+Names are matched on a normalised token stream: case, punctuation, apostrophes, possessives,
+ordinal suffixes ("241th", "241-st") and British spellings do not count. Each Registries object
+compiles its automata once; build one per registry change and reuse it across articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
+_SPELLING = {
+    "mechanised": "mechanized", "motorised": "motorized", "defence": "defense", "armoured": "armored",
+    "centre": "center", "organisation": "organization", "brigades": "brigade", "regiments": "regiment",
+    "battalions": "battalion", "jaegers": "jaeger", "kyivs": "kyiv",
+}  # fmt: skip
+_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+_NORM_CACHE: dict[str, str] = {}
+
+
+def norm_token(token: str) -> str:
+    cached = _NORM_CACHE.get(token)
+    if cached is not None:
+        return cached
+    if len(_NORM_CACHE) > 200_000:
+        _NORM_CACHE.clear()
+    _NORM_CACHE[token] = result = _norm_token(token)
+    return result
+
+
+def _norm_token(token: str) -> str:
+    lowered = _fold(token)
+    ordinal = _ORDINAL.match(lowered)
+    if ordinal:
+        return ordinal.group(1)
+    return _SPELLING.get(lowered, lowered)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A text's normalised token stream: ``joined`` is " tok tok ... " and ``spans`` the original offsets."""
+
+    joined: str
+    spans: list[tuple[int, int]]
+    # Character index in ``joined`` where each token starts.
+    offsets: list[int]
+    # The token index starting at each such character index.
+    starts: dict[int, int] = field(default_factory=dict)
+
+
+_DROPPABLE = _SUFFIXES | {"s"}
+_APOSTROPHES = "'’ʼ"
+
+
+def tokenize(text: str) -> Tokens:
+    get = _NORM_CACHE.get
+    words = [get(w) or norm_token(w) for w in _TOKEN.findall(text)]
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    if not _DROPPABLE.isdisjoint(words):
+        # "241-st", "241 th": the suffix goes; "Ukraine's": the possessive s goes.
+        kept_words: list[str] = []
+        kept_spans: list[tuple[int, int]] = []
+        previous_numeric = False
+        for word, span in zip(words, spans):
+            if previous_numeric and word in _SUFFIXES:
+                continue
+            if word == "s" and span[0] > 0 and text[span[0] - 1] in _APOSTROPHES:
+                continue
+            kept_words.append(word)
+            kept_spans.append(span)
+            previous_numeric = word.isdigit()
+        words, spans = kept_words, kept_spans
+    offsets = list(accumulate((len(word) + 1 for word in words), initial=1))
+    offsets.pop()
+    return Tokens(" " + " ".join(words) + " ", spans, offsets, dict(zip(offsets, range(len(offsets)))))
+
+
+_PHRASES: dict[str, Tokens] = {}
+
+
+def tokenize_phrase(phrase: str) -> Tokens:
+    """``tokenize`` for short phrases that recur (speaker names), cached."""
+    found = _PHRASES.get(phrase)
+    if found is None:
+        if len(_PHRASES) > 50_000:
+            _PHRASES.clear()
+        found = _PHRASES[phrase] = tokenize(phrase)
+    return found
+
+
+def norm_key(name: str) -> str:
+    return tokenize(name).joined
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    payload: Any
+    key: str
+
+
+class NameMatcher:
+    """Finds every listed name in a text, longest first, on token boundaries."""
+
+    def __init__(self, names: Iterable[tuple[str, Any]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self.keys: dict[str, Any] = {}
+        for name, payload in names:
+            key = norm_key(name)
+            if key.strip() and key not in self.keys:
+                self.keys[key] = payload
+                self._automaton.add_word(key, key)
+        self._empty = not self.keys
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, tokens: Tokens) -> list[Hit]:
+        if self._empty:
+            return []
+        candidates: list[tuple[int, int, str]] = []
+        for end_index, key in self._automaton.iter(tokens.joined):
+            start_index = end_index - len(key) + 1
+            candidates.append((start_index, end_index, key))
+        # Longest match wins; overlapping shorter ones go.
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken: list[tuple[int, int]] = []
+        hits: list[Hit] = []
+        starts = tokens.starts
+        for start_index, end_index, key in candidates:
+            inner = (start_index + 1, end_index - 1)
+            if any(inner[0] < t_end and t_start < inner[1] for t_start, t_end in taken):
+                continue
+            first = starts.get(start_index + 1)
+            if first is None:
+                continue
+            count = key.strip().count(" ") + 1
+            last = first + count - 1
+            taken.append(inner)
+            hits.append(Hit(tokens.spans[first][0], tokens.spans[last][1], self.keys[key], key))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
+class RegionEntry:
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    name: str
+    region: str | None
+    kind: str = "settlement"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEntry:
+    name: str
+    side: str | None
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantEntry:
+    name: str
+    side: str | None
+    aliases: tuple[str, ...] = ()
+
+
+def _aliases(record: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(a for a in record.get("aliases") or () if isinstance(a, str) and a.strip())
+
+
+@dataclass
+class Registries:
+    """The four registries the engine reads, with their matchers compiled on first use."""
+
+    regions: list[RegionEntry] = field(default_factory=list)
+    places: list[PlaceEntry] = field(default_factory=list)
+    units: list[UnitEntry] = field(default_factory=list)
+    claimants: list[ClaimantEntry] = field(default_factory=list)
+
+    @classmethod
+    def from_dicts(
+        cls,
+        *,
+        regions: Iterable[Mapping[str, Any]] = (),
+        places: Iterable[Mapping[str, Any]] = (),
+        units: Iterable[Mapping[str, Any]] = (),
+        claimants: Iterable[Mapping[str, Any]] = (),
+    ) -> Registries:
+        built = cls(
+            regions=[RegionEntry(r["name"], r.get("country") or "other", _aliases(r)) for r in regions],
+            places=[
+                PlaceEntry(p["name"], p.get("region"), p.get("kind") or "settlement", _aliases(p))
+                for p in places
+            ],
+            units=[UnitEntry(u["name"], u.get("side"), u.get("kind") or "other", _aliases(u)) for u in units],
+            claimants=[ClaimantEntry(c["name"], c.get("side"), _aliases(c)) for c in claimants],
+        )
+        built.compile()
+        return built
+
+    def compile(self) -> None:
+        """Build every matcher now (they are otherwise built on first use)."""
+        _ = self.place_matcher, self.unit_matcher, self.claimant_matcher, self.fuzzy_places
+
+    @cached_property
+    def place_matcher(self) -> NameMatcher:
+        names: list[tuple[str, Any]] = []
+        # Places before regions: the same key keeps its first payload, and a town named in the text
+        # is more specific than an oblast of the same name.
+        for place in self.places:
+            for name in (place.name, *place.aliases):
+                names.append((name, place))
+        for region in self.regions:
+            for name in (region.name, *region.aliases):
+                names.append((name, region))
+        return NameMatcher(names)
+
+    @cached_property
+    def unit_matcher(self) -> NameMatcher:
+        return NameMatcher((name, unit) for unit in self.units for name in (unit.name, *unit.aliases))
+
+    @cached_property
+    def claimant_matcher(self) -> NameMatcher:
+        return NameMatcher(
+            (name, claimant) for claimant in self.claimants for name in (claimant.name, *claimant.aliases)
+        )
+
+    @cached_property
+    def region_by_name(self) -> dict[str, RegionEntry]:
+        return {region.name: region for region in self.regions}
+
+    @cached_property
+    def fuzzy_places(self) -> dict[str, Any]:
+        """Single-word place and region names by their transliteration key, for spellings not listed."""
+        from .places import translit_key
+
+        table: dict[str, Any] = {}
+        for place in self.places:
+            for name in (place.name, *place.aliases):
+                if " " not in name.strip() and len(name) >= 5:
+                    table.setdefault(translit_key(name), place)
+        for region in self.regions:
+            for name in (region.name, *region.aliases):
+                words = name.split()
+                if (
+                    len(words) == 2
+                    and words[1].lower() in ("oblast", "region", "krai", "province")
+                    or len(words) == 1
+                ):
+                    base = words[0]
+                else:
+                    continue
+                if len(base) >= 5:
+                    table.setdefault(translit_key(base), region)
+        return table
+
+
+def default_seed_dir() -> Path:
+    # <repo>/ingest/extract/registries.py -> <repo>/claims/seed_data
+    return Path(__file__).resolve().parents[2] / "claims" / "seed_data"
+
+
+def load_seed_registries(path: str | Path | None = None) -> Registries:
+    """Registries from the repository's seed files (``claims/seed_data/*.json``); missing files are empty."""
+    folder = Path(path) if path is not None else default_seed_dir()
+
+    def read(name: str) -> list[dict[str, Any]]:
+        file = folder / f"{name}.json"
+        if not file.exists():
+            return []
+        with file.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        return data if isinstance(data, list) else []
+
+    return Registries.from_dicts(
+        regions=read("regions"), places=read("places"), units=read("units"), claimants=read("claimants")
+    )

@@ -1,0 +1,192 @@
+"""Split an article into sentences with their character offsets.
+
+News text mixes prose with headlines, photo captions and bullet lines that carry no final
+punctuation, and its prose is full of abbreviations ("Dec. 17", "U.S.", "Maj. Gen."), so a line
+break always ends a sentence (unless the line plainly runs on) and a full stop ends one only when
+what follows looks like the start of a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens that end with a full stop without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "cdr",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "gov't",
+        "univ",
+        "fig",
+        "figs",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "brig",
+        "gens",
+        "cols",
+        "lieut",
+        "ret",
+        "mln",
+        "bln",
+        "tel",
+    ]
+)
+
+# A boundary candidate: terminal punctuation, optional closing quotes/brackets (French quotes may be
+# preceded by a space), then whitespace.
+_BOUNDARY = re.compile(r"[.!?\u2026]+(?:\s?[\"'\u201d\u2019\u00bb)\]])*(?=\s)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.]*)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+_BULLET = re.compile(r"^(?:[-\u2022\u2013\u2014*\u25cf\u25aa\u2023]|\d{1,2}[.)])\s+")
+_STARTER = re.compile(r"[\"'\u201c\u2018\u00ab(\[]*\s?[A-Z0-9\u0400-\u042f]")
+_RUNS_ON = re.compile(r"(?:[,;:\-\u2013]|\b(?:and|or|the|of|a|an|to|in|on|by|with|for|that|from))$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text[start:end] == sentence.text``."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+    paragraph: int
+    # No terminal punctuation: a headline, caption, bullet or label.
+    headline: bool
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the logical lines, joining lines that plainly run on."""
+    raw: list[tuple[int, int, bool]] = []
+    pos = 0
+    blank = False
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+        else:
+            lead = len(line) - len(line.lstrip())
+            trail = len(line.rstrip())
+            raw.append((pos + lead, pos + trail, blank))
+            blank = False
+        pos = end + 1
+    # Every logical line is a paragraph: news text puts one paragraph on a line.
+    joined: list[tuple[int, int, int]] = []
+    for start, end, after_blank in raw:
+        if joined and not after_blank:
+            prev_start, prev_end, para = joined[-1]
+            previous = text[prev_start:prev_end]
+            # A wrapped line: the previous one stops mid-sentence and this one goes on.
+            if text[start].islower() or (_RUNS_ON.search(previous) and not _BULLET.match(text[start:end])):
+                joined[-1] = (prev_start, end, para)
+                continue
+        joined.append((start, end, len(joined)))
+    return joined
+
+
+def _is_boundary(line: str, cut: int, match_start: int) -> bool:
+    after = line[cut:].lstrip()
+    if not after or not _STARTER.match(after):
+        return False
+    punct = line[match_start]
+    if punct != ".":
+        return True
+    word = _WORD_BEFORE.search(line[:match_start])
+    if word is None:
+        return True
+    token = word.group(1)
+    if token.lower().rstrip(".") in _ABBREVIATIONS:
+        return False
+    if _DOTTED.match(token) or (len(token) == 1 and token.isupper()):
+        # "U.S." or an initial: a sentence ends there only before a clear sentence opener.
+        return bool(re.match(r"(?:The|A|An|It|He|She|They|We|In|On|But|However)\b", after))
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, each with its offsets into ``text``."""
+    sentences: list[Sentence] = []
+    for line_start, line_end, paragraph in _lines(text):
+        line = text[line_start:line_end]
+        bullet = _BULLET.match(line)
+        offset = bullet.end() if bullet else 0
+        pieces: list[tuple[int, int]] = []
+        piece_start = offset
+        for match in _BOUNDARY.finditer(line, offset):
+            cut = match.end()
+            if _is_boundary(line, cut, match.start()):
+                pieces.append((piece_start, cut))
+                piece_start = cut
+        pieces.append((piece_start, len(line)))
+        for start, end in pieces:
+            chunk = line[start:end]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            abs_start = line_start + start + lead
+            abs_end = abs_start + len(stripped)
+            headline = not re.search(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]\s]*$", stripped)
+            sentences.append(Sentence(abs_start, abs_end, stripped, len(sentences), paragraph, headline))
+    return sentences

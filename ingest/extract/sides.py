@@ -1,0 +1,277 @@
+"""Sides and claimants: which side a phrase names, and who a sentence says is speaking.
+
+A side word counts for a figure only where it names an actor: "in Russia's Kursk Oblast",
+"into Russian soil" and "the war in Ukraine" are places, not sides. "The enemy" and "the
+occupiers" name the side opposite the claimant's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UA, RU, KP, OTHER = "UA", "RU", "KP", "other"
+
+_SIDE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        KP,
+        r"North[\s-]Korean?s?(?:'s|’s)?|North\s+Korea(?:'s|’s)?|DPRK(?:'s|’s)?|Pyongyang(?:'s|’s)?|"
+        r"Kim\s+Jong[\s-]?[Uu]n(?:'s|’s)?|KPA|Korean\s+People's\s+Army",
+    ),
+    (
+        OTHER,
+        r"South[\s-]Korean?s?(?:'s|’s)?|South\s+Korea(?:'s|’s)?|Seoul(?:'s|’s)?|Pentagon(?:'s|’s)?|"
+        r"U\.S\.|United\s+States|Americans?|Washington(?:'s|’s)?|U\.K\.|United\s+Kingdom|British|Britain(?:'s)?|"
+        r"NATO(?:'s)?|ISW|Institute\s+for\s+the\s+Study\s+of\s+War|Mediazona|Oryx|BBC|Reuters|CNN|"
+        r"(?:the\s+)?UN\b|United\s+Nations|Western|Germany(?:'s)?|German|France(?:'s)?|French|Poland|Polish|"
+        r"Belarus(?:ian)?|Israel(?:i)?|Iran(?:ian)?|Chinese|China|Japan(?:ese)?|Estonia(?:n)?|Lithuania(?:n)?|"
+        r"Latvia(?:n)?|Finland|Finnish|Sweden|Swedish|Norway|Norwegian|Denmark|Danish|Dutch|Netherlands|"
+        r"Canada|Canadian|Australia(?:n)?|European|EU|OSINT",
+    ),
+    (
+        RU,
+        r"Russian(?:s|'s|’s)?|Russia(?:'s|’s)?|Moscow(?:'s|’s)?|Kremlin(?:'s|’s)?|Putin(?:'s|’s)?|Wagner(?:'s)?|"
+        r"Rosgvardia|Kadyrov(?:'s|ites)?|Chechens?|Akhmat|[Rr]ashists?|Shoigu|Belousov|Gerasimov|Peskov|"
+        r"Konashenkov|Soviet",
+    ),
+    (
+        UA,
+        r"Ukrainian(?:s|'s|’s)?|Ukraine(?:'s|’s)?|Kyiv(?:'s|’s)?|Kiev(?:'s|’s)?|Zelensk(?:yy|y|iy|i)(?:'s|’s)?|"
+        r"AFU|ZSU|Syrskyi(?:'s)?|Budanov(?:'s)?|HUR|SBU|Ukrinform|Ukrainska\s+Pravda",
+    ),
+    (
+        "enemy",
+        r"(?i:enemy(?:'s|’s)?|enemies|occupiers|occupying\s+forces|occupation\s+forces|invaders|invading\s+forces|"
+        r"(?:the\s+)?adversary|(?:the\s+)?opponent|orcs|occupants)",
+    ),
+    ("pronoun", r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem)\b"),
+)
+_SIDE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SIDE_PATTERNS)) + r")(?![\w])"
+)
+_SIDE_KINDS = {f"s{i}": side for i, (side, _) in enumerate(_SIDE_PATTERNS)}
+_COUNTRY_NAME = re.compile(r"^(?:Russia|Ukraine|North\s+Korea|Kyiv|Kiev|Moscow|South\s+Korea)(?:'s|’s)?$")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|into|inside|across|to|from|within|near|toward|towards|against|on|over|throughout|"
+    r"of|at|out\s+of|deep\s+into|invasion\s+of|war\s+in|war\s+on|border\s+with|visit\s+to|attack\s+on|"
+    r"strikes?\s+on|targets\s+in|struck|hit|invaded|invade)\s+(?:the\s+)?(?:eastern\s+|western\s+|southern\s+|"
+    r"northern\s+|occupied\s+)?)$"
+)
+_LOCATIVE_AFTER = re.compile(
+    r"(?i)^(?:-(?:supplied|made|donated|built|provided|produced|manufactured|designed|developed|delivered|"
+    r"origin|style|type|class)\b|[\s-]+(?:territory|territories|soil|border|borders|region|regions|oblast|province|city|cities|"
+    r"town|towns|village|villages|capital|airspace|side\s+of\s+the\s+border|lands?|frontier|countryside|"
+    r"held|occupied|controlled|annexed|mainland|interior|rear|cities|heartland|economy|government|"
+    r"federation|people|civilians|media|officials?|authorities|bloggers?|milbloggers?|war|invasion|"
+    r"state\s+media|news|television|outlets?|press|journalists?|embassy|president|leader|ally|allies|"
+    r"language|speaking|citizens|sources?|intelligence\s+officials?)\b|(?:'s|’s)?\s+[A-Z][a-z]+\s+"
+    r"(?:Oblast|region|province|Region|Province|border))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SideMention:
+    start: int
+    end: int
+    # UA, RU, KP, other, "enemy" (opposite the claimant) or "pronoun" (they/their/them).
+    side: str
+    # Names a place, not an actor ("in Russia's Kursk Oblast", "Russian territory").
+    locative: bool
+
+
+def side_mentions(text: str, start: int = 0, end: int | None = None) -> list[SideMention]:
+    stop = len(text) if end is None else end
+    found: list[SideMention] = []
+    for match in _SIDE_RE.finditer(text, start, stop):
+        side = _SIDE_KINDS[match.lastgroup or ""]
+        word = match.group(0)
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 40]
+        locative = False
+        if side in (UA, RU, KP, OTHER) and (
+            (_COUNTRY_NAME.match(word) and _LOCATIVE_BEFORE.search(before)) or _LOCATIVE_AFTER.match(after)
+        ):
+            locative = True
+        found.append(SideMention(match.start(), match.end(), side, locative))
+    return found
+
+
+def side_of_phrase(phrase: str) -> str | None:
+    """The first side a phrase names ("Ukraine's Defence Ministry" -> UA), ignoring pronouns."""
+    for mention in side_mentions(phrase):
+        if mention.side in (UA, RU, KP, OTHER):
+            return mention.side
+    return None
+
+
+def opposite(side: str | None) -> str | None:
+    if side == UA:
+        return RU
+    if side in (RU, KP):
+        return UA
+    return None
+
+
+# Who says it. The verbs of speech, estimate and report that attribute a figure.
+_SPEECH = (
+    r"said|says|say|claimed|claims|claim|reported|reports|report|announced|announces|announce|stated|states|"
+    r"added|adds|noted|notes|wrote|writes|estimated|estimates|estimate|believes|believe|confirmed|confirms|"
+    r"told|tells|posted|posts|published|publishes|updated|updates|assessed|assesses|assess|indicated|"
+    r"indicates|alleged|alleges|revealed|reveals|counted|counts|recorded|records|tallied|documented|"
+    r"insisted|insists|boasted|boasts|asserted|asserts|informed|informs|specified|specifies|"
+    r"detailed|details|explained|explains|acknowledged|acknowledges|admitted|admits|shared|shares|"
+    r"put\s+the\s+figure|puts\s+the\s+figure|thinks|think|calculated|calculates"
+)
+_AUX = (
+    r"(?:(?:also|now|previously|earlier|later|has|have|had|reportedly|officially|separately|further|then|"
+    r"initially|recently|just|again|already|had\s+also|has\s+also|on\s+\w+day)\s+)*"
+)
+_NP_THEN_SPEECH = re.compile(
+    r"(?P<np>[^,;:\"“”«»\u2014\u2013]{1,90}?)\s+" + _AUX + r"(?P<verb>" + _SPEECH + r")\b"
+)
+_SPEECH_THEN_NP = re.compile(
+    r"(?:,|[\"”»’])\s*(?P<verb>said|says|according\s+to|claimed|claims|reported|reports|wrote|writes|added|"
+    r"adds|noted|notes|stated|states|announced|told)\s+(?P<np>(?:the\s+)?[A-Z][^,;.:\"“”«»]{1,90})"
+)
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})")
+_PER = re.compile(
+    r"(?i)(?:\bas\s+per|(?<![\w-])per|\bciting|\bcited\s+by|\bfigures\s+(?:from|by)|\bdata\s+(?:from|by)|"
+    r"\bestimates?\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
+)
+_COLON_QUOTE = re.compile(r"^(?P<np>[^:\"“”«»]{3,140}?)\s*:\s*[\"“«'‘]")
+_PASSIVE_SPEECH = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUX + r"$")
+_NP_TRIM_TAIL = re.compile(r"(?i)(?:\s+(?:on|via|in|at|through|during|late|early|last|this)\b.*$)")
+_NP_TRIM_HEAD = re.compile(
+    r"(?i)^(?:.*\b(?:that|and|but|while|as|when|after|before|because|since|although|though|which|who|where|"
+    r"if|so|meanwhile|however|also|earlier|later|separately|previously)\s+)"
+)
+_FIGURES_FROM = re.compile(
+    r"(?i)^(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures?|data|estimates?|statistics|numbers?|reports?|"
+    r"count|assessment)\s+(?:from|by|of|released\s+by|published\s+by)\s+"
+)
+_LEAD_THE = re.compile(r"(?i)^(?:the|a|an)\s+")
+_FIGURE_NOUNS = re.compile(
+    r"(?i)\s+(?:figures?|data|estimates?|statistics|stats|numbers?|tally|tallies|count|counts|report|reports|"
+    r"assessment|assessments|update|updates|statement|statements|information|calculations?|records?)$"
+)
+_NOT_A_SPEAKER = re.compile(
+    r"(?i)^(?:it\s+is|this|there|which|who|what|video|footage|the\s+video|the\s+footage|the\s+clip|"
+    r"the\s+photos?|images?|reports?|media\s+reports?|sources?|some|many|others?|experts?|analysts?|"
+    r"observers?|people|one|critics?|he\s+and)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker phrase in a sentence; ``start``/``end`` cover the whole attribution, ``raw`` the speaker."""
+
+    start: int
+    end: int
+    raw: str
+    # Anaphoric speaker ("it", "the ministry", "the unit"): resolved from the context.
+    anaphoric: bool
+    # The phrase before trimming ("the Defence Ministry in Moscow"): its place names a side.
+    full: str = ""
+
+
+_ANAPHORA = re.compile(
+    r"(?i)^(?:it|he|she|they|we|its?\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+(?:ministry|military|unit|"
+    r"agency|statement|report|official|officials|spokesman|spokeswoman|spokesperson|source|general\s+staff|"
+    r"brigade|regiment|battalion|corps|division|command|service|department|force|forces|army|account|"
+    r"post|channel|group|center|centre|directorate|office|government|administration|authorities|"
+    r"intelligence|president|minister|commander|governor|head|chief|update|bulletin|"
+    r"ministry's\s+\w+|military's\s+\w+|country(?:'s|’s)\s+[\w\s]+)|officials|authorities|this)$"
+)
+
+
+_TRAILING_SPEECH = re.compile(r"\s+" + _AUX + r"(?:" + _SPEECH + r")$")
+
+
+def _clean_np(raw: str) -> str:
+    text = raw.strip(" \t\"'“”«»‘’")
+    text = _NP_TRIM_HEAD.sub("", text)
+    text = _NP_TRIM_TAIL.sub("", text) or text
+    text = text.strip(" ,.;:")
+    text = _TRAILING_SPEECH.sub("", text)
+    text = _FIGURE_NOUNS.sub("", text)
+    text = _FIGURES_FROM.sub("", text)
+    return text.strip(" ,.;:")
+
+
+_SPEECH_WORD = re.compile(r"\b(?:" + _SPEECH + r")\b")
+_CLAUSE_MARK = re.compile(r"[,;:\"“”«»\u2014\u2013]")
+
+
+def _np_then_speech(sentence: str) -> list[re.Match[str]]:
+    """``_NP_THEN_SPEECH`` matches, found from each speech verb back to its clause start (much faster
+    than letting the lazy pattern try every position)."""
+    found: list[re.Match[str]] = []
+    for verb in _SPEECH_WORD.finditer(sentence):
+        start = verb.start()
+        clause = max(
+            (m.end() for m in _CLAUSE_MARK.finditer(sentence, max(0, start - 140), start)), default=0
+        )
+        clause = max(clause, start - 140, found[-1].end() if found else 0)
+        match = _NP_THEN_SPEECH.match(sentence, clause)
+        while match is None and clause < start:
+            clause += 1
+            match = _NP_THEN_SPEECH.match(sentence, clause)
+            if match is not None and match.start("verb") != start:
+                match = None
+        if match is not None and match.start("verb") == start:
+            found.append(match)
+    return found
+
+
+def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
+    raw = _clean_np(np_text)
+    if not raw:
+        return None
+    full = np_text.strip(" \t\"'“”«»‘’,.;:")
+    return Attribution(start, end, raw, bool(_ANAPHORA.match(raw)), full)
+
+
+_HINT = re.compile(
+    r"(?i)\b(?:" + _SPEECH + r"|according|per|citing|cited|figures|data|estimates?|sources?)\b|:"
+)
+
+
+def find_attributions(sentence: str) -> list[Attribution]:
+    """Speaker phrases of a sentence, most explicit first."""
+    if not _HINT.search(sentence):
+        return []
+    found: list[Attribution | None] = []
+    for match in _ACCORDING.finditer(sentence):
+        found.append(_attribution(match.start(), match.end(), match.group("np")))
+    for match in _PER.finditer(sentence):
+        bare = strip_article(_clean_np(match.group("np")))
+        if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
+            found.append(_attribution(match.start(), match.end(), match.group("np")))
+    colon = _COLON_QUOTE.match(sentence)
+    if colon and len(_clean_np(colon.group("np")).split()) <= 12:
+        found.append(_attribution(0, colon.end("np"), colon.group("np")))
+    for match in _SPEECH_THEN_NP.finditer(sentence):
+        if match.group("verb").lower() != "according to":
+            found.append(_attribution(match.start(), match.end(), match.group("np")))
+    for match in _np_then_speech(sentence):
+        np_text = match.group("np")
+        if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):
+            continue
+        if re.search(r"(?i)\b(?:an|a|the|its|their)\s*$", np_text) or re.match(
+            r"(?i)(?:estimated|reported|confirmed|recorded|documented|counted)\s+(?:at\s+)?\d",
+            sentence[match.start("verb") :],
+        ):
+            # "an estimated 45,680", "confirmed 300": an adjective, not a speaker's verb.
+            continue
+        raw = _clean_np(np_text)
+        if not raw or len(raw.split()) > 10 or _NOT_A_SPEAKER.match(raw):
+            continue
+        # The attribution starts at the speaker's own words, not at the clause start.
+        offset = np_text.find(raw[:8])
+        start = match.start("np") + offset if offset >= 0 else match.start()
+        found.append(_attribution(start, match.end(), np_text[offset:] if offset >= 0 else np_text))
+    return [a for a in found if a is not None]
+
+
+def strip_article(name: str) -> str:
+    return _LEAD_THE.sub("", name).strip()

@@ -1,0 +1,198 @@
+"""Military units named in an article: registry units by name or alias, and numbered or named
+formations the registry does not list ("the 47th Mechanized Brigade", "the Rubizh Brigade").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .registries import Registries, Tokens, UnitEntry
+from .sides import side_of_phrase
+
+_DESCRIPTORS = (
+    r"Separate|Independent|Guards?|Mechani[sz]ed|Motori[sz]ed|Motor|Rifle|Air|Assault|Airborne|Airmobile|"
+    r"Territorial|Defen[cs]e|Special|Forces?|Purpose|Operations?|Marine|Naval|Infantry|Jaeger|Mountain|Tank|"
+    r"Artillery|Presidential|National|Guard|Coastal|Operational|Combined|Arms|Rapid|Reaction|Response|"
+    r"Reconnaissance|Recon|Spetsnaz|Storm|Attack|Unmanned|Systems|Drone|Border|Rocket|Anti-Aircraft|Missile|"
+    r"Engineering|Engineer|Heavy|Light|Armou?red|Ranger|Aviation|Helicopter|Fighter|Bomber|Tactical|"
+    r"Volunteer|Motorised|Strike|Aerial|Shock|Sniper|Brigade's|Army|Corps|TDF|TD|SSO|Lancer|Hunter"
+)
+_FORMATIONS = r"Brigade|Regiment|Battalion|Division|Corps|Army|Detachment|Squadron|Flotilla|Center|Centre"
+_NUMBERED = re.compile(
+    r"\b(?P<num>\d{1,3})(?:-?(?:st|nd|rd|th|d))?\s+(?P<words>(?:(?:" + _DESCRIPTORS + r")\s+){0,6})"
+    r"(?P<type>" + _FORMATIONS + r")s?\b"
+)
+_NAMED = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?P<type>Brigade|Regiment|Battalion|Unit|Legion|Detachment)\b"
+)
+_NOT_NAMES = frozenset(
+    [
+        "Separate",
+        "Independent",
+        "Guards",
+        "Guard",
+        "Mechanized",
+        "Mechanised",
+        "Motorized",
+        "Motorised",
+        "Rifle",
+        "Air",
+        "Assault",
+        "Airborne",
+        "Territorial",
+        "Defense",
+        "Defence",
+        "Special",
+        "Forces",
+        "Force",
+        "Purpose",
+        "Operations",
+        "Marine",
+        "Naval",
+        "Infantry",
+        "Jaeger",
+        "Mountain",
+        "Tank",
+        "Artillery",
+        "Presidential",
+        "National",
+        "Coastal",
+        "Operational",
+        "Rapid",
+        "Reaction",
+        "Reconnaissance",
+        "Spetsnaz",
+        "Storm",
+        "Attack",
+        "Unmanned",
+        "Drone",
+        "Border",
+        "Rocket",
+        "Missile",
+        "Engineering",
+        "Heavy",
+        "Light",
+        "Armored",
+        "Armoured",
+        "The",
+        "Ukrainian",
+        "Russian",
+        "Ukraine",
+        "Russia",
+        "Korean",
+        "North",
+        "Another",
+        "Each",
+        "Every",
+        "This",
+        "That",
+        "Which",
+        "Whose",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "Volunteer",
+        "Aviation",
+        "Strike",
+        "Combined",
+        "Arms",
+        "Shock",
+        "Brigade",
+        "Regiment",
+        "Battalion",
+        "Same",
+        "Other",
+        "One",
+        "Two",
+        "New",
+        "Elite",
+        "Ukraine's",
+        "Russia's",
+        "Kyiv",
+        "Moscow",
+        "Azov",
+        "Army",
+        "Corps",
+        "Systems",
+        "Forces",
+        "Sniper",
+        "Mobile",
+        "Foreign",
+        "International",
+        "Legion",
+    ]
+)
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{_ORDINAL_SUFFIX.get(number % 10, 'th')}"
+
+
+_SPELL = {"Mechanised": "Mechanized", "Motorised": "Motorized", "Defence": "Defense", "Armoured": "Armored",
+          "Centre": "Center"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHit:
+    start: int
+    end: int
+    name: str
+    side: str | None
+    raw: str
+    # Numbered formations are the most specific; registry units of kind "other" the least.
+    rank: int
+
+
+def _canonical_numbered(match: re.Match[str]) -> str:
+    words = [_SPELL.get(w, w) for w in match.group("words").split()]
+    return " ".join([ordinal(int(match.group("num"))), *words, match.group("type")])
+
+
+def _side_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 30) : start]
+    # Only the words right before the unit: "Ukraine's 92nd", "Russian 155th Naval Infantry".
+    tail = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})(?:the\s+)?$", window)
+    return side_of_phrase(tail.group(1)) if tail else None
+
+
+def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHit]:
+    """Every unit named in ``text``, registry units by their canonical names."""
+    hits: list[UnitHit] = []
+    covered: list[tuple[int, int]] = []
+    for found in registries.unit_matcher.find(tokens):
+        unit: UnitEntry = found.payload
+        rank = 1 if unit.kind in ("other", "group", "army", "corps") else 2
+        if re.search(r"\d", unit.name):
+            rank = 3
+        hits.append(
+            UnitHit(found.start, found.end, unit.name, unit.side, text[found.start : found.end], rank)
+        )
+        covered.append((found.start, found.end))
+    for match in _NUMBERED.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        if not match.group("words").strip() and match.group("type") in ("Army", "Corps", "Center", "Centre"):
+            continue
+        hits.append(
+            UnitHit(start, end, _canonical_numbered(match), _side_before(text, start), match.group(0), 3)
+        )
+        covered.append((start, end))
+    for match in _NAMED.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        words = match.group("name").replace("-", " ").split()
+        if any(w in _NOT_NAMES for w in words):
+            continue
+        name = f"{match.group('name')} {match.group('type')}"
+        hits.append(UnitHit(start, end, name, _side_before(text, start), match.group(0), 2))
+        covered.append((start, end))
+    hits.sort(key=lambda h: h.start)
+    return hits
