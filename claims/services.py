@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from claims.models import Claimant, Place, Region, Unit
+from claims.models import Article, Claim, Claimant, Place, Region, Side, Unit
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 
@@ -144,3 +145,87 @@ def roles_ensure() -> dict[str, Group]:
         group.permissions.set(wanted)
         groups[role] = group
     return groups
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _reviewed_key(category: str, equipment: str | None, subject_side: str, start: int) -> tuple:
+    # The same kind of figure about the same side read from the same sentence: a reviewer's
+    # version of it (confirmed, edited, rejected or added) stands in for the machine's.
+    return (category, equipment or "", subject_side, start)
+
+
+def claims_replace_for_article(*, article: Article, extraction) -> int:
+    """Replace the article's unreviewed machine claims with those of `extraction`; returns the count stored.
+
+    Claims a reviewer confirmed, disputed, rejected or added are never touched, and a machine
+    claim they already cover is not stored again. Canonical names become registry foreign
+    keys; the text as written stays in the *_raw fields. Run it while holding the article's
+    row lock (ingest.services does), so two runs for one article cannot interleave.
+    """
+    with transaction.atomic():
+        article.claims.filter(
+            origin=Claim.Origin.MACHINE, review_status=Claim.ReviewStatus.UNREVIEWED
+        ).delete()
+        reviewed = {
+            _reviewed_key(c.category, c.equipment, c.subject_side, c.start)
+            for c in article.claims.only("category", "equipment", "subject_side", "start")
+        }
+        found = list(extraction.claims)
+        regions = {r.name: r for r in Region.objects.filter(name__in={c.region for c in found if c.region})}
+        places: dict[tuple[str, str], Place] = {}
+        for p in Place.objects.filter(name__in={c.place for c in found if c.place}).select_related("region"):
+            places[(p.name, p.region.name)] = p
+            places.setdefault((p.name, ""), p)
+        units = {u.name: u for u in Unit.objects.filter(name__in={c.unit for c in found if c.unit})}
+        claimants = {
+            c.name: c for c in Claimant.objects.filter(name__in={c.claimant for c in found if c.claimant})
+        }
+        rows: list[Claim] = []
+        for c in found:
+            if c.value is None and c.category != Claim.Category.ENGAGEMENT:
+                continue
+            if (
+                c.end < c.start
+                or _reviewed_key(c.category, c.equipment, c.subject_side or Side.OTHER, c.start) in reviewed
+            ):
+                continue
+            place = (places.get((c.place, c.region or "")) or places.get((c.place, ""))) if c.place else None
+            claim = Claim(
+                article=article,
+                category=c.category,
+                equipment=c.equipment or None,
+                value=c.value,
+                value_max=c.value_max,
+                qualifier=c.qualifier or Claim.Qualifier.EXACT,
+                # The column needs a side; one the engine could not tell is filed as "other".
+                subject_side=c.subject_side or Side.OTHER,
+                claimant=claimants.get(c.claimant) if c.claimant else None,
+                claimant_raw=(c.claimant_raw or c.claimant or "")[:300],
+                claimant_side=c.claimant_side or None,
+                period=c.period or Claim.Period.WINDOW,
+                date=_as_date(c.date),
+                date_start=_as_date(c.date_start),
+                region=regions.get(c.region) if c.region else None,
+                region_raw=(c.region_raw or c.region or "")[:300],
+                place=place,
+                place_raw=(c.place_raw or c.place or "")[:300],
+                unit=units.get(c.unit) if c.unit else None,
+                unit_raw=(c.unit_raw or c.unit or "")[:300],
+                evidence=c.evidence,
+                start=c.start,
+                end=c.end,
+                origin=Claim.Origin.MACHINE,
+                extractor_version=str(extraction.engine_version)[:40],
+            )
+            claim.fact_key = claim.compute_fact_key()
+            rows.append(claim)
+        Claim.objects.bulk_create(rows, batch_size=500)
+    return len(rows)

@@ -1,0 +1,234 @@
+"""End-to-end ingest benchmark: articles through Redis to real Celery workers writing to PostgreSQL.
+
+    python bench/ingest_e2e.py [--articles 300] [--uploads 30]
+
+Creates its own database (claimtrack_bench, on the server DATABASE_URL names or the local
+default), migrates it, starts `celery -A config worker` processes on a private queue, and
+prints:
+- throughput: N queued articles published at once, articles per second until the last is
+  stored, with a worker of 1 and of 2 pool processes;
+- latency: single uploads through the upload view (Django's test client, the real view and
+  service) to an idle worker, from the request to the claims being stored; median and p95.
+Without PostgreSQL or Redis it says so and exits 0. Everything it creates is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+BENCH_DB = "claimtrack_bench"
+LATENCY_TARGET = 1.0
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def _admin(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(
+        _with_database(url, "postgres").replace("postgres://", "postgresql://", 1), autocommit=True
+    ) as conn:
+        conn.execute(statement)
+
+
+def _texts() -> list[tuple[str, str]]:
+    """Real article texts to copy: the demo articles, and the shared seeds when they are here."""
+    from ingest.parsers import parse
+
+    paths = sorted((BASE_DIR / "ingest" / "demo_articles").glob("*.*"))
+    paths += sorted((BASE_DIR.parent / "shared" / "seeds").glob("*.txt"))
+    texts = []
+    for path in paths:
+        if path.suffix in (".txt", ".html", ".htm", ".pdf"):
+            texts.append((path.name, parse(path.name, path.read_bytes()).text))
+    return texts
+
+
+def _wait_all(ids: list[int], timeout: float) -> int:
+    from claims.models import Article
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        finished = Article.objects.filter(pk__in=ids, status__in=["done", "failed"]).count()
+        if finished == len(ids):
+            return Article.objects.filter(pk__in=ids, status="failed").count()
+        time.sleep(0.02)
+    raise SystemExit(f"ingest_e2e: timed out waiting for {len(ids)} articles")
+
+
+def throughput(n: int, concurrency: int, texts: list[tuple[str, str]], start_worker) -> float:
+    from datetime import date
+
+    from claims.models import Article, content_hash
+    from ingest.services import article_enqueue
+
+    run = uuid.uuid4().hex[:6]
+    rows = []
+    for i in range(n):
+        name, text = texts[i % len(texts)]
+        text = f"{text}\n(Bench copy {run}-{i}.)"
+        rows.append(
+            Article(
+                title=f"bench {i}",
+                published=date(2024, 11, 26),
+                text=text,
+                content_hash=content_hash(text),
+                source_name=name,
+                source_kind="txt",
+            )
+        )
+    ids = [a.pk for a in Article.objects.bulk_create(rows)]
+    worker = start_worker(concurrency)
+    try:
+        started = time.perf_counter()
+        for pk in ids:
+            article_enqueue(pk)
+        failed = _wait_all(ids, timeout=max(120, n))
+        elapsed = time.perf_counter() - started
+    finally:
+        worker.stop()
+    if failed:
+        print(f"  warning: {failed} article(s) failed extraction")
+    return n / elapsed
+
+
+def latency(uploads: int, texts: list[tuple[str, str]], start_worker) -> list[float]:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from claims.models import Article
+    from claims.services import roles_ensure
+    from ingest.models import UploadItem
+
+    setup_test_environment()
+    roles_ensure()
+    user = get_user_model().objects.create_user(username=f"bench-{uuid.uuid4().hex[:6]}")
+    user.groups.add(Group.objects.get(name="Contributor"), Group.objects.get(name="Viewer"))
+    client = Client()
+    client.force_login(user)
+    worker = start_worker(1)
+    timings = []
+    try:
+        for i in range(uploads):
+            name, text = texts[i % len(texts)]
+            data = f"{text}\n(Latency copy {uuid.uuid4().hex}.)".encode()
+            started = time.perf_counter()
+            response = client.post("/upload/", {"files": [SimpleUploadedFile(f"{i}-{name}.txt", data)]})
+            if response.status_code != 302:
+                raise SystemExit(f"ingest_e2e: upload answered {response.status_code}")
+            article_id = UploadItem.objects.latest("pk").article_id
+            while not Article.objects.filter(pk=article_id, status__in=["done", "failed"]).exists():
+                if time.perf_counter() - started > 30:
+                    raise SystemExit("ingest_e2e: an upload was not extracted within 30 s")
+                time.sleep(0.002)
+            timings.append(time.perf_counter() - started)
+            time.sleep(0.1)  # the worker is idle again before the next upload
+    finally:
+        worker.stop()
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300, help="articles per throughput run")
+    parser.add_argument("--uploads", type=int, default=30, help="single uploads for the latency figures")
+    args = parser.parse_args()
+
+    server = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/claimtrack"
+    redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    if not server.startswith(("postgres://", "postgresql://")) or not _reachable(server, 5432):
+        print("ingest_e2e: skipped, needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432)")
+        return 0
+    if not _reachable(redis_url, 6379):
+        print("ingest_e2e: skipped, needs Redis (REDIS_URL or redis://127.0.0.1:6379/0)")
+        return 0
+
+    database_url = _with_database(server, BENCH_DB)
+    queue = f"claimtrack-bench-{uuid.uuid4().hex[:8]}"
+    env = {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "tests.fullstack.worker_settings",
+        "CLAIMTRACK_TEST_QUEUE": queue,
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-secret-key",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    _admin(server, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+    _admin(server, f"CREATE DATABASE {BENCH_DB}")
+    try:
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=BASE_DIR,
+            env=os.environ,
+            check=True,
+        )
+        import django
+
+        django.setup()
+        from tests.fullstack.stack import Worker, purge_queue
+
+        def start_worker(concurrency: int) -> Worker:
+            return Worker(
+                queue=queue, database_url=database_url, redis_url=redis_url, concurrency=concurrency
+            )
+
+        texts = _texts()
+        print(
+            f"ingest_e2e: Redis -> Celery prefork worker -> PostgreSQL ({BENCH_DB}), "
+            f"{len(texts)} source texts"
+        )
+        for concurrency in (1, 2):
+            rate = throughput(args.articles, concurrency, texts, start_worker)
+            noun = "process" if concurrency == 1 else "processes"
+            print(
+                f"  throughput, {concurrency} worker {noun}: {rate:7.1f} articles/s "
+                f"({args.articles} articles)"
+            )
+        timings = latency(args.uploads, texts, start_worker)
+        median = statistics.median(timings)
+        p95 = statistics.quantiles(timings, n=20, method="inclusive")[18] if len(timings) > 1 else timings[0]
+        verdict = "meets" if p95 < LATENCY_TARGET else "MISSES"
+        print(
+            f"  upload-to-claims latency, idle worker ({len(timings)} single uploads): "
+            f"median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
+            f"({verdict} the {LATENCY_TARGET:.0f} s target)"
+        )
+        purge_queue(queue, redis_url)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        _admin(server, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

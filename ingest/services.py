@@ -1,0 +1,440 @@
+"""Writes for the ingest path: store uploads, extract an article's claims, re-queue what got stuck.
+
+The article row is the unit of work (NetBox's Job): it is saved with status queued before any
+task exists, the task only carries its id, and every state change is a conditional UPDATE so
+that a task delivered twice, late or after a crash does no harm.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import IO, Protocol
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from claims.models import Article, Outlet, content_hash
+from claims.services import claims_replace_for_article
+from ingest.extract import extract
+from ingest.models import UploadBatch, UploadItem
+from ingest.parsers import (
+    ParsedDocument,
+    ParseError,
+    clean_line,
+    date_in_text,
+    parse,
+    parse_pasted,
+    safe_file_name,
+)
+from ingest.selectors import registries_from_db
+
+log = logging.getLogger(__name__)
+
+# Publishing to the broker happens inside the upload request: when Redis is down it must fail
+# within a second or two, leaving the article queued for the sweep, not hang the page.
+PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+UNREADABLE = "This file could not be read."
+
+
+class UploadedFileLike(Protocol):
+    name: str
+    size: int
+
+    def read(self, size: int = -1) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article: Article
+    created: bool
+    message: str
+
+
+# --- storing -----------------------------------------------------------------------------------
+
+
+def _duplicate_message(article: Article) -> str:
+    return f"Already stored as article #{article.pk} “{article}”; nothing new was stored."
+
+
+def _domain(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _outlet_for(name: str, url: str) -> Outlet | None:
+    name, domain = clean_line(name, 200), _domain(url)
+    if name:
+        outlet, _ = Outlet.objects.get_or_create(name=name, defaults={"domain": domain})
+        if domain and not outlet.domain:
+            Outlet.objects.filter(pk=outlet.pk).update(domain=domain)
+        return outlet
+    if domain:
+        known = Outlet.objects.filter(domain=domain).first()
+        return known or Outlet.objects.get_or_create(name=domain, defaults={"domain": domain})[0]
+    return None
+
+
+def _publication(document: ParsedDocument, given: date | None, today: date) -> tuple[date, str]:
+    """The uploader's date wins, then the file's metadata, then a date in the text, then today."""
+    if given:
+        return given, Article.DateSource.FORM
+    if document.published:
+        return document.published, Article.DateSource.FILE
+    found = date_in_text(document.text, not_after=today)
+    if found:
+        return found, Article.DateSource.TEXT
+    return today, Article.DateSource.UPLOAD_DAY
+
+
+def article_ingest(
+    *,
+    document: ParsedDocument,
+    source_name: str = "",
+    outlet: str = "",
+    url: str = "",
+    published: date | None = None,
+    user=None,
+) -> IngestResult:
+    """Store one parsed article as queued and enqueue its extraction once the transaction commits.
+
+    `outlet`, `url` and `published` are what the uploader typed and win over the file's own
+    metadata. Text already stored (same normalised content) returns the stored article with
+    `created` False and stores nothing.
+    """
+    digest = content_hash(document.text)
+    with transaction.atomic():
+        existing = Article.objects.filter(content_hash=digest).first()
+        if existing is not None:
+            return IngestResult(existing, False, _duplicate_message(existing))
+        url = url or document.url
+        published_on, published_source = _publication(document, published, timezone.localdate())
+        article = Article(
+            title=document.title[:500],
+            outlet=_outlet_for(outlet or document.outlet, url),
+            url=url[:2000],
+            published=published_on,
+            published_source=published_source,
+            text=document.text,
+            content_hash=digest,
+            source_name=source_name[:255],
+            source_kind=document.kind,
+            uploaded_by=user,
+            status=Article.Status.QUEUED,
+        )
+        try:
+            # A savepoint: the same text uploaded at the same moment by someone else loses
+            # the race on the unique hash and is linked like any other duplicate.
+            with transaction.atomic():
+                article.save()
+        except IntegrityError:
+            existing = Article.objects.filter(content_hash=digest).first()
+            if existing is None:
+                raise
+            return IngestResult(existing, False, _duplicate_message(existing))
+        transaction.on_commit(partial(article_enqueue, article.pk))
+    return IngestResult(article, True, "")
+
+
+def article_enqueue(article_id: int) -> bool:
+    """Publish the extraction task; False if the broker is down (the article stays queued for the sweep)."""
+    from ingest.tasks import extract_article_task
+
+    try:
+        extract_article_task.apply_async((article_id,), retry=True, retry_policy=PUBLISH_RETRY_POLICY)
+    except Exception:  # noqa: BLE001 - any broker failure: the sweep publishes it later
+        log.warning("could not publish extraction of article %s; it stays queued", article_id, exc_info=True)
+        return False
+    return True
+
+
+def _read_within_limit(content: IO[bytes] | UploadedFileLike, size: int | None) -> bytes:
+    limit = settings.UPLOAD_MAX_FILE_BYTES
+    if size is not None and size > limit:
+        raise ParseError(f"This file is {_human_size(size)}, over the limit of {_human_size(limit)} a file.")
+    data = content.read(limit + 1)
+    if len(data) > limit:
+        raise ParseError(f"This file is over the limit of {_human_size(limit)} a file.")
+    return data
+
+
+def _human_size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n:,} bytes"
+
+
+def _date_note(article: Article, created: bool) -> str:
+    if created and article.published_source == Article.DateSource.UPLOAD_DAY:
+        return "No publication date was given or found; the upload day is used."
+    return ""
+
+
+def batch_create(
+    *,
+    user=None,
+    outlet: str = "",
+    url: str = "",
+    published: date | None = None,
+    origin: str = UploadBatch.Origin.WEB,
+) -> UploadBatch:
+    return UploadBatch.objects.create(
+        created_by=user, outlet_name=outlet[:200], url=url[:2000], published=published, origin=origin
+    )
+
+
+def _item_record(batch: UploadBatch, name: str, **fields) -> UploadItem:
+    return UploadItem.objects.create(batch=batch, position=batch.items.count(), name=name, **fields)
+
+
+def _document_store(
+    batch: UploadBatch, name: str, document: ParsedDocument, outlet: str, url: str, published: date | None
+) -> UploadItem:
+    with transaction.atomic():
+        result = article_ingest(
+            document=document,
+            source_name=name,
+            outlet=outlet or batch.outlet_name,
+            url=url or batch.url,
+            published=published or batch.published,
+            user=batch.created_by,
+        )
+        state = UploadItem.State.STORED if result.created else UploadItem.State.DUPLICATE
+        message = result.message or _date_note(result.article, result.created)
+        return _item_record(batch, name, state=state, message=message, article=result.article)
+
+
+def batch_file_add(
+    *,
+    batch: UploadBatch,
+    name: str,
+    content: IO[bytes] | UploadedFileLike,
+    size: int | None = None,
+    outlet: str = "",
+    url: str = "",
+    published: date | None = None,
+) -> UploadItem:
+    """Read, parse and store one file of a batch; a file we cannot read is recorded as refused with why.
+
+    Parsing happens before the transaction, so a slow PDF holds no lock; nothing of a refused
+    file is stored but its row on the batch page.
+    """
+    safe_name = safe_file_name(name)
+    try:
+        document = parse(safe_name, _read_within_limit(content, size))
+    except ParseError as exc:
+        return _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=exc.message)
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception:  # noqa: BLE001 - a parser bug on one odd file must not lose the whole batch
+        log.exception("parsing %r failed unexpectedly", safe_name)
+        return _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=UNREADABLE)
+    return _document_store(batch, safe_name, document, outlet, url, published)
+
+
+def batch_text_add(*, batch: UploadBatch, text: str, title: str = "") -> UploadItem:
+    name = clean_line(title, 255) or "Pasted text"
+    try:
+        document = parse_pasted(text, title=title)
+    except ParseError as exc:
+        return _item_record(batch, name, state=UploadItem.State.REJECTED, message=exc.message)
+    return _document_store(batch, name, document, "", "", None)
+
+
+def upload_ingest(
+    *,
+    user,
+    files: Iterable[UploadedFileLike] = (),
+    text: str = "",
+    title: str = "",
+    outlet: str = "",
+    url: str = "",
+    published: date | None = None,
+) -> UploadBatch:
+    """One submission of the upload form: every file (and the pasted text) becomes a row of one batch.
+
+    Each file is stored in its own transaction, so one bad file never keeps the good ones out.
+    """
+    batch = batch_create(user=user, outlet=outlet, url=url, published=published)
+    if text.strip():
+        batch_text_add(batch=batch, text=text, title=title)
+    for upload in files:
+        batch_file_add(batch=batch, name=upload.name, content=upload, size=upload.size)
+    return batch
+
+
+# --- extracting --------------------------------------------------------------------------------
+
+
+def _hold_for_tests(attempt: int) -> None:
+    # The worker-kill test needs a task that is provably in flight; this delay exists only in
+    # its worker's settings (tests/fullstack/worker_settings.py) and only on a first attempt.
+    delay = getattr(settings, "EXTRACT_TEST_DELAY_SECONDS", 0)
+    if delay and attempt == 1:
+        time.sleep(delay)
+
+
+def _finish(article: Article, attempt: int, extraction=None, **fields) -> bool:
+    """Write a run's outcome unless the article was deleted or claimed again by a later run.
+
+    The fenced UPDATE comes first: it takes the article's row lock, so a concurrent run for the
+    same article waits for this commit before touching its claims.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Article.objects.filter(pk=article.pk, attempts=attempt).update(
+            status_changed_at=now, processed_at=now, **fields
+        )
+        if not updated:
+            return False
+        if extraction is not None:
+            claims_replace_for_article(article=article, extraction=extraction)
+    return True
+
+
+def article_extract(*, article_id: int) -> str:
+    """Extract one article's claims; safe to run any number of times, concurrently or after a crash.
+
+    Claims the row with a conditional UPDATE (queued or processing -> processing, attempts + 1)
+    and returns quietly when there is nothing to do (done, failed, deleted). The engine runs
+    outside any transaction; the outcome is stored in one short atomic block that holds the
+    article's row lock and is skipped when a later run has claimed the article meanwhile, so
+    two deliveries never store claims twice. Database errors propagate for the task to retry;
+    any other error marks the article failed with its text.
+    """
+    claimed = Article.objects.filter(
+        pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.PROCESSING]
+    ).update(status=Article.Status.PROCESSING, status_changed_at=timezone.now(), attempts=F("attempts") + 1)
+    if not claimed:
+        return "skipped"
+    article = Article.objects.filter(pk=article_id).only("text", "published", "title", "attempts").first()
+    if article is None:
+        return "skipped"
+    _hold_for_tests(article.attempts)
+    registries = registries_from_db()
+    try:
+        extraction = extract(
+            article.text, published=article.published, registries=registries, title=article.title or None
+        )
+    except Exception as exc:  # noqa: BLE001 - an engine bug on one article fails that article, visibly
+        log.exception("extraction of article %s failed", article_id)
+        stored = _finish(
+            article, article.attempts, status=Article.Status.FAILED, error=f"{type(exc).__name__}: {exc}"
+        )
+        return "failed" if stored else "superseded"
+    stored = _finish(
+        article,
+        article.attempts,
+        extraction=extraction,
+        status=Article.Status.DONE,
+        error="",
+        extractor_version=extraction.engine_version,
+        unverified=bool(extraction.unverified),
+    )
+    return "done" if stored else "superseded"
+
+
+def article_retry(*, article: Article) -> bool:
+    """Queue again an article that failed or has waited longer than EXTRACT_STALE_AFTER.
+
+    False when there is nothing to retry (done, or someone retried it a moment ago). The stuck
+    case matters where no periodic sweep runs, as in the embedded default.
+    """
+    stale_before = timezone.now() - settings.EXTRACT_STALE_AFTER
+    retryable = Q(status=Article.Status.FAILED) | Q(
+        status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=stale_before
+    )
+    with transaction.atomic():
+        changed = Article.objects.filter(retryable, pk=article.pk).update(
+            status=Article.Status.QUEUED, status_changed_at=timezone.now(), error=""
+        )
+        if changed:
+            transaction.on_commit(partial(article_enqueue, article.pk))
+    return bool(changed)
+
+
+def articles_reprocess(*, articles: QuerySet[Article], enqueue: bool = True) -> list[int]:
+    """Queue the given articles for extraction again (after an engine change); reviewed claims stay.
+
+    With `enqueue` False the caller runs article_extract itself (reprocess --inline).
+    """
+    with transaction.atomic():
+        ids = list(articles.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), 1000):
+            Article.objects.filter(pk__in=ids[start : start + 1000]).update(
+                status=Article.Status.QUEUED, status_changed_at=timezone.now(), error=""
+            )
+        for pk in ids if enqueue else ():
+            transaction.on_commit(partial(article_enqueue, pk))
+    return ids
+
+
+def articles_requeue_stale(*, older_than: timedelta, limit: int = 500) -> list[int]:
+    """Publish again the articles queued or processing for longer than `older_than`.
+
+    This is how nothing is lost: a publish that failed (Redis down at upload), a worker killed
+    before it acknowledged, a message dropped. Moving status_changed_at makes each article
+    wait another `older_than` before the next sweep publishes it again.
+    """
+    cutoff: datetime = timezone.now() - older_than
+    with transaction.atomic():
+        stale = Article.objects.filter(
+            status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=cutoff
+        ).order_by("status_changed_at")
+        if connection.features.has_select_for_update_skip_locked:
+            # Two sweeps at once (beat and a starting worker) split the rows instead of doubling them.
+            stale = stale.select_for_update(skip_locked=True)
+        ids = list(stale.values_list("pk", flat=True)[:limit])
+        if ids:
+            Article.objects.filter(pk__in=ids).update(
+                status=Article.Status.QUEUED, status_changed_at=timezone.now()
+            )
+        for pk in ids:
+            transaction.on_commit(partial(article_enqueue, pk))
+    return ids
+
+
+# --- demo --------------------------------------------------------------------------------------
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo_articles"
+
+
+def demo_articles_load(*, directory: Path = DEMO_DIR, user=None) -> tuple[int, int]:
+    """Store the demo articles listed in the folder's manifest.json as uploads are stored.
+
+    Returns (stored, already there): a second run stores nothing, since each text is
+    recognised by its content hash. A file that cannot be read is logged and skipped.
+    """
+    manifest = directory / "manifest.json"
+    if not manifest.exists():
+        return 0, 0
+    stored = existing = 0
+    for entry in json.loads(manifest.read_text(encoding="utf-8")):
+        path = directory / entry["file"]
+        try:
+            document = parse(path.name, path.read_bytes())
+        except (OSError, ParseError) as exc:
+            log.warning("demo article %s skipped: %s", path.name, getattr(exc, "message", exc))
+            continue
+        result = article_ingest(
+            document=document,
+            source_name=path.name,
+            outlet=entry.get("outlet") or "",
+            url=entry.get("url") or "",
+            published=date.fromisoformat(entry["published"]) if entry.get("published") else None,
+            user=user,
+        )
+        stored, existing = stored + result.created, existing + (not result.created)
+    return stored, existing

@@ -1,0 +1,192 @@
+"""The ingest path on the real stack: Django test client -> Postgres -> Redis -> a real Celery worker.
+
+The kill tests hold a task in flight with EXTRACT_TEST_DELAY_SECONDS, a setting only the test
+workers have (tests/fullstack/worker_settings.py) and that applies only to an article's first
+attempt. A deliberately huge article would also keep a worker busy, but for a time that
+depends on the engine's speed and the machine; the delay makes "the task is running" a fact
+the test can wait for (the article turns processing) and keeps the test seconds long.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+
+from claims.models import Article
+from ingest.extract import ENGINE_VERSION, extract
+from ingest.models import UploadItem
+from ingest.parsers import parse
+from ingest.selectors import registries_from_db
+from ingest.services import article_ingest
+from ingest.tasks import sweep_stale_articles
+from tests.fullstack.stack import celery_broker, new_queue, wait_for
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+
+SHARED = Path(settings.BASE_DIR).parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "claims-spec" / "dev-gold.jsonl"
+DEMO = Path(settings.BASE_DIR) / "ingest" / "demo_articles"
+
+
+def expected_claim_count(article: Article) -> int:
+    """What the engine finds in the article run here, in-process: the worker must store exactly that."""
+    extraction = extract(
+        article.text,
+        published=article.published,
+        registries=registries_from_db(),
+        title=article.title or None,
+    )
+    return sum(1 for c in extraction.claims if c.value is not None or c.category == "engagement")
+
+
+def all_done(ids: list[int]) -> bool:
+    return Article.objects.filter(pk__in=ids, status__in=["done", "failed"]).count() == len(ids)
+
+
+def assert_extracted_once(article: Article) -> None:
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE, article.error
+    assert article.extractor_version == ENGINE_VERSION
+    assert article.claims.count() == expected_claim_count(article)
+
+
+def upload(client, name: str, data: bytes, **fields) -> UploadItem:
+    response = client.post(reverse("ingest:upload"), {"files": [SimpleUploadedFile(name, data)], **fields})
+    assert response.status_code == 302, response.content[:500]
+    return UploadItem.objects.latest("pk")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed articles are not on this machine")
+def test_seed_and_demo_articles_uploaded_through_the_form_get_claims_from_a_real_worker(
+    live_worker, client_for, bob
+):
+    client = client_for(bob)
+    gold_dates = (
+        {json.loads(line)["id"]: json.loads(line)["published"] for line in GOLD.open()}
+        if GOLD.exists()
+        else {}
+    )
+    seed_ids = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        item = upload(client, path.name, path.read_bytes(), published=gold_dates.get(path.stem, ""))
+        assert item.state == UploadItem.State.STORED
+        seed_ids.append(item.article_id)
+    # The demo articles go up as one batch of many files, with the files' own metadata.
+    demo_files = [
+        SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(DEMO.iterdir()) if p.suffix != ".json"
+    ]
+    response = client.post(reverse("ingest:upload"), {"files": demo_files})
+    assert response.status_code == 302
+    demo_items = UploadItem.objects.filter(batch=UploadItem.objects.latest("pk").batch)
+    demo_ids = list(demo_items.values_list("article_id", flat=True))
+    assert len(demo_ids) == len(demo_files) and None not in demo_ids
+
+    wait_for(lambda: all_done(seed_ids + demo_ids), timeout=90, what="the worker to extract every article")
+    seeds = Article.objects.filter(pk__in=seed_ids)
+    for article in seeds:
+        assert_extracted_once(article)
+        assert article.claims.exists(), f"no claims stored for seed {article.source_name}"
+    for article in Article.objects.filter(pk__in=demo_ids):
+        assert_extracted_once(article)
+    assert sum(a.claims.count() for a in Article.objects.filter(pk__in=demo_ids)) > len(demo_ids)
+
+    # The batch page, polled as HTMX polls it, now says every row is finished and stops polling.
+    page = client.get(response["Location"], headers={"HX-Request": "true"})
+    assert b"every 1s" not in page.content and page.content.count(b"badge-done") == len(demo_ids)
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_upload_while_redis_is_down_succeeds_and_the_sweep_gets_it_extracted(live_worker, client_for, bob):
+    text = b"Russia lost 1,480 troops in one day, Ukraine's General Staff said on Nov. 2, 2024.\n"
+    with celery_broker(f"redis://127.0.0.1:{_closed_port()}/0", live_worker.queue):
+        started = time.monotonic()
+        item = upload(client_for(bob), "down.txt", text, published="2024-11-02")
+        took = time.monotonic() - started
+    assert took < 5, f"the upload waited {took:.1f}s on the dead broker"
+    article = item.article
+    assert item.state == UploadItem.State.STORED and article.status == Article.Status.QUEUED
+
+    time.sleep(1)
+    article.refresh_from_db()
+    assert article.status == Article.Status.QUEUED, "nothing was published, so nothing may have run"
+
+    # Redis is back (the live worker's broker): the sweep publishes what the dead broker lost.
+    with override_settings(EXTRACT_STALE_AFTER=timedelta(0)):
+        assert sweep_stale_articles() == 1
+    wait_for(lambda: all_done([article.pk]), what="the swept article to be extracted")
+    assert_extracted_once(article)
+
+
+def _store_for_extraction(text: str) -> Article:
+    document = parse("held.txt", text.encode())
+    with transaction.atomic():
+        return article_ingest(document=document, source_name="held.txt", published=date(2024, 11, 26)).article
+
+
+HELD_TEXT = (
+    "Ukraine says Russia lost 1,530 troops in a day\n"
+    "Russia lost 1,530 troops and 12 tanks over the past day, the General Staff of Ukraine's Armed Forces "
+    "said on Tuesday. Russia's Defence Ministry said Ukraine lost up to 310 servicemen in the Kursk "
+    "direction.\n"
+)
+
+
+def _wait_processing(article: Article) -> None:
+    wait_for(
+        lambda: Article.objects.filter(pk=article.pk, status="processing", attempts=1).exists(),
+        timeout=30,
+        what="the worker to start on the article",
+    )
+
+
+def test_a_worker_killed_whole_mid_task_leaves_the_article_to_the_sweep_and_another_worker(
+    start_worker, transactional_db
+):
+    queue = new_queue()
+    with celery_broker(settings.REDIS_URL, queue):
+        first = start_worker(queue, delay=60)
+        article = _store_for_extraction(HELD_TEXT)
+        _wait_processing(article)
+        first.kill()
+
+        second = start_worker(queue)
+        with override_settings(EXTRACT_STALE_AFTER=timedelta(0)):
+            assert sweep_stale_articles() == 1
+        wait_for(lambda: all_done([article.pk]), what="the second worker to extract the article")
+    assert_extracted_once(article)
+    assert article.attempts == 2
+    assert second.process.poll() is None
+
+
+def test_a_pool_process_killed_mid_task_has_its_task_delivered_again(start_worker, transactional_db):
+    queue = new_queue()
+    with celery_broker(settings.REDIS_URL, queue):
+        worker = start_worker(queue, delay=60)
+        article = _store_for_extraction(HELD_TEXT.replace("1,530", "1,540"))
+        _wait_processing(article)
+        (child,) = worker.pool_children()
+        os.kill(child, signal.SIGKILL)
+        # acks_late + reject_on_worker_lost: the message goes back to the queue and the
+        # worker's new pool process runs it again (a second attempt, without the delay).
+        wait_for(lambda: all_done([article.pk]), what="the requeued task to run again")
+    assert_extracted_once(article)
+    assert article.attempts == 2
+    assert "WorkerLostError" in worker.output() or "exited with" in worker.output()

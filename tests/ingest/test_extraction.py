@@ -1,0 +1,65 @@
+"""The real engine behind the services: in-process extraction, registries from the database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.models import Article, Claimant, Place, Region, Unit
+from ingest import selectors
+from ingest.extract import ENGINE_VERSION, Registries
+from ingest.parsers import ParsedDocument
+from ingest.selectors import registries_from_db, registries_in_db
+from ingest.services import article_ingest
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "Russia lost 1,610 troops over the past day, Ukraine's General Staff said on Monday.\n"
+    "Russia's Defence Ministry said Ukraine lost up to 310 servicemen in the Kursk direction."
+)
+
+
+def test_without_a_broker_the_task_runs_in_process_right_after_the_commit(django_capture_on_commit_callbacks):
+    document = ParsedDocument(text=TEXT, kind="txt")
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(document=document, published=date(2024, 11, 26)).article
+        assert Article.objects.get(pk=article.pk).status == Article.Status.QUEUED
+    article.refresh_from_db()
+    assert (article.status, article.extractor_version, article.attempts) == ("done", ENGINE_VERSION, 1)
+    values = set(article.claims.values_list("category", "subject_side", "value"))
+    assert {("casualties", "RU", 1610), ("casualties", "UA", 310)} <= values
+    kursk = article.claims.get(value=310)
+    assert kursk.region and kursk.region.name == "Kursk Oblast" and kursk.fact_key == kursk.compute_fact_key()
+
+
+def test_the_registries_are_compiled_once_until_an_admin_edits_them(monkeypatch):
+    built = []
+    real = Registries.from_dicts
+
+    def counting(**kwargs):
+        built.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(selectors, "_cached", None)
+    monkeypatch.setattr(Registries, "from_dicts", counting)
+    first = registries_from_db()
+    assert registries_from_db() is first and len(built) == 1
+
+    region = Region.objects.get(name="Kursk Oblast")
+    region.aliases = [*region.aliases, "Kurskaya"]
+    region.save()
+    edited = registries_from_db()
+    assert edited is not first and len(built) == 2
+    assert any("Kurskaya" in r["aliases"] for r in built[1]["regions"])
+
+    Region.objects.create(name="Testland", slug="testland", country="other")
+    assert registries_from_db() is not edited and len(built) == 3
+
+
+def test_the_database_has_registries_only_when_their_tables_hold_rows():
+    assert registries_in_db()
+    for model in (Place, Region, Unit, Claimant):
+        model.objects.all().delete()
+    assert not registries_in_db()
