@@ -306,3 +306,103 @@ class Claim(models.Model):
             parts.append(str(self.unit_id or self.unit_raw))
             parts.append(str(self.article_id))
         return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
+class FactSummary(models.Model):
+    """Claims counted per reported figure and per the region, place, unit and claimant given for it.
+
+    What the timelines and the claim table read, so they stay fast at a million claims: rows are
+    as many as distinct figures (times the places given for them), not as many as claims. The
+    database keeps it in step with claims_claim through triggers (migration 0002), so every writer
+    (extraction, review, the admin, bulk loads) keeps it right without knowing it exists. The
+    dashboard never writes it.
+    """
+
+    fact_key = models.CharField(max_length=32, db_index=True)
+    # The DaySummary row this figure adds to: its date, category, equipment, sides and period.
+    group_key = models.CharField(max_length=100, db_index=True)
+    date = models.DateField(null=True)
+    # date, or date.min when the claim has none: the table's keyset ordering then has no NULLs.
+    day = models.DateField()
+    # The date's week (its Monday) and month, so timelines group on a column, not a computation.
+    week = models.DateField(null=True)
+    month = models.DateField(null=True)
+    category = models.CharField(max_length=16, choices=Claim.Category.choices)
+    equipment = models.CharField(max_length=24, choices=Claim.Equipment.choices, null=True)  # noqa: DJ001
+    subject_side = models.CharField(max_length=8, choices=Side.choices)
+    claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
+    period = models.CharField(max_length=16, choices=Claim.Period.choices)
+    value = models.BigIntegerField(null=True)
+    value_max = models.BigIntegerField(null=True)
+    # value, or -1 for engagements, for the same reason as day.
+    sort_value = models.BigIntegerField()
+    region = models.ForeignKey(
+        Region, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    place = models.ForeignKey(
+        Place, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    claimant = models.ForeignKey(
+        Claimant, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    # Claims of this figure and place in each review state; n_live is every state but rejected.
+    n_live = models.PositiveIntegerField(default=0)
+    n_unreviewed = models.PositiveIntegerField(default=0)
+    n_confirmed = models.PositiveIntegerField(default=0)
+    n_disputed = models.PositiveIntegerField(default=0)
+    n_rejected = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["day", "fact_key"], name="factsummary_day_idx"),
+            models.Index(fields=["sort_value", "fact_key"], name="factsummary_value_idx"),
+            models.Index(fields=["category", "period", "day"], name="factsummary_category_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fact_key} ({self.day})"
+
+
+class DaySummary(models.Model):
+    """Per day, category, equipment, claimant side, subject side and period: claims and figures.
+
+    The daily rollup of FactSummary (same triggers), small enough (tens of thousands of rows at a
+    million claims) that the default timelines and counts read it in a few milliseconds. n_* count
+    claims in each review state; f_* count the figures with a claim in that state and v_* sum
+    their values, each figure once.
+    Timelines by region, place, unit or claimant read FactSummary instead.
+    """
+
+    group_key = models.CharField(max_length=100, unique=True)
+    date = models.DateField()
+    week = models.DateField()
+    month = models.DateField()
+    category = models.CharField(max_length=16, choices=Claim.Category.choices)
+    equipment = models.CharField(max_length=24, choices=Claim.Equipment.choices, null=True)  # noqa: DJ001
+    subject_side = models.CharField(max_length=8, choices=Side.choices)
+    claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
+    period = models.CharField(max_length=16, choices=Claim.Period.choices)
+    n_live = models.PositiveIntegerField(default=0)
+    n_unreviewed = models.PositiveIntegerField(default=0)
+    n_confirmed = models.PositiveIntegerField(default=0)
+    n_disputed = models.PositiveIntegerField(default=0)
+    n_rejected = models.PositiveIntegerField(default=0)
+    f_live = models.PositiveIntegerField(default=0)
+    f_unreviewed = models.PositiveIntegerField(default=0)
+    f_confirmed = models.PositiveIntegerField(default=0)
+    f_disputed = models.PositiveIntegerField(default=0)
+    f_rejected = models.PositiveIntegerField(default=0)
+    v_live = models.BigIntegerField(default=0)
+    v_unreviewed = models.BigIntegerField(default=0)
+    v_confirmed = models.BigIntegerField(default=0)
+    v_disputed = models.BigIntegerField(default=0)
+    v_rejected = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["date"], name="daysummary_date_idx")]
+
+    def __str__(self) -> str:
+        return self.group_key

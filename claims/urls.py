@@ -8,6 +8,10 @@ app_name = "claims"
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("claims/", views.claim_list, name="claims"),
+    path("claims/export.csv", views.claim_export, name="export"),
     path("articles/", views.article_list, name="articles"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("regions/<slug:slug>/", views.region_detail, name="region"),
+    path("units/<slug:slug>/", views.unit_detail, name="unit"),
 ]

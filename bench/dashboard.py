@@ -1,0 +1,256 @@
+"""Dashboard benchmark at a million claims in PostgreSQL.
+
+    python bench/dashboard.py [--claims 1000000] [--runs 15] [--reseed] [--skip-export]
+
+Uses its own database (claimtrack_bench_dash, on the server DATABASE_URL names or the local
+default), creating and migrating it when missing and filling it with `seed_synthetic` when it
+holds fewer claims than asked (it is kept between runs, so only the first run pays for the seed).
+Then prints, through Django's test client and the real views:
+- median and 95th percentile server time of the timeline and table HTMX responses, for a set of
+  typical filters (target: median under 150 ms);
+- the CSV export of every (non-rejected) claim: its time and peak memory, next to PostgreSQL's
+  own COPY of the same query's rows in the same run (target: within 3x of COPY, flat memory).
+Without PostgreSQL it says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+BENCH_DB = "claimtrack_bench_dash"
+HTMX_TARGET_MS = 150.0
+EXPORT_TARGET_RATIO = 3.0
+
+
+def _reachable(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5432), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def _ensure_database(url: str) -> None:
+    import psycopg
+
+    admin = _with_database(url, "postgres").replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+
+
+def _rss_kib(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_peak_rss() -> bool:
+    # Writing 5 to clear_refs resets VmHWM (Linux), so the peak measured is the export's own.
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _seed(claims: int, reseed: bool) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from claims.models import Claim
+
+    have = Claim.objects.count()
+    if have >= claims * 0.95 and not reseed:
+        print(f"database {BENCH_DB}: {have:,} claims already there (use --reseed to rebuild)")
+        return
+    print(f"database {BENCH_DB}: {have:,} claims; seeding {claims:,} ...")
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE claims_claim, claims_article, claims_factsummary, claims_daysummary CASCADE")
+    started = time.monotonic()
+    call_command("seed_synthetic", claims=claims)
+    print(f"seeded in {time.monotonic() - started:.0f} s")
+    with connection.cursor() as cursor:
+        # The visibility map lets the summary's index-only scans skip the heap, as autovacuum
+        # would arrange on a live database.
+        cursor.execute("VACUUM ANALYZE claims_claim")
+        cursor.execute("VACUUM ANALYZE claims_factsummary")
+        cursor.execute("VACUUM ANALYZE claims_daysummary")
+        cursor.execute("VACUUM ANALYZE claims_article")
+
+
+def _cases() -> list[tuple[str, str]]:
+    from claims.models import Outlet, Region, Unit
+
+    region = Region.objects.filter(name="Kursk Oblast").first() or Region.objects.first()
+    unit = Unit.objects.filter(side="RU").first() or Unit.objects.first()
+    outlet = Outlet.objects.filter(name="Reuters").first() or Outlet.objects.first()
+    deep = "2023-06-15~ffffffffffffffffffffffffffffffff"
+    half_year = "date_from=2025-01-01"
+    year = "date_from=2024-01-01&date_to=2024-12-31"
+    return [
+        ("timeline: default (by side, per week, all three years)", "/"),
+        ("timeline: figures by claimant -> subject side", "/?measure=figures&group=pair"),
+        ("timeline: by region, per month", "/?group=region&bucket=month"),
+        ("timeline: by unit, figures", "/?group=unit&measure=figures"),
+        (f"timeline: {region.name}, per day, 6 months", f"/?region={region.slug}&bucket=day&{half_year}"),
+        (
+            "timeline: tanks, figures with running totals",
+            "/?measure=figures&category=equipment&equipment=tank",
+        ),
+        ("timeline: North Korea by pair", "/?subject_side=KP&group=pair"),
+        ("timeline: by equipment, Russia's claims", "/?group=equipment&claimant_side=RU"),
+        ("timeline: text search 'Pokrovsk' (claims path)", "/?q=Pokrovsk"),
+        (f"timeline: outlet {outlet.name} (claims path)", f"/?outlet={outlet.pk}"),
+        ("table: first page", "/claims/"),
+        ("table: largest figures first", "/claims/?sort=-value"),
+        ("table: deep page (mid-2023, keyset)", f"/claims/?after={deep}"),
+        (f"table: unit {unit.name}", f"/claims/?unit={unit.slug}"),
+        ("table: killed, Ukraine's claims, 2024", f"/claims/?category=killed&claimant_side=UA&{year}"),
+        ("table: text search 'drones' (claims path)", "/claims/?q=drones"),
+    ]
+
+
+def _time_views(runs: int) -> list[float]:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-viewer")
+    user.groups.add(Group.objects.get(name="Viewer"))
+    client = Client()
+    client.force_login(user)
+    every: list[float] = []
+    print(f"\nHTMX responses, {runs} runs each after one warm-up (ms):")
+    print(f"{'case':<62} {'median':>8} {'p95':>8} {'KiB':>6}")
+    for label, url in _cases():
+        response = client.get(url, HTTP_HX_REQUEST="true")
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {response.status_code}")
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(url, HTTP_HX_REQUEST="true")
+            times.append((time.perf_counter() - started) * 1000)
+        every += times
+        p95 = statistics.quantiles(times, n=20)[-1]
+        print(f"{label:<62} {statistics.median(times):8.1f} {p95:8.1f} {len(response.content) // 1024:6d}")
+    return every
+
+
+def _time_export() -> tuple[float, float, int, int, list[int]]:
+    """(export seconds, COPY seconds, export rows, peak RSS growth KiB, RSS samples KiB)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test import Client
+
+    from claims.exports import export_queryset
+    from claims.filters import ClaimFilter
+    from claims.models import Claim
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="bench-viewer"))
+    base = _rss_kib("VmRSS")
+    _reset_peak_rss()
+    samples: list[int] = []
+    rows = 0
+    started = time.perf_counter()
+    response = client.get("/claims/export.csv")
+    for i, chunk in enumerate(response.streaming_content):
+        rows += chunk.count(b"\r\n")
+        if i % 100 == 0:
+            samples.append(_rss_kib("VmRSS") - base)
+    export_s = time.perf_counter() - started
+    peak = _rss_kib("VmHWM") - base
+    rows -= 1  # the header
+
+    filterset = ClaimFilter(QueryDict(""), queryset=Claim.objects.all())
+    filterset.is_valid()
+    sql, params = export_queryset(filterset.qs).query.sql_with_params()
+    started = time.perf_counter()
+    copied = 0
+    statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, HEADER)"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+        for block in copy:
+            copied += len(block)
+    copy_s = time.perf_counter() - started
+    return export_s, copy_s, rows, peak, samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--reseed", action="store_true", help="rebuild the data even when present")
+    parser.add_argument("--skip-export", action="store_true")
+    args = parser.parse_args()
+
+    url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/claimtrack"
+    if not url.startswith(("postgres://", "postgresql://")) or not _reachable(url):
+        print("dashboard bench: needs PostgreSQL (set DATABASE_URL); skipped")
+        return
+    _ensure_database(url)
+    os.environ["DATABASE_URL"] = _with_database(url, BENCH_DB)
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["LOG_LEVEL"] = "WARNING"
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from claims.models import Claim, DaySummary, FactSummary
+
+    call_command("migrate", verbosity=0)
+    _seed(args.claims, args.reseed)
+    print(
+        f"{Claim.objects.count():,} claims; summaries: {FactSummary.objects.count():,} figure rows, "
+        f"{DaySummary.objects.count():,} day rows"
+    )
+
+    every = _time_views(args.runs)
+    median = statistics.median(every)
+    verdict = "meets" if median < HTMX_TARGET_MS else "MISSES"
+    print(
+        f"all HTMX responses: median {median:.1f} ms, p95 {statistics.quantiles(every, n=20)[-1]:.1f} ms "
+        f"({verdict} the {HTMX_TARGET_MS:.0f} ms median target)"
+    )
+
+    if args.skip_export:
+        return
+    export_s, copy_s, rows, peak, samples = _time_export()
+    ratio = export_s / copy_s if copy_s else float("inf")
+    print(f"\nCSV export: {rows:,} rows in {export_s:.2f} s ({rows / export_s:,.0f} rows/s)")
+    verdict = "meets" if ratio <= EXPORT_TARGET_RATIO else "MISSES"
+    print(f"COPY of the same query: {copy_s:.2f} s; export / COPY = {ratio:.2f} ({verdict} the 3x target)")
+    print(
+        f"export memory: peak RSS growth {peak / 1024:.1f} MiB; RSS growth along the way (MiB): "
+        + ", ".join(f"{s / 1024:.1f}" for s in samples[:: max(1, len(samples) // 8)])
+    )
+
+
+if __name__ == "__main__":
+    main()

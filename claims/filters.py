@@ -1,0 +1,112 @@
+"""The one FilterSet over claims: the dashboard page, its HTMX fragments and the CSV export all use it,
+so a download is always exactly what the researcher sees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from claims.models import Article, Claim, Claimant, Outlet, Place, Region, Side, Unit
+
+# Filters the claim summary cannot answer (they are about the article, or free text): with any of
+# them set, timelines and the table are computed from the claims themselves.
+RAW_ONLY_FILTERS = ("outlet", "unverified", "q")
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class ClaimFilter(django_filters.FilterSet):
+    """Every field a researcher asks about. Rejected claims are left out unless asked for by status."""
+
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="From", widget=DATE_INPUT
+    )
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To", widget=DATE_INPUT)
+    subject_side = django_filters.ChoiceFilter(choices=Side.choices, label="Whose losses", empty_label="Any")
+    claimant_side = django_filters.ChoiceFilter(choices=Side.choices, label="Claimed by", empty_label="Any")
+    claimant = django_filters.ModelChoiceFilter(
+        queryset=Claimant.objects.order_by("name"), to_field_name="slug", label="Claimant", empty_label="Any"
+    )
+    category = django_filters.ChoiceFilter(
+        choices=Claim.Category.choices, label="Category", empty_label="Any"
+    )
+    equipment = django_filters.ChoiceFilter(
+        choices=Claim.Equipment.choices, label="Equipment", empty_label="Any"
+    )
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.order_by("name"), to_field_name="slug", label="Region", empty_label="Any"
+    )
+    place = django_filters.ModelChoiceFilter(
+        queryset=Place.objects.order_by("name"), to_field_name="slug", label="Place", empty_label="Any"
+    )
+    unit = django_filters.ModelChoiceFilter(
+        queryset=Unit.objects.order_by("name"), to_field_name="slug", label="Unit", empty_label="Any"
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        field_name="article__outlet",
+        queryset=Outlet.objects.order_by("name"),
+        label="Outlet",
+        empty_label="Any",
+    )
+    period = django_filters.ChoiceFilter(choices=Claim.Period.choices, label="Period", empty_label="Any")
+    review_status = django_filters.ChoiceFilter(
+        choices=Claim.ReviewStatus.choices, label="Review", empty_label="Any but rejected"
+    )
+    unverified = django_filters.TypedChoiceFilter(
+        field_name="article__unverified",
+        choices=[("", "Any"), ("yes", "Unverified only"), ("no", "Verified only")],
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        label="Unverified flag",
+        empty_value=None,
+    )
+    # One reported figure (the table's "all N sources" link); not shown in the form.
+    fact = django_filters.CharFilter(field_name="fact_key", max_length=32, widget=forms.HiddenInput)
+    q = django_filters.CharFilter(method="search", label="Text (evidence and article)", max_length=200)
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    @property
+    def qs(self) -> QuerySet[Claim]:
+        queryset = super().qs
+        if not self.active().get("review_status"):
+            queryset = queryset.exclude(review_status=Claim.ReviewStatus.REJECTED)
+        return queryset
+
+    def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
+        return claims_matching(queryset, value)
+
+    def active(self) -> dict[str, Any]:
+        """The filters in use, by name, with their cleaned values."""
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "", [])}
+
+    def needs_claims(self) -> bool:
+        """True when a filter in use is one the summary cannot answer."""
+        return any(name in self.active() for name in RAW_ONLY_FILTERS)
+
+
+def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
+    """Claims whose evidence or whose article's text matches `text`.
+
+    A claim's evidence is a sentence of its article's text, so the article's text is what is
+    searched: a match in the evidence is a match in the article. On PostgreSQL that is full-text
+    search (web-search syntax: "quoted phrases", -not, or) on the article text's GIN index
+    (migration 0002); elsewhere a case-insensitive contains, on the evidence as well.
+    """
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor != "postgresql":
+        return queryset.filter(Q(evidence__icontains=text) | Q(article__text__icontains=text))
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    query = SearchQuery(text, config="english", search_type="websearch")
+    articles = Article.objects.alias(sv=SearchVector("text", config="english")).filter(sv=query).order_by()
+    return queryset.filter(article__in=articles.values("pk"))

@@ -1,0 +1,131 @@
+"""ClaimFilter: every filter narrows to exactly its claims, rejected claims stay out, bad input is invalid."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+
+from claims.filters import ClaimFilter
+from claims.models import Claim, Claimant, Place, Region, Unit
+from tests.claims.helpers import D, claim, filterset
+from tests.factories import ArticleFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(fs: ClaimFilter) -> set[int]:
+    return set(fs.qs.values_list("pk", flat=True))
+
+
+@pytest.fixture
+def world():
+    kursk = Region.objects.get(name="Kursk Oblast")
+    place = Place.objects.filter(region=kursk).order_by("name").first()
+    unit = Unit.objects.order_by("name").first()
+    claimant = Claimant.objects.filter(side="UA").order_by("name").first()
+    reuters = OutletFactory(name="Reuters")
+    return {
+        "plain": claim(value=1000, date=D(2024, 11, 25)),
+        "kursk": claim(
+            value=485,
+            subject_side="UA",
+            claimant_side="RU",
+            region=kursk,
+            place=place,
+            unit=unit,
+            qualifier="up_to",
+            date=D(2024, 11, 2),
+        ),
+        "tank": claim(
+            value=3, category="equipment", equipment="tank", claimant=claimant, date=D(2024, 10, 1)
+        ),
+        "total": claim(value=150000, period="cumulative", date=D(2024, 11, 24)),
+        "korea": claim(
+            value=50, subject_side="KP", claimant_side="other", category="killed", date=D(2024, 12, 17)
+        ),
+        "reuters": claim(
+            value=7, article=ArticleFactory(outlet=reuters, unverified=True), date=D(2024, 12, 1)
+        ),
+        "confirmed": claim(value=8, review_status="confirmed", date=D(2024, 12, 2)),
+        "rejected": claim(value=9, review_status="rejected", date=D(2024, 12, 3)),
+        "place": place,
+        "unit": unit,
+        "claimant": claimant,
+        "outlet": reuters,
+    }
+
+
+@pytest.mark.parametrize(
+    "params,expected",
+    [
+        ({"subject_side": "UA"}, {"kursk"}),
+        ({"claimant_side": "other"}, {"korea"}),
+        ({"category": "equipment"}, {"tank"}),
+        ({"equipment": "tank"}, {"tank"}),
+        ({"region": "kursk-oblast"}, {"kursk"}),
+        ({"period": "cumulative"}, {"total"}),
+        ({"review_status": "confirmed"}, {"confirmed"}),
+        ({"review_status": "rejected"}, {"rejected"}),
+        ({"unverified": "yes"}, {"reuters"}),
+        ({"date_from": "2024-12-01", "date_to": "2024-12-17"}, {"reuters", "confirmed", "korea"}),
+        ({"subject_side": "RU", "period": "window", "date_to": "2024-10-31"}, {"tank"}),
+    ],
+)
+def test_each_filter_keeps_exactly_its_claims(world, params, expected):
+    assert _ids(filterset(**params)) == {world[name].pk for name in expected}
+
+
+def test_registry_and_outlet_filters(world):
+    assert _ids(filterset(place=world["place"].slug)) == {world["kursk"].pk}
+    assert _ids(filterset(unit=world["unit"].slug)) == {world["kursk"].pk}
+    assert _ids(filterset(claimant=world["claimant"].slug)) == {world["tank"].pk}
+    assert _ids(filterset(outlet=str(world["outlet"].pk))) == {world["reuters"].pk}
+
+
+def test_verified_only_leaves_out_unverified_articles(world):
+    assert world["reuters"].pk not in _ids(filterset(unverified="no"))
+    assert world["plain"].pk in _ids(filterset(unverified="no"))
+
+
+def test_rejected_claims_are_left_out_unless_asked_for(world):
+    everything = _ids(filterset())
+    assert world["rejected"].pk not in everything
+    assert len(everything) == Claim.objects.count() - 1
+
+
+def test_text_search_reads_evidence_and_article_text():
+    in_evidence = claim(text="Russia lost 1,200 men near Pokrovsk, the General Staff said.", value=1200)
+    article = ArticleFactory(text="Fighting near Pokrovsk went on. Separately, 40 tanks were lost.")
+    in_article = claim(
+        article=article, value=40, evidence="Separately, 40 tanks were lost.", start=32, end=63
+    )
+    claim(text="Nothing about that town here; 12 men.", value=12)
+
+    assert _ids(filterset(q="Pokrovsk")) == {in_evidence.pk, in_article.pk}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date_from=yesterday",
+        "date_to=2024-13-45",
+        "subject_side=XX",
+        "category=pillage",
+        "region=atlantis",
+        "unit=no-such-unit",
+        "outlet=abc",
+        "outlet=999999",
+        "review_status=maybe",
+        "unverified=perhaps",
+        "q=" + "x" * 500,
+    ],
+)
+def test_a_bad_value_makes_the_filter_invalid(query):
+    assert not ClaimFilter(QueryDict(query), queryset=Claim.objects.all()).is_valid()
+
+
+def test_only_claims_filters_send_the_dashboard_to_the_claims(world):
+    assert not filterset(region="kursk-oblast", subject_side="UA").needs_claims()
+    assert filterset(q="tank").needs_claims()
+    assert filterset(outlet=str(world["outlet"].pk)).needs_claims()
+    assert filterset(unverified="yes").needs_claims()
