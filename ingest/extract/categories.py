@@ -136,7 +136,8 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     (
         r"(?:landing|patrol|missile|rescue|tug|assault|speed|motor|river|small|military|naval|war)\s*"
         r"(?:ships?|boats?|craft|vessels?)|warships?|(?:ships?|boats?)(?:\s+and\s+boats)?|vessels?|"
-        r"corvettes?|frigates?|cruisers?|minesweepers?|tugboats?|landing\s+craft",
+        r"corvettes?|frigates?|cruisers?|minesweepers?|tugboats?|(?:rescue\s+|sea\s+|harbou?r\s+)?tugs?|"
+        r"landing\s+craft",
         "eq:ship",
     ),
     (r"submarines?", "eq:submarine"),

@@ -8,6 +8,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .fastre import WordAlternation
 
@@ -52,11 +53,13 @@ _EXPRESSION_SOURCE = (
         |(?:it|they|Russia|Ukraine|Moscow|Kyiv)\s+(?:began|started|invaded|launched)(?:\s+\w+){0,4}
         |February\s+24(?:,?\s+2022)?
         |Feb\.\s+24(?:,?\s+2022)?))
-  | (?P<total>\b(?:in\s+total|totall?ing|total|totals|so\s+far|to\s+date|overall|altogether|in\s+all|
+  | (?P<total>\b(?:in\s+total|totall?ing|total|totals|so\s+far|to\s+date|overall|altogether|
+        in\s+all(?!\s+[a-z])|
         cumulative|running\s+(?:total|tally)|throughout\s+the\s+(?:war|invasion|conflict)|
         (?:during|over|in)\s+the\s+(?:course\s+of\s+the\s+)?(?:whole\s+|entire\s+|full-scale\s+)?
         (?:war|invasion|conflict)(?!\s+in\b)|of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|overall\s+losses|
-        since\s+then|all\s+told|total\s+(?:combat\s+)?losses|bringing\s+(?:the|its)\s+(?:total|tally|toll|losses)
+        since\s+then|all\s+told|(?:its|their|his|her|own|official|overall)\s+tally|total\s+(?:combat\s+)?losses|bringing\s+(?:the|its|their)\s+(?:total|tally|toll|losses|
+        count|number)
         |brings?\s+(?:the\s+)?(?:total|number|tally|toll)\s+to)\b)
   | (?P<asof>\bas\s+of\s+(?:"""
     + _MONTH
@@ -157,16 +160,19 @@ def _month_span(month: int, published: date, year: str | None) -> tuple[date, da
     return date(y, month, 1), last
 
 
+@lru_cache(maxsize=16384)
+def _scan(sentence: str) -> tuple[re.Match[str], ...]:
+    """The expressions' matches, kept per sentence: a sentence recurs with other publication dates."""
+    lowered = sentence.lower()
+    if len(lowered) == len(sentence):
+        return tuple(_EXPRESSIONS_FAST.finditer(lowered))
+    return tuple(_EXPRESSIONS.finditer(sentence))
+
+
 def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
     """Time expressions of ``sentence``; days resolved only when ``published`` is known."""
     found: list[TimeExpr] = []
-    lowered = sentence.lower()
-    matches = (
-        _EXPRESSIONS_FAST.finditer(lowered)
-        if len(lowered) == len(sentence)
-        else _EXPRESSIONS.finditer(sentence)
-    )
-    for match in matches:
+    for match in _scan(sentence):
         kind = match.lastgroup
         start, end = match.span()
         groups = match.groupdict()
@@ -312,14 +318,20 @@ def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
     return joined
 
 
+# "since", "invaded", "the start of" or a war that "began"/"was launched" before a date; an attack
+# "launched on Sunday" is that day's.
+_SINCE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:since|invaded|beginning|start)\b|\b(?:war|invasion|offensive|operation|incursion|aggression|"
+    r"hostilities|conflict)\b[^,;.]{0,20}?\b(?:began|begun|started|launched)\b|\b(?:began|begun|started|"
+    r"launched)\b[^,;.]{0,25}?\b(?:war|invasion|offensive|incursion|aggression)\b)[^,;.]{0,30}$"
+)
+
+
 def _drop_dates_inside_since(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
     """A date right after "since" or "began in" starts a running total: it is not the claim's day."""
     kept: list[TimeExpr] = []
     for expr in found:
-        if expr.kind in (DAY, MONTH) and re.search(
-            r"(?i)\b(?:since|began|begun|started|launched|invaded|beginning|start)\b[^,;.]{0,30}$",
-            sentence[max(0, expr.start - 40) : expr.start],
-        ):
+        if expr.kind in (DAY, MONTH) and _SINCE_BEFORE.search(sentence[max(0, expr.start - 40) : expr.start]):
             kept.append(TimeExpr(expr.start, expr.end, SINCE))
             continue
         kept.append(expr)

@@ -18,9 +18,10 @@ from functools import lru_cache
 from . import categories as cat
 from .categories import Noun, Verb, find_nouns, find_verbs
 from .dates import AS_OF, CUMULATIVE_KINDS, DAY, MONTH, SINCE, SPAN, TOTAL, VAGUE, WEEK, TimeExpr, find_times
+from .fastre import Caseless, lowered
 from .numbers import Figure, find_figures
 from .places import PlaceHit, dominant_region, find_places
-from .registries import ClaimantEntry, Registries, load_seed_registries, tokenize, tokenize_phrase
+from .registries import ClaimantEntry, Hit, Registries, load_seed_registries, tokenize, tokenize_phrase
 from .sentences import Sentence, split_sentences
 from .sides import (
     KP,
@@ -37,7 +38,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units
 
-ENGINE_VERSION = "2026.11.1"
+ENGINE_VERSION = "2026.11.3"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -65,6 +66,7 @@ _NP_GAP_STOP = re.compile(
     r"towards|off|under|behind|beyond|through|throughout|per)\b",
     re.IGNORECASE,
 )
+_OF_SYSTEM = re.compile(r"(?i)\s+of\s+(?:an?\s+|the\s+|their\s+|its\s+)?")
 _OTHERS = re.compile(r"^\s*(?:others?|more|additional|another|of\s+them|of\s+whom|such)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^\s*(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?$", re.IGNORECASE
@@ -94,7 +96,7 @@ _AIR_CONTEXT = re.compile(
     r"mobile\s+fire\s+groups|electronic\s+warfare|downed)"
 )
 _COMBAT = re.compile(
-    r"(?i)\b(?:destroy(?:s|ed|ing)?|fir(?:e|es|ed|ing)\s+(?:at|on|across|upon)|open(?:s|ed)?\s+fire|"
+    r"(?i)\b(?:destroy(?:s|ed|ing)?|fir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:at|on|across|upon)\b|open(?:s|ed)?\s+fire|"
     r"attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|hit(?:s|ting)?|target(?:s|ed|ing)|shell(?:s|ed|ing)|"
     r"bomb(?:s|ed|ing)|run(?:s|ning)?\s+over|ran\s+over|crush(?:es|ed|ing)?|repel(?:s|led|ling)|"
     r"push(?:es|ed|ing)?\s+back|ambush(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|kill(?:s|ed|ing)?|"
@@ -103,7 +105,10 @@ _COMBAT = re.compile(
     r"assault(?:s|ed|ing)|engag(?:e|es|ed|ing)|fight(?:s|ing)?|fought|clash(?:es|ed|ing)?|chas(?:e|es|ed|ing)\s+down|"
     r"hunt(?:s|ed|ing)|drop(?:s|ped|ping)\s+(?:grenades|bombs|munitions)|liberat(?:e|es|ed|ing)|"
     r"recaptur(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|counterattack(?:s|ed|ing)?|defend(?:s|ed|ing)?|"
-    r"held\s+off|hold(?:s|ing)?\s+off|smash(?:es|ed|ing)?|pound(?:s|ed|ing))\b"
+    r"held\s+off|hold(?:s|ing)?\s+off|smash(?:es|ed|ing)?|pound(?:s|ed|ing)|"
+    # "organised a warm welcome for the enemy": soldiers' irony for an attack.
+    r"(?:organi[sz](?:e|es|ed|ing)|gave|giv(?:e|es|en|ing)|prepar(?:e|es|ed|ing)|arrang(?:e|es|ed|ing))\s+"
+    r"(?:a\s+)?(?:very\s+|real\s+)?(?:warm|hot|fiery|proper)\s+(?:welcome|reception))\b"
 )
 _FOOTAGE = re.compile(r"(?i)\b(?:footage|video|clip|shows?|showed|shown|filmed)\b")
 _UNIT_SPEAKER = re.compile(
@@ -119,6 +124,7 @@ _SINGLE_HINT = re.compile(
     r"(?i)\b(?:destroy|hit|struck|strik|knock|took|tak|eliminat|shot|shoot|down|captur|seiz|disabl|burn|sank|sunk|"
     r"sink|blew|blow|wip|damag|lost|los|intercept|kill|wound|injur|prisoner|captive|launch|fired|attack)"
 )
+_HYPHENATED = re.compile(r"[\w'’]+(?:-[\w'’]+)+")
 _SINGLE_OPENER = re.compile(r"(?i)\b(?:a|an|the|one)\s+")
 _NOT_SINGLE = re.compile(
     r"(?i)\b(?:number|lot|total|series|group|couple|few|dozen|record|video|footage|clip|piece|kind|type|"
@@ -128,7 +134,8 @@ _SINGLE_ACTIVE = re.compile(
     r"(?i)\b(?:destroy(?:ed|ing|s)?|hit(?:ting)?|struck|knock(?:ed|ing)?\s+out|took\s+out|tak(?:e|ing)\s+out|"
     r"eliminat(?:ed|ing)|shot\s+down|shoot(?:ing)?\s+down|downed|downing|captur(?:ed|ing|e)|seiz(?:ed|ing)|"
     r"disabl(?:ed|ing)|burn(?:ed|t|ing)|sank|sunk|sinking|blew\s+up|blowing\s+up|wip(?:ed|ing)\s+out|damag(?:ed|ing)|"
-    r"lost|los(?:e|ing)|intercept(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|taken|took)\s*"
+    r"lost|los(?:e|ing)|intercept(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|taken|took|"
+    r"set\s+fire\s+to|set\s+on\s+fire|torched)\s*"
     r"(?:(?:another|yet\s+another|also)\s+)?$"
 )
 _SINGLE_PASSIVE = re.compile(
@@ -208,11 +215,14 @@ class _Draft:
 
 
 _NO_REGISTRIES = Registries()
+_GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", "special_equipment"})
+_SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
 
 # What a sentence says on its own, whatever article it is in: wire copy and boilerplate recur across
 # articles, so these readings are kept per sentence text (all results are immutable or never mutated).
 _CACHE = 16384
-_triggered = lru_cache(maxsize=_CACHE)(lambda s: _TRIGGER.search(s) is not None)
+_TRIGGER_LOW = Caseless(_TRIGGER)
+_triggered = lru_cache(maxsize=_CACHE)(lambda s: _TRIGGER_LOW.search(s) is not None)
 _figures = lru_cache(maxsize=_CACHE)(find_figures)
 _nouns = lru_cache(maxsize=_CACHE)(find_nouns)
 _verbs = lru_cache(maxsize=_CACHE)(find_verbs)
@@ -222,18 +232,84 @@ _side_mentions = lru_cache(maxsize=_CACHE)(side_mentions)
 _single_nouns = lru_cache(maxsize=4 * _CACHE)(find_nouns)
 
 
+_Names = tuple[list[PlaceHit], list[UnitHit], list[Hit]]
+
+
+def _scan_names(s: str, registries: Registries) -> _Names:
+    """The places, units and claimants a sentence names. Read per sentence (names do not run across
+    sentences) so that a sentence met before is not scanned again."""
+    tokens = tokenize(s)
+    places = find_places(s, tokens, registries)
+    if places:
+        places = [p for p in places if not _not_a_place(s, p)]
+    return (places, find_units(s, tokens, registries), registries.claimant_matcher.find(tokens))
+
+
+# A capital named as an actor ("Kyiv's forces", "Moscow has deployed", "Moscow says") or as a speaker's
+# seat ("the Defence Ministry in Moscow", "officials in Kyiv") is not where the claim happened.
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s\s+(?:own\s+)?(?:forces|troops|army|military|soldiers|units|defenders|fighters|men|"
+    r"government|officials|side|allies|command|navy|air\s+force|losses)\b|"
+    r"\s+(?:has|have|had|is|was|were|says|said|claims|claimed|believes|believed|reports|reported|announced|"
+    r"estimates|estimated|deployed|sent|launched|lost|will|would|could|may|might|also|insists|insisted|"
+    r"denies|denied|admits|admitted|accuses|accused|confirmed|confirms)\b)"
+)
+_SEAT_BEFORE = re.compile(
+    r"(?i)\b(?:ministry|staff|officials?|sources?|spokes(?:man|woman|person)|government|authorities|command|"
+    r"headquarters|military|intelligence|embassy|correspondents?|reporters?|officers?)\s+(?:in|from)\s+$"
+)
+
+
+_VESSEL = r"(?:submarine|ship|vessel|cruiser|frigate|corvette|destroyer|boat|tanker|tugboat|minesweeper)s?"
+# A vessel named after a city ("the <city> submarine", "the cruiser <city>") is no place.
+_VESSEL_AFTER = re.compile(r"[\"'”’»]?\s+(?:(?:landing|patrol|missile|warship)\s+)?" + _VESSEL + r"\b", re.I)
+_VESSEL_BEFORE = re.compile(r"\b" + _VESSEL + r"\s+[\"'“‘«]?$", re.I)
+
+
+def _not_a_place(s: str, hit: PlaceHit) -> bool:
+    if _SEAT_BEFORE.search(s, max(0, hit.start - 40), hit.start):
+        return True
+    if hit.place and (
+        _VESSEL_AFTER.match(s, hit.end) or _VESSEL_BEFORE.search(s, max(0, hit.start - 20), hit.start)
+    ):
+        return True
+    if hit.raw.lower() not in _CAPITALS:
+        return False
+    return bool(_ACTOR_AFTER.match(s, hit.end)) and not _IN_BEFORE.search(
+        s, max(0, hit.start - 30), hit.start
+    )
+
+
+_CAPITALS = frozenset({"kyiv", "kiev", "moscow", "pyongyang", "seoul", "washington", "minsk"})
+_IN_BEFORE = re.compile(
+    r"(?i)\b(?:in|into|near|around|outside|over|on|at|to|toward|towards|from|of|across)\s+(?:the\s+)?$"
+)
+
+
+_FLAG_PATTERNS = tuple(
+    Caseless(p)
+    for p in (
+        re.compile(r"(?i)\b(?:a|an|the|one)\b"),
+        _SINGLE_HINT,
+        _AIR_CONTEXT,
+        re.compile(r"(?i)drone|missile|shahed"),
+        _HEDGE_CLAIM,
+        _FOOTAGE,
+        _COMBAT,
+        _REPORTEDLY,
+    )
+)
+_AIR_LOW = _FLAG_PATTERNS[2]
+
+
 @lru_cache(maxsize=_CACHE)
 def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """(may hold a single item, air context, names drones/missiles, hedged, footage, combat, reportedly)."""
-    return (
-        bool(re.search(r"(?i)\b(?:a|an|the|one)\b", s)) and bool(_SINGLE_HINT.search(s)),
-        bool(_AIR_CONTEXT.search(s)),
-        bool(re.search(r"(?i)drone|missile|shahed", s)),
-        bool(_HEDGE_CLAIM.search(s)),
-        bool(_FOOTAGE.search(s)),
-        bool(_COMBAT.search(s)),
-        bool(_REPORTEDLY.search(s)),
+    low = lowered(s)
+    article, single, air, words, hedge, footage, combat, reportedly = (
+        p.search(s, low) is not None for p in _FLAG_PATTERNS
     )
+    return article and single, air, words, hedge, footage, combat, reportedly
 
 
 @lru_cache(maxsize=_CACHE)
@@ -265,16 +341,34 @@ class _ArticleReader:
         self.registries = registries
         self.title = title or ""
         self.sentences = split_sentences(text)
-        self.tokens = tokenize(text)
-        self.places = find_places(text, self.tokens, registries)
-        self.units = find_units(text, self.tokens, registries)
-        self.claimant_hits = registries.claimant_matcher.find(self.tokens)
+        self.places: list[PlaceHit] = []
+        self.units: list[UnitHit] = []
+        self.claimant_hits: list[Hit] = []
+        scans: dict[str, _Names] = registries.__dict__.setdefault("_sentence_names", {})
+        for sentence in self.sentences:
+            names = scans.get(sentence.text)
+            if names is None:
+                names = _scan_names(sentence.text, registries)
+                if len(scans) > _CACHE:
+                    scans.clear()
+                scans[sentence.text] = names
+            places, units, claimants = names
+            shift = sentence.start
+            if places:
+                self.places.extend(replace(p, start=p.start + shift, end=p.end + shift) for p in places)
+            if units:
+                self.units.extend(replace(u, start=u.start + shift, end=u.end + shift) for u in units)
+            if claimants:
+                self.claimant_hits.extend(
+                    Hit(h.start + shift, h.end + shift, h.payload, h.key) for h in claimants
+                )
         self._speakers: dict[int, _Speaker | None] = {}
         self._sides: dict[int, list[SideMention]] = {}
         self._attributions: dict[int, list[Attribution]] = {}
+        self._actors: dict[tuple[int, int], list[SideMention]] = {}
         # What the last claim of the previous sentences counted, for "76 of them" (noun, side, strength).
         self._last_reading: tuple[Noun, str | None, int] | None = None
-        self.air_article = bool(_AIR_CONTEXT.search(text))
+        self.air_article = _AIR_LOW.search(text) is not None
         self.region = dominant_region(self.places)
         if self.region is None and self.title:
             title_places = find_places(self.title, tokenize(self.title), registries)
@@ -284,6 +378,10 @@ class _ArticleReader:
     # --- the article -----------------------------------------------------------------------------
 
     def unverified(self) -> bool:
+        # Every phrase of the pattern holds one of these stems: most articles are cleared without a scan.
+        lowered = self.text.lower()
+        if "verif" not in lowered and "confirm" not in lowered and "corroborat" not in lowered:
+            return False
         return bool(_UNVERIFIED.search(self.text))
 
     def read(self) -> list[Claim]:
@@ -327,7 +425,7 @@ class _ArticleReader:
     def _resolve(self, attribution: Attribution, sentence: Sentence, depth: int) -> _Speaker | None:
         raw = attribution.raw
         full = attribution.full or raw
-        hits = self.registries.claimant_matcher.find(tokenize_phrase(full))
+        hits = self._claimants_in(full)
         if hits:
             entry: ClaimantEntry = max(hits, key=lambda h: h.end - h.start).payload
             return _Speaker(entry.name, entry.side, raw, True)
@@ -335,20 +433,26 @@ class _ArticleReader:
         unit_here = self._unit_in_phrase(full)
         if unit_here is not None:
             return _Speaker(unit_here.name, unit_here.side, raw, True, True)
+        if re.search(r"[A-Z]", raw) and _INSTITUTION.search(raw):
+            # "the Defence Ministry in Moscow" is the Russian Defence Ministry; a bare "the Air Force" is the
+            # one the registry knows for one side only.
+            entry = self._qualified_claimant(raw, (named_side,) if named_side else (UA, RU))
+            if entry is not None:
+                return _Speaker(entry.name, entry.side, raw, True)
         if attribution.anaphoric and named_side is None:
             unit_speaker = bool(_UNIT_SPEAKER.match(raw)) or bool(re.match(r"(?i)^(?:its|their)\s", raw))
             # "the unit said": the formation named as the sentence's actor is the speaker.
             for hit in self.claimant_hits:
-                if sentence.start <= hit.start < sentence.end and not (
-                    sentence.start + attribution.start <= hit.start < sentence.start + attribution.end
-                ):
+                # Only a formation named before the speech verb ("The 47th Brigade destroyed ..., the unit
+                # said"); one named in what is said ("the ministry noted that the Air Force ...") is not it.
+                if sentence.start <= hit.start < sentence.start + attribution.start:
                     entry = hit.payload
                     return _Speaker(entry.name, entry.side, raw, True, unit_speaker)
             if unit_speaker:
                 for unit in self.units:
                     if sentence.start <= unit.start < sentence.end and unit.side:
                         return _Speaker(unit.name, unit.side, raw, True, True)
-            earlier = self._earlier_speaker(sentence, depth)
+            earlier = self._earlier_speaker(sentence, depth, person=raw.lower() in ("he", "she"))
             if earlier is not None:
                 return _Speaker(earlier.name, earlier.side, raw, True, unit_speaker or earlier.unit_speaker)
             if unit_speaker:
@@ -368,7 +472,41 @@ class _ArticleReader:
         name = strip_article(raw) if re.search(r"[A-Z]", raw) else None
         return _Speaker(name, side, raw, True)
 
+    def _qualified_claimant(self, raw: str, sides: tuple[str, ...]) -> ClaimantEntry | None:
+        """The registry claimant named by the institution with a side's adjective before it, when exactly
+        one of ``sides`` gives one."""
+        base = strip_article(raw)
+        if side_of_phrase(base) is not None:
+            return None
+        found: list[ClaimantEntry] = []
+        for side in sides:
+            for adjective in _SIDE_ADJECTIVES.get(side, ()):
+                phrase = f"{adjective} {base}"
+                for hit in self._claimants_in(phrase):
+                    if hit.start == 0 and hit.end == len(phrase) and hit.payload.side == side:
+                        found.append(hit.payload)
+                        break
+        return found[0] if len({entry.name for entry in found}) == 1 else None
+
+    def _claimants_in(self, phrase: str) -> list[Hit]:
+        # Speaker phrases recur across articles: their registry hits are kept with the registries.
+        cache: dict[str, list[Hit]] = self.registries.__dict__.setdefault("_phrase_claimants", {})
+        hits = cache.get(phrase)
+        if hits is None:
+            if len(cache) > _CACHE:
+                cache.clear()
+            hits = cache[phrase] = self.registries.claimant_matcher.find(tokenize_phrase(phrase))
+        return hits
+
     def _unit_in_phrase(self, phrase: str) -> UnitHit | None:
+        cache: dict[str, UnitHit | None] = self.registries.__dict__.setdefault("_phrase_units", {})
+        if phrase not in cache:
+            if len(cache) > _CACHE:
+                cache.clear()
+            cache[phrase] = self._find_unit_in_phrase(phrase)
+        return cache[phrase]
+
+    def _find_unit_in_phrase(self, phrase: str) -> UnitHit | None:
         tokens = tokenize_phrase(phrase)
         for hit in self.registries.unit_matcher.find(tokens):
             unit = hit.payload
@@ -378,13 +516,23 @@ class _ArticleReader:
                 return hit
         return None
 
-    def _earlier_speaker(self, sentence: Sentence, depth: int, reach: int = 6) -> _Speaker | None:
+    def _earlier_speaker(
+        self, sentence: Sentence, depth: int, reach: int = 6, person: bool = False
+    ) -> _Speaker | None:
         if depth > 2:
             return None
         for index in range(sentence.index - 1, max(-1, sentence.index - 1 - reach), -1):
-            found = self.speaker(self.sentences[index], depth + 1)
+            earlier = self.sentences[index]
+            found = self.speaker(earlier, depth + 1)
             if found is not None:
                 return found
+            if person and sentence.index - index <= 2:
+                # "Gen. X, commander of Ukraine's <group>, gave his own figures. '...,' he wrote": the
+                # person just introduced, by the body they speak for.
+                named = [h for h in self.claimant_hits if earlier.start <= h.start < earlier.end]
+                if named:
+                    entry: ClaimantEntry = named[-1].payload
+                    return _Speaker(entry.name, entry.side, named[-1].key.strip(), True)
         return None
 
     def _first_actor(self, sentence: Sentence, skip: Attribution | None = None) -> str | None:
@@ -443,6 +591,7 @@ class _ArticleReader:
         attributions = self.attributions(sentence)
         times = _times(s, self.published)
         speaker = self._claim_speaker(sentence)
+        ground_list = len({n.equipment for n in nouns if n.equipment in _GROUND}) >= 2
         air = air_here or (self.air_article and air_words)
         drafts: list[_Draft] = []
         readings: list[tuple[Figure, Noun | None, str | None]] = []
@@ -460,6 +609,8 @@ class _ArticleReader:
             if noun is None or noun.kind == cat.SKIP:
                 continue
             verb = _governing_verb(s, figure, noun, verbs, attributions)
+            if verb is None:
+                verb = _tally_header_verb(s, figure, verbs)
             if _partitive_total(s, figure):
                 # "20 of the 31 Abrams tanks the US sent": the whole is read with its own verb only.
                 verb = next((v for v in verbs if v.start >= max(noun.end, figure.end)), None)
@@ -483,6 +634,9 @@ class _ArticleReader:
                 category = modifier
             if category is None:
                 continue
+            if category == "intercepted" and verb_kind != cat.V_INTERCEPT and ground_list:
+                # Drones "destroyed" in a list of tanks, artillery and vehicles are losses, not intercepts.
+                category = "equipment"
             if category == "launched" and verb and verb.kind == cat.V_INTERCEPT:
                 continue
             if (
@@ -509,11 +663,12 @@ class _ArticleReader:
             )
             if (
                 category == "intercepted"
-                and draft.claim.period == "cumulative"
+                and (draft.claim.period == "cumulative" or figure.delta)
                 and verb
                 and verb.kind != cat.V_INTERCEPT
             ):
-                # A tally of drones "destroyed" since the war began counts losses, not one night's intercepts.
+                # A tally of drones "destroyed" since the war began (and its daily "(+N)") counts losses,
+                # not one night's intercepts.
                 draft.claim.category = "equipment"
             source = sources.get(index)
             inherited = None
@@ -521,6 +676,10 @@ class _ArticleReader:
                 inherited = (self._last_reading[1], self._last_reading[2])
             elif source is not None and source >= 0:
                 inherited = side_by_start.get(readings[source][0].start)
+                if draft.side_strength >= 2 and _clause_start(s, figure.qstart) > readings[source][0].end:
+                    # "Kyiv said Russia had lost N soldiers, while Moscow said Ukraine had lost up to
+                    # M": the noun carries over, the side is the new clause's own.
+                    inherited = None
             if inherited is not None and inherited[0] is not None:
                 # The figure counts the same side's people or equipment as the one it follows.
                 draft.claim.subject_side = inherited[0]
@@ -616,6 +775,12 @@ class _ArticleReader:
                         and not _NP_GAP_STOP.search(s[noun.end : head.start])
                     ):
                         return head, noun.kind, None
+                if noun.equipment == "other":
+                    # "N launchers of an air defence system": the system says what was hit.
+                    of = _OF_SYSTEM.match(s, noun.end)
+                    whole = next((n for n in nouns if of and n.start >= of.end()), None)
+                    if of and whole and whole.kind == "equipment" and whole.start - of.end() <= 25:
+                        return Noun(noun.start, whole.end, whole.kind, whole.equipment), None, None
                 return noun, None, None
             if re.match(r"(?i)^\s*(?:units?|pieces?|items?)\s+of\s+(?:[\w-]+\s+){0,2}$", gap) or re.match(
                 r"(?i)^\s*of\s+(?:the|these|those|its|their|them)?\s*(?:[\w'’-]+\s+){0,2}$", gap
@@ -633,7 +798,9 @@ class _ArticleReader:
         # "47 others", "including 1,740 over the past day", "its total of 133,190", "and wounded 23 near
         # Pokrovsk": what the figure before counted.
         inherits = (
-            _OTHERS.match(tail)
+            # "tanks - N (+M)": the day's increase counts what its running total counts.
+            (figure.delta and index > 0)
+            or _OTHERS.match(tail)
             or _TOTAL_WORD.search(head)
             or re.search(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$", head)
             or (
@@ -707,7 +874,9 @@ class _ArticleReader:
                 continue
             noun = nouns[0]
             words = s[match.end() : noun.start]
-            if len(words.split()) > 3 or _NP_GAP_STOP.search(words) or _NOT_SINGLE.search(words):
+            # A hyphenated name ("the <Town-on-River> submarine") is one word, whatever its parts.
+            plain = _HYPHENATED.sub("x", words)
+            if len(words.split()) > 3 or _NP_GAP_STOP.search(plain) or _NOT_SINGLE.search(plain):
                 continue
             if noun.kind == cat.PERSONNEL and not re.match(
                 r"(?i)^(?:soldier|serviceman|servicewoman|officer|commander|fighter|paratrooper|marine|pilot|"
@@ -752,7 +921,8 @@ class _ArticleReader:
                 listed = max(earlier)[1] if earlier else None
             if not (active or passive or listed):
                 continue
-            verb_text = ((active or passive).group(0) if (active or passive) else "").lower()
+            # "taken a soldier prisoner": the word after the noun can say what the verb before did.
+            verb_text = " ".join(m.group(0) for m in (active, passive) if m is not None).lower()
             if noun.kind == cat.PERSONNEL:
                 if re.search(r"captur|prisoner|captive|surrender|seiz", verb_text):
                     category = "captured"
@@ -772,7 +942,13 @@ class _ArticleReader:
                 continue
             else:
                 category = "equipment"
-            found.append((match.start(), noun.end, noun, None, category))
+            # "the submarine had been hit": the item is the subject of a passive, not the object of an actor.
+            undergone = (
+                Verb(noun.end + passive.start(), noun.end + passive.end(), cat.V_DESTROY, True)
+                if (passive and not active)
+                else None
+            )
+            found.append((match.start(), noun.end, noun, undergone, category))
         return found
 
     def _draft(
@@ -793,12 +969,18 @@ class _ArticleReader:
         side, strength = self._subject_side(
             sentence, figure, noun, verb, category, speaker, attributions, np_spans
         )
-        period, period_explicit = _period(s, figure, times, category, noun, previous_period, figure_count)
+        period, period_explicit = _period(
+            s, figure, times, category, noun, previous_period, figure_count, _figure_spans(s)
+        )
         day, day_start = _date(s, figure, times, period, self.published, attributions)
         place = _nearest_place(self.places, sentence, figure)
         unit = self._unit_for(sentence, figure, speaker)
         region = place.region if place else None
-        if region is None and self.region and _local(category, figure.value, period):
+        if (
+            region is None
+            and self.region
+            and _local(category, figure.value, period, max(_figure_values(s), default=0))
+        ):
             region = self.region
         claimant_side = speaker.side if speaker else None
         claim = Claim(
@@ -843,11 +1025,7 @@ class _ArticleReader:
     ) -> tuple[str | None, int]:
         s = sentence.text
         claimant_side = speaker.side if speaker else None
-        mentions = [
-            m
-            for m in self.sides(sentence)
-            if not m.locative and not any(a.start <= m.start < a.end for a in attributions)
-        ]
+        mentions = self._actor_mentions(sentence, attributions)
 
         def resolve(mention: SideMention) -> str | None:
             if mention.side == "enemy":
@@ -863,6 +1041,9 @@ class _ArticleReader:
             hi = figure.qstart
         for mention in mentions:
             if lo <= mention.start < max(hi, noun.end) and mention.side != "pronoun":
+                if mention.side == OTHER and noun.kind == "equipment":
+                    # "British cruise missiles", "U.S.-made rockets": the maker, not the user.
+                    continue
                 side = resolve(mention)
                 if side:
                     return side, 3
@@ -885,13 +1066,23 @@ class _ArticleReader:
         # 2. "destroyed by Ukraine's 92nd Brigade", "launched by Russia".
         end_of_np = max(noun.end, figure.end)
         by_agent = re.search(r"(?i)^[^,;.]{0,60}?\bby\s+(?:the\s+)?", s[end_of_np:])
-        if by_agent:
+        # "supplied by the United States" names a donor, "used by Ukrainian troops" the owner; only a
+        # verb of loss or attack makes the "by" phrase the other side.
+        by_verb = _BY_VERB.search(by_agent.group(0)) if by_agent else None
+        if by_agent and not (by_verb and by_verb.group("donor")):
             for mention in mentions:
                 if end_of_np + by_agent.end() <= mention.start <= end_of_np + by_agent.end() + 12:
                     agent = resolve(mention)
-                    if agent:
-                        return (agent if category in ("launched", "deployed") else opposite(agent)), 2
+                    if not agent:
+                        continue
+                    if by_verb and by_verb.group("owner"):
+                        return agent, 3
+                    return (agent if category in ("launched", "deployed") else opposite(agent)), 2
         # 3. The actor of the clause: its first side before the verb (or the figure), read with the verb.
+        # A single item that underwent a passive verb has no actor before it.
+        single = not figure.words and not figure.raw[:1].isdigit()
+        if single and verb is not None and verb.passive and verb.start >= noun.end:
+            mentions = []
         clause_start = _clause_start(s, figure.qstart)
         limit = figure.qstart
         if verb is not None and verb.end <= figure.qstart:
@@ -943,6 +1134,18 @@ class _ArticleReader:
         if pronoun:
             return pronoun, 1
         return (RU if self._article_is_ukrainian() else None), 0
+
+    def _actor_mentions(self, sentence: Sentence, attributions: list[Attribution]) -> list[SideMention]:
+        """The sentence's side mentions that can name an actor: not places, not inside a speaker phrase."""
+        key = (sentence.index, id(attributions))
+        found = self._actors.get(key)
+        if found is None:
+            found = self._actors[key] = [
+                m
+                for m in self.sides(sentence)
+                if not m.locative and not any(a.start <= m.start < a.end for a in attributions)
+            ]
+        return found
 
     def _pronoun_side(self, sentence: Sentence) -> str | None:
         for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
@@ -1107,6 +1310,12 @@ def _clause_end(s: str, position: int) -> int:
     return starts[index] if index < len(starts) else len(s)
 
 
+# Auxiliaries and adverbs between a subject and its verb.
+_LIGHT_WORDS = frozenset({
+    "were", "was", "have", "has", "had", "been", "being", "be", "are", "is", "also", "reportedly",
+    "allegedly", "all", "successfully", "either", "already", "now", "confirmed", "who", "that", "which",
+    "in", "total",
+})  # fmt: skip
 _PERSONNEL_ONLY = (cat.V_KILL, cat.V_WOUND, cat.V_CASUALTY, cat.V_DEPLOY)
 _EQUIPMENT_ONLY = (cat.V_INTERCEPT, cat.V_LAUNCH)
 _POSTPOSED = re.compile(
@@ -1155,21 +1364,20 @@ def _governing_verb(
         if verb.end <= np_start:
             if verb.start < clause_start:
                 continue
-            distance = len(s[verb.end : np_start].split())
+            between = s[verb.end : np_start]
+            distance = len(between.split())
+            if re.search(r"\band\b|,", between) and any(
+                clause_start <= b <= verb.start for _a, b in _figure_spans(s)
+            ):
+                # "N soldiers had died and M more were injured": the verb closes the previous
+                # figure's conjunct.
+                distance += 1
         elif verb.start >= np_end:
             if verb.start > clause_end:
                 continue
             gap = s[np_end : verb.start]
             # Auxiliaries and adverbs between a subject and its verb do not add distance.
-            words = [
-                w
-                for w in gap.split()
-                if not re.match(
-                    r"(?i)^(?:were|was|have|has|had|been|being|be|are|is|also|reportedly|allegedly|all|"
-                    r"successfully|either|already|now|confirmed|who|that|which|in|total)$",
-                    w,
-                )
-            ]
+            words = [w for w in gap.split() if w.lower() not in _LIGHT_WORDS]
             distance = len(words) + 0.5
         else:
             continue
@@ -1187,12 +1395,30 @@ def _governing_verb(
     return best[1] if best else None
 
 
+def _tally_header_verb(s: str, figure: Figure, verbs: list[Verb]) -> Verb | None:
+    """A tally item after a colon ("the losses of the enemy are: personnel - N; tanks - M") is
+    governed by the loss word of the header."""
+    colon = s.rfind(":", 0, figure.qstart)
+    if colon < 0:
+        return None
+    header = [v for v in verbs if v.end <= colon and v.kind in (cat.V_DESTROY, cat.V_CASUALTY, cat.V_KILL)]
+    return header[-1] if header else None
+
+
 _AGENT_VERB = re.compile(
     r"(?i)\b(?:kill(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|"
     r"inflict(?:s|ed|ing)?|caus(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|tak(?:e|es|ing)|shot|shoot(?:s|ing)?|"
     r"down(?:ed|ing)|hit(?:s|ting)?|struck|strik(?:e|es|ing)|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|"
     r"knock(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|intercept(?:s|ed|ing)?|wip(?:e|es|ed|ing)|repel(?:s|led|ling)?|"
     r"seiz(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|disabl(?:e|es|ed|ing)|hunt(?:s|ed|ing)?|target(?:s|ed|ing)?)\b"
+)
+
+
+_BY_VERB = re.compile(
+    r"(?i)\b(?:(?P<donor>supplied|provided|donated|sent|delivered|given|made|built|produced|manufactured|"
+    r"designed|developed|transferred|pledged|promised|funded|financed|bought|purchased)|"
+    r"(?P<owner>used|operated|manned|crewed|owned|flown|piloted|deployed|fielded))\s+(?:\w+\s+){0,2}by\s+"
+    r"(?:the\s+)?$"
 )
 
 
@@ -1220,10 +1446,13 @@ def _hypothetical(s: str, position: int) -> bool:
     return bool(re.search(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$", window))
 
 
-def _local(category: str, value: int | None, period: str | None) -> bool:
-    """Figures an article's dominant region may be given when their sentence names none."""
-    if category in ("launched", "intercepted") or period == "cumulative":
+def _local(category: str, value: int | None, period: str | None, largest: int = 0) -> bool:
+    """Figures an article's dominant region may be given when their sentence names none. ``largest``: the
+    sentence's largest figure (war-long tallies run to tens of thousands; one operation's do not)."""
+    if category in ("launched", "intercepted"):
         return False
+    if period == "cumulative":
+        return largest < 10_000 and category == "equipment"
     return value is None or value < 1000 or category == "deployed"
 
 
@@ -1252,8 +1481,9 @@ def _period(
     noun: Noun,
     previous_period: str | None,
     figure_count: int,
+    others: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str, bool]:
-    """(period, whether the text said so)."""
+    """(period, whether the text said so). ``others``: the spans of the sentence's figures."""
     if figure.delta:
         return "window", True
     if re.search(r"\(\s*(?:total|in\s+total|overall)?:?\s*$", s[max(0, figure.qstart - 14) : figure.qstart]):
@@ -1268,8 +1498,26 @@ def _period(
         if t.kind in (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
         and not _in_other_brackets(s, t.start, figure)
     ]
+    if markers and ";" in s:
+        # Semicolons part a tally's items: a marker in another item is that item's; a header before the
+        # colon speaks for them all.
+        item_start = s.rfind(";", 0, figure.qstart) + 1
+        item_end = s.find(";", figure.end)
+        item_end = len(s) if item_end < 0 else item_end
+        colon = s.rfind(":", 0, figure.qstart)
+        markers = [t for t in markers if item_start <= t.start < item_end or t.end <= colon] or markers
+    if markers and others:
+        # "about N people, including M over the past day": a marker with another figure between it
+        # and this one is that figure's.
+        own = [
+            t
+            for t in markers
+            if not any(
+                (t.end <= a and b <= figure.qstart) or (figure.end <= a and b <= t.start) for a, b in others
+            )
+        ]
+        markers = own or markers
     if markers:
-        figures_between = 0
         at = figure.start
 
         def distance(t: TimeExpr) -> float:
@@ -1277,23 +1525,51 @@ def _period(
                 return at - t.end + 0.5
             return t.start - figure.end
 
-        # Only markers closer to this figure than to its neighbours, unless none is.
-        own = sorted(markers, key=distance)
-        del figures_between
-        best = own[0]
+        best = min(markers, key=distance)
         if best.kind in CUMULATIVE_KINDS or best.kind == AS_OF:
             return "cumulative", True
         # A window marker right next to the figure beats a running-total word further off.
         return "window", True
+    big = sum(1 for f in _figure_values(s) if f >= 1000)
+    if category == "equipment" and (figure.value >= 1000 or (figure_count >= 4 and big >= 2)):
+        # Thousands of tanks are a running total, and so is the rest of a list made mostly of such
+        # figures ("N tanks, M armored combat vehicles, ... K airplanes").
+        return "cumulative", False
     if previous_period and _CONTINUES.match(s):
         return previous_period, False
-    if category in ("equipment",) and figure.value >= 1000:
-        return "cumulative", False
-    if category in ("killed", "casualties") and figure.value >= 100_000:
-        return "cumulative", False
+    if category in ("killed", "wounded", "casualties"):
+        if figure.value >= 100_000 or (category != "wounded" and figure.value >= 5000):
+            return "cumulative", False
+        if figure.value >= 100 and _toll_so_far(s):
+            # "About N soldiers have been killed and M wounded": a toll so far, not one event's.
+            return "cumulative", False
     if category == "equipment" and figure_count >= 4 and previous_period == "cumulative":
         return "cumulative", False
     return "window", False
+
+
+_PERFECT_LOSS = re.compile(
+    r"(?i)\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured)|lost|suffered)\b"
+)
+_EVENT = re.compile(
+    r"(?i)\b(?:attack|strike|shelling|explosion|blast|bombing|assault|raid|ambush|crash|battle\s+for|"
+    r"offensive|counteroffensive|operation)\b"
+)
+
+
+@lru_cache(maxsize=_CACHE)
+def _toll_so_far(s: str) -> bool:
+    return _PERFECT_LOSS.search(s) is not None and _EVENT.search(s) is None
+
+
+@lru_cache(maxsize=_CACHE)
+def _figure_values(s: str) -> tuple[int, ...]:
+    return tuple(f.value for f in _figures(s))
+
+
+@lru_cache(maxsize=_CACHE)
+def _figure_spans(s: str) -> tuple[tuple[int, int], ...]:
+    return tuple((f.qstart, f.end) for f in _figures(s))
 
 
 def _in_other_brackets(s: str, position: int, figure: Figure) -> bool:
@@ -1310,6 +1586,12 @@ def _in_other_brackets(s: str, position: int, figure: Figure) -> bool:
 _REPORTED_ON = re.compile(
     r"(?i)\b(?:said|says|told|reported|announced|stated|claimed|added|wrote|posted|published|confirmed|"
     r"estimated|noted)\b[^.;,]{0,30}$"
+)
+
+
+_RELATIVE_DAY = re.compile(
+    r"(?i)(?:yesterday|overnight|last\s+night|today|this\s+morning|tonight|earlier\s+today|"
+    r"on\s+the\s+previous\s+day|the\s+day\s+before)"
 )
 
 
@@ -1339,6 +1621,15 @@ def _date(
         return published, None
     if dated:
         best = min(dated, key=lambda t: (abs(t.start - figure.start), t.kind != DAY))
+        reported = [t for t in times if t.kind == DAY and t.date is not None and t not in events]
+        if (
+            best.date is not None
+            and published is not None
+            and reported
+            and _RELATIVE_DAY.fullmatch(s[best.start : best.end])
+        ):
+            # "said on Sunday that ... overnight": the night before the statement, not before publication.
+            return best.date + (reported[0].date - published), None  # type: ignore[operator]
         return best.date, best.date_start
     if any(t.kind == VAGUE for t in times):
         return None, None
@@ -1372,9 +1663,39 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
                 target = side if side in by_side else next(iter(by_side))
                 by_side[target].append(draft)
         for members in by_side.values():
-            merged.append(_merge(members))
+            # The same figure from two named sources of different sides ("the warlord said about N", "the
+            # U.S. said over N") is two claims.
+            sources: dict[str, list[_Draft]] = {}
+            for draft in members:
+                side = draft.claim.claimant_side
+                if draft.speaker_explicit and side is not None:
+                    sources.setdefault(side, []).append(draft)
+            if len(sources) < 2:
+                merged.extend(_merge(cluster) for cluster in _split_same_sentence(members))
+                continue
+            main = max(sources, key=lambda side: len(sources[side]))
+            for side, drafts_of_side in sources.items():
+                rest = [d for d in members if d.claim.claimant_side not in sources] if side == main else []
+                merged.extend(_merge(cluster) for cluster in _split_same_sentence(drafts_of_side + rest))
     merged.sort(key=lambda d: (d.claim.start, d.figure_start))
     return merged
+
+
+def _split_same_sentence(members: list[_Draft]) -> list[list[_Draft]]:
+    """Equal figures at different places of one sentence ("all N cruise missiles ... N of the ballistic ones")
+    are different facts; repeats in other sentences join the first of them."""
+    by_sentence: dict[int, dict[int, _Draft]] = {}
+    for draft in members:
+        by_sentence.setdefault(draft.sentence.index, {}).setdefault(draft.figure_start, draft)
+    widest = max(by_sentence.values(), key=len)
+    if len(widest) < 2:
+        return [members]
+    seeds = [widest[start] for start in sorted(widest)]
+    clusters = [[seed] for seed in seeds]
+    for draft in members:
+        if not any(draft is seed for seed in seeds):
+            clusters[0].append(draft)
+    return clusters
 
 
 def _evidence_score(draft: _Draft) -> float:

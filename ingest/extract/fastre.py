@@ -10,6 +10,7 @@ as the original alternation in the same order (leftmost, then first alternative)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 try:  # Python 3.11+
@@ -20,6 +21,8 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _p  # type: ignore[no-redef]
 
 _DIGITS = frozenset("0123456789")
+# Word starts by word-start pattern and text.
+_STARTS: dict[str, dict[str, tuple[int, ...]]] = {}
 _SPACE = frozenset(" \t\n\r\f\v")
 
 
@@ -83,6 +86,113 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if nullable else first
 
 
+# Prefixes are worked out over ASCII only: a text whose first two characters are not both ASCII is
+# always tried. These are the ASCII characters ``\d``, ``\s`` and ``\w`` match in a str pattern.
+_ASCII = frozenset(chr(code) for code in range(128))
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: frozenset(ch for ch in _ASCII if ch.isdecimal()),
+    _c.CATEGORY_SPACE: frozenset(ch for ch in _ASCII if ch.isspace()),
+    _c.CATEGORY_WORD: frozenset(ch for ch in _ASCII if ch.isalnum() or ch == "_"),
+}
+_CATEGORIES[_c.CATEGORY_NOT_DIGIT] = _ASCII - _CATEGORIES[_c.CATEGORY_DIGIT]
+_CATEGORIES[_c.CATEGORY_NOT_SPACE] = _ASCII - _CATEGORIES[_c.CATEGORY_SPACE]
+_CATEGORIES[_c.CATEGORY_NOT_WORD] = _ASCII - _CATEGORIES[_c.CATEGORY_WORD]
+_PREFIX_LIMIT = 6000
+
+
+def _prefixes_of_sequence(items: list[tuple[object, object]], k: int) -> set[str] | None:
+    """The first ``k`` characters a match of the sequence can begin with, and its whole text where it
+    can be shorter (ASCII texts only); None when that set is too large or unknown."""
+    open_: set[str] = {""}
+    done: set[str] = set()
+    for op, av in items:
+        item = _prefixes_of_item(op, av, k)
+        if item is None:
+            return None
+        grown: set[str] = set()
+        for head in open_:
+            for tail in item:
+                joined = head + tail
+                if len(joined) >= k:
+                    done.add(joined[:k])
+                else:
+                    grown.add(joined)
+        open_ = grown
+        if len(open_) + len(done) > _PREFIX_LIMIT:
+            return None
+        if not open_:
+            break
+    return done | open_
+
+
+def _class_chars(items: list[tuple[object, object]]) -> set[str] | None:
+    chars: set[str] = set()
+    negate = False
+    for kind, value in items:
+        if kind is _c.NEGATE:
+            negate = True
+        elif kind is _c.LITERAL:
+            chars.add(chr(value))  # type: ignore[arg-type]
+        elif kind is _c.RANGE:
+            low, high = value  # type: ignore[misc]
+            chars.update(chr(code) for code in range(low, min(high, 127) + 1))
+        elif kind is _c.CATEGORY and value in _CATEGORIES:
+            chars |= _CATEGORIES[value]
+        else:
+            return None
+    chars &= _ASCII
+    return set(_ASCII - chars) if negate else chars
+
+
+def _prefixes_of_item(op: object, av: object, k: int) -> set[str] | None:  # noqa: C901
+    if op is _c.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _c.NOT_LITERAL:
+        return set(_ASCII - {chr(av)})  # type: ignore[arg-type]
+    if op is _c.ANY:
+        return set(_ASCII - {"\n"})
+    if op is _c.IN:
+        return _class_chars(list(av))  # type: ignore[arg-type]
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None  # local flags
+        return _prefixes_of_sequence(list(av[-1]), k)  # type: ignore[index]
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            found = _prefixes_of_sequence(list(branch), k)
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or getattr(_c, "POSSESSIVE_REPEAT", None) is op:
+        low, high, inner = av  # type: ignore[misc]
+        once = _prefixes_of_sequence(list(inner), k)
+        if once is None or "" in once:
+            return None
+        found: set[str] = set()
+        # Every copy takes a character at least, so k copies decide the first k characters.
+        for count in range(min(low, k), min(high, k) + 1):
+            found |= _prefixes_of_sequence([(_c.SUBPATTERN, (None, 0, 0, inner))] * count, k) or set()
+        return found
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        # Zero-width: ignoring what it requires only widens the set.
+        return {""}
+    return None
+
+
+def prefixes(pattern: str, flags: int = 0, k: int = 2) -> frozenset[str] | None:
+    """The first ``k`` characters a match of ``pattern`` can begin with (shorter strings: whole matches);
+    None when any text can begin one."""
+    parsed = _p.parse(pattern, flags)
+    if (flags | parsed.state.flags) & (re.IGNORECASE | re.DOTALL):
+        return None
+    found = _prefixes_of_sequence(list(parsed), k)
+    if found is None or "" in found:
+        return None
+    return frozenset(found)
+
+
 def _piece(alternative: tuple[str, str]) -> str:
     name, pattern = alternative
     # An empty name: the pattern names its own groups.
@@ -122,18 +232,99 @@ class WordAlternation:
             body = "|".join(_piece(alternatives[i]) for i in fallback)
             self._fallback = re.compile(f"{before}(?:{body}){after}", flags)
         self._word_start = re.compile(word_start)
+        self._candidate_cache: dict[str, list[int]] = {}
+        # A test of the first few characters before each attempt: most words cannot begin any alternative.
+        self._width = 0
+        self._heads: frozenset[str] = frozenset()
+        self._shorts: tuple[str, ...] = ()
+        for width in (3, 2):
+            found = [prefixes(pattern, flags, width) for _, pattern in alternatives]
+            if all(f is not None for f in found):
+                every = frozenset().union(*found)  # type: ignore[arg-type]
+                self._width = width
+                self._heads = frozenset(p for p in every if len(p) == width)
+                # Whole matches shorter than the test.
+                self._shorts = tuple(sorted(p for p in every if len(p) < width))
+                break
+
+    def _starts(self, text: str) -> list[int]:
+        # The same sentence is read by several alternations (and several times over ranges): its word
+        # starts are found once. Lookbehinds see the whole text, so a range only filters them.
+        cache = _STARTS.setdefault(self._word_start.pattern, {})
+        found = cache.get(text)
+        if found is None:
+            if len(cache) > 4096:
+                cache.clear()
+            found = cache[text] = [m.start() for m in self._word_start.finditer(text)]
+        return found
+
+    def _candidates(self, text: str) -> list[int]:
+        """The word starts where an alternative can begin: a pattern for their first character and, where
+        the first characters are ASCII, a known head."""
+        found = self._candidate_cache.get(text)
+        if found is not None:
+            return found
+        if len(self._candidate_cache) > 4096:
+            self._candidate_cache.clear()
+        by_char, fallback, width = self._by_char, self._fallback, self._width
+        found = [p for p in self._starts(text) if fallback is not None or text[p] in by_char]
+        if width:
+            heads, shorts = self._heads, self._shorts
+            found = [
+                p
+                for p in found
+                if text[p : p + width] in heads
+                or not text[p : p + width].isascii()
+                or (shorts and text.startswith(shorts, p))
+            ]
+        self._candidate_cache[text] = found
+        return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         stop = len(text) if end is None else end
         taken = start
-        for word in self._word_start.finditer(text, start, stop):
-            position = word.start()
+        candidates = self._candidates(text)
+        for index in range(bisect_left(candidates, start), len(candidates)):
+            position = candidates[index]
+            if position >= stop:
+                break
             if position < taken:
                 continue
             pattern = self._by_char.get(text[position], self._fallback)
-            if pattern is None:
-                continue
-            match = pattern.match(text, position, stop)
+            match = pattern.match(text, position, stop)  # type: ignore[union-attr]
             if match is not None and match.end() > match.start():
                 taken = match.end()
                 yield match
+
+
+# Letters that case-blind matching pairs with ASCII ones although lower-casing does not ("İ", "ı", "ſ",
+# the Kelvin sign): a text holding one is searched with the case-blind pattern itself.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset and agrees with case-blind matching; None otherwise."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
+        return None
+    return low
+
+
+class Caseless:
+    """A case-blind pattern run as a case-sensitive one over lower-cased text: Python's ``re`` is several
+    times faster without IGNORECASE. Only for patterns whose literals are all lower case."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.original = pattern
+        source = pattern.pattern
+        if source.startswith("(?i)"):
+            source = source[4:]
+        self.lowered = re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """Search ``text``; ``low`` is ``lowered(text)`` when the caller has it already."""
+        if low is None:
+            low = lowered(text)
+            if low is None:
+                return self.original.search(text)
+        return self.lowered.search(low)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fastre import lowered
 from .qualifiers import qualifier_after, qualifier_before
 
 _UNITS = {
@@ -42,6 +43,7 @@ _ATOM = re.compile(
     + r"))*\b)",
     re.IGNORECASE,
 )
+_ATOM_LOW = re.compile(_ATOM.pattern, _ATOM.flags & ~re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|(?P<scale2>[kK])(?![\w]))", re.IGNORECASE
 )
@@ -73,11 +75,38 @@ _NOT_COUNT_BEFORE = re.compile(
            version|world\s+war|paragraph|item|clause|decree|law|code|order|protocol|minsk|group\s+of|top|
            usd|eur|uah|rub|rs\.?|dollars?|euros?|ages\s+of|between\s+the\s+ages\s+of|the\s+age\s+of|
            year|population\s+of|squad|lot|building|house|street|st\.|road|leopard|challenger|leclerc|pzh|block|
-           tier|gen|patriot|storm|kn|hwasong|iskander|tochka|tor|buk|osa|msta)\s*
+           tier|gen|patriot|storm|kn|hwasong|iskander|tochka|tor|buk|osa|msta|project)\s*
       | [A-Za-z]-
       | :
     )$"""
 )
+# ``_NOT_COUNT_BEFORE`` read without a regex scan of the whole window (the scan tried every keyword at
+# every position): the keywords as plain endings of the lower-cased, space-collapsed window.
+_NOT_COUNT_WORDS = (
+    "no.", "nos.", "number", "#", "aged", "age", "ages", "article", "resolution", "section", "chapter",
+    "page", "p.", "pp.", "line", "highway", "route", "flight", "room", "block", "level", "phase", "stage",
+    "vol", "vol.", "volume", "episode", "season", "part", "grade", "class", "type", "model", "mark", "mk",
+    "version", "world war", "paragraph", "item", "clause", "decree", "law", "code", "order", "protocol",
+    "minsk", "group of", "top", "usd", "eur", "uah", "rub", "rs", "rs.", "dollar", "dollars", "euro", "euros",
+    "ages of", "between the ages of", "the age of", "year", "population of", "squad", "lot", "building",
+    "house", "street", "st.", "road", "leopard", "challenger", "leclerc", "pzh", "tier", "gen", "patriot",
+    "storm", "kn", "hwasong", "iskander", "tochka", "tor", "buk", "osa", "msta", "project",
+)  # fmt: skip
+_CURRENCY = tuple("$\u20ac\u00a3\u20b4\u20bd\u00a5")
+_DASH_OR_COLON_END = re.compile(r"(?i)(?:[A-Za-z]-|:)$")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _not_count_before(before: str) -> bool:
+    """``_NOT_COUNT_BEFORE.search(before)``: a currency sign, a label ("No.", "aged", "T-"), a colon."""
+    if _DASH_OR_COLON_END.search(before[-3:]):
+        return True
+    tail = before.rstrip()
+    if tail.endswith(_CURRENCY):
+        return True
+    return _SPACE_RUN.sub(" ", tail).lower().endswith(_NOT_COUNT_WORDS)
+
+
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s+$")
 _MONTH_AFTER = re.compile(r"^\s*(?:of\s+)?" + _MONTHS + r"\b")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -157,7 +186,9 @@ def _atoms(sentence: str) -> list[tuple[int, int, int, bool]]:
     atoms: list[tuple[int, int, int, bool]] = []
     last_end = -1
     last_kept = False
-    for match in _ATOM.finditer(sentence):
+    low = lowered(sentence)
+    # Case-blind scanning is several times slower in ``re``: the lower-cased copy keeps every offset.
+    for match in _ATOM_LOW.finditer(low) if low is not None else _ATOM.finditer(sentence):
         start, end = match.span()
         if start < last_end:
             continue
@@ -229,7 +260,7 @@ def _is_count(sentence: str, start: int, end: int, words: bool) -> bool:
     before = sentence[max(0, start - 40) : start]
     if _NOT_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after):
         return False
-    return not (_NOT_COUNT_BEFORE.search(before) or _MONTH_BEFORE.search(before))
+    return not (_not_count_before(before) or _MONTH_BEFORE.search(before))
 
 
 def find_figures(sentence: str) -> list[Figure]:

@@ -247,6 +247,9 @@ def _fuzzy_choice(word: str, choices: tuple[str, ...], cache: dict[str, str | No
     return cache[word]
 
 
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]+\b(?<!Oblast)(?<!Region)(?<!Province)(?<!Raion)(?<!District)")
+
+
 def find_places(text: str, tokens: Tokens, registries: Registries) -> list[PlaceHit]:
     """Every region and place named in ``text``, in order."""
     hits: list[PlaceHit] = []
@@ -268,7 +271,9 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
                 continue
             key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
             entry = fuzzy.get(key)
-            if entry is None and len(key) >= 7:
+            if entry is None and len(key) >= 7 and not _NAME_FOLLOWS.match(text, end):
+                # A near miss followed by another capitalised word is a person's first name and surname,
+                # not a misspelt town.
                 choice = _fuzzy_choice(key, keys, cache)
                 entry = fuzzy.get(choice) if choice else None
             if entry is not None:

@@ -67,9 +67,21 @@ _KINDS = {f"q{i}": kind for i, (_, kind) in enumerate(_PHRASES)}
 _AFTER = re.compile(r"(?i)^\s*(?:\+|or\s+more\b|-plus\b|plus\b|or\s+so\b)")
 
 
+# The words a hedge phrase can end with: a window whose last word ends with none of them holds no hedge,
+# which spares the scan of the whole window for most figures.
+_LAST_WORDS = (
+    "than", "over", "least", "of", "above", "exceeding", "beyond", "to", "as", "most", "under", "below",
+    "about", "around", "roughly", "nearly", "almost", "approximately", "approx", ".", "some", "estimated",
+    "circa", "~", "approximate", "a",
+)  # fmt: skip
+
+
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     """(qualifier, start of its phrase) for a figure starting at ``start``; ("exact", start) if none."""
     window = sentence[max(0, start - 30) : start]
+    words = window.split()
+    if not words or not words[-1].lower().endswith(_LAST_WORDS):
+        return "exact", start
     match = _HEDGE.search(window)
     if match is None:
         return "exact", start

@@ -20,6 +20,7 @@ from typing import Any
 import ahocorasick
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
 _SPELLING = {
     "mechanised": "mechanized", "motorised": "motorized", "defence": "defense", "armoured": "armored",
@@ -75,15 +76,18 @@ _APOSTROPHES = "'’ʼ"
 
 
 def tokenize(text: str) -> Tokens:
+    # One split gives the tokens (odd items) and, by the running length of all items, their offsets.
+    parts = _TOKEN_SPLIT.split(text)
     get = _NORM_CACHE.get
-    words = [get(w) or norm_token(w) for w in _TOKEN.findall(text)]
-    spans = [m.span() for m in _TOKEN.finditer(text)]
+    words = [get(w) or norm_token(w) for w in parts[1::2]]
+    bounds = list(accumulate(map(len, parts), initial=0))
+    spans = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
     if not _DROPPABLE.isdisjoint(words):
         # "241-st", "241 th": the suffix goes; "Ukraine's": the possessive s goes.
         kept_words: list[str] = []
         kept_spans: list[tuple[int, int]] = []
         previous_numeric = False
-        for word, span in zip(words, spans):
+        for word, span in zip(words, spans, strict=True):
             if previous_numeric and word in _SUFFIXES:
                 continue
             if word == "s" and span[0] > 0 and text[span[0] - 1] in _APOSTROPHES:
@@ -94,7 +98,9 @@ def tokenize(text: str) -> Tokens:
         words, spans = kept_words, kept_spans
     offsets = list(accumulate((len(word) + 1 for word in words), initial=1))
     offsets.pop()
-    return Tokens(" " + " ".join(words) + " ", spans, offsets, dict(zip(offsets, range(len(offsets)))))
+    return Tokens(
+        " " + " ".join(words) + " ", spans, offsets, dict(zip(offsets, range(len(offsets)), strict=True))
+    )
 
 
 _PHRASES: dict[str, Tokens] = {}

@@ -138,29 +138,59 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
             prev_start, prev_end, para = joined[-1]
             previous = text[prev_start:prev_end]
             # A wrapped line: the previous one stops mid-sentence and this one goes on.
-            if text[start].islower() or (_RUNS_ON.search(previous) and not _BULLET.match(text[start:end])):
+            # The tail is enough: every ending the pattern knows is shorter than it, with a character before.
+            if text[start].islower() or (
+                _RUNS_ON.search(previous[-10:]) and not _BULLET.match(text[start:end])
+            ):
                 joined[-1] = (prev_start, end, para)
                 continue
         joined.append((start, end, len(joined)))
     return joined
 
 
+_SPACES = re.compile(r"\s*")
+_OPENER = re.compile(r"(?:The|A|An|It|He|She|They|We|In|On|But|However)\b")
+
+
+def _word_before(line: str, end: int) -> str | None:
+    """The word ending at ``end`` (``_WORD_BEFORE`` on ``line[:end]``), read from a short tail first."""
+    lo = max(0, end - 40)
+    word = _WORD_BEFORE.search(line, lo, end)
+    if lo > 0 and not line[lo : word.start() if word else end].strip("'."):
+        # The word may go on before the tail.
+        word = _WORD_BEFORE.search(line, 0, end)
+    return word.group(1) if word else None
+
+
 def _is_boundary(line: str, cut: int, match_start: int) -> bool:
-    after = line[cut:].lstrip()
-    if not after or not _STARTER.match(after):
+    after = _SPACES.match(line, cut).end()
+    if after == len(line) or not _STARTER.match(line, after):
         return False
     punct = line[match_start]
     if punct != ".":
         return True
-    word = _WORD_BEFORE.search(line[:match_start])
-    if word is None:
+    token = _word_before(line, match_start)
+    if token is None:
         return True
-    token = word.group(1)
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
     if _DOTTED.match(token) or (len(token) == 1 and token.isupper()):
         # "U.S." or an initial: a sentence ends there only before a clear sentence opener.
-        return bool(re.match(r"(?:The|A|An|It|He|She|They|We|In|On|But|However)\b", after))
+        return bool(_OPENER.match(line, after))
+    return True
+
+
+_CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
+_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]\s]*$")
+
+
+def _is_headline(stripped: str) -> bool:
+    """No terminal punctuation before the closing quotes and brackets at the end."""
+    tail = stripped[-40:]
+    if _FINAL.search(tail):
+        return False
+    if len(tail) < len(stripped) and all(ch in _CLOSERS or ch.isspace() for ch in tail):
+        return not _FINAL.search(stripped)
     return True
 
 
@@ -187,6 +217,6 @@ def split_sentences(text: str) -> list[Sentence]:
             lead = len(chunk) - len(chunk.lstrip())
             abs_start = line_start + start + lead
             abs_end = abs_start + len(stripped)
-            headline = not re.search(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]\s]*$", stripped)
+            headline = _is_headline(stripped)
             sentences.append(Sentence(abs_start, abs_end, stripped, len(sentences), paragraph, headline))
     return sentences

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .fastre import Caseless, lowered
 
 UA, RU, KP, OTHER = "UA", "RU", "KP", "other"
 
@@ -96,6 +99,7 @@ def side_mentions(text: str, start: int = 0, end: int | None = None) -> list[Sid
     return found
 
 
+@lru_cache(maxsize=16384)
 def side_of_phrase(phrase: str) -> str | None:
     """The first side a phrase names ("Ukraine's Defence Ministry" -> UA), ignoring pronouns."""
     for mention in side_mentions(phrase):
@@ -120,7 +124,9 @@ _SPEECH = (
     r"indicates|alleged|alleges|revealed|reveals|counted|counts|recorded|records|tallied|documented|"
     r"insisted|insists|boasted|boasts|asserted|asserts|informed|informs|specified|specifies|"
     r"detailed|details|explained|explains|acknowledged|acknowledges|admitted|admits|shared|shares|"
-    r"put\s+the\s+figure|puts\s+the\s+figure|thinks|think|calculated|calculates"
+    r"put\s+the\s+figure|puts\s+the\s+figure|thinks|think|calculated|calculates|"
+    # "The General Staff released a video showing ...": the footage is its claim.
+    r"releas(?:ed|es)\s+(?:a\s+|new\s+|the\s+)?(?:video|footage|clip|statement|figures|data|images|photos)"
 )
 _AUX = (
     r"(?:(?:also|now|previously|earlier|later|has|have|had|reportedly|officially|separately|further|then|"
@@ -236,14 +242,31 @@ _HINT = re.compile(
 )
 
 
+_HINT_LOW = Caseless(_HINT)
+# Every ``_PER`` phrase holds one of these: sentences without any are not scanned for it.
+_PER_STEMS = ("per", "citing", "cited", "figures", "data", "estimate", "source")
+
+
+_NP_WHICH_SPEECH = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?P<np>(?:the\s+|The\s+)?[A-Z0-9][^,;:\"“”«»]{2,90}?),\s+(?:which|who)\s+"
+    r"[^,;:\"“”«»]{1,120}?,\s+" + _AUX + r"(?P<verb>" + _SPEECH + r")\b"
+)
+_CLAUSE_NOT_SPEAKER = re.compile(
+    r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
+)
+
+
 def find_attributions(sentence: str) -> list[Attribution]:
     """Speaker phrases of a sentence, most explicit first."""
-    if not _HINT.search(sentence):
+    low = lowered(sentence)
+    if _HINT_LOW.search(sentence, low) is None:
         return []
     found: list[Attribution | None] = []
-    for match in _ACCORDING.finditer(sentence):
+    for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():
         found.append(_attribution(match.start(), match.end(), match.group("np")))
-    for match in _PER.finditer(sentence):
+    scan_per = low is None or any(stem in low for stem in _PER_STEMS)
+    per = _PER.finditer(sentence) if scan_per else ()
+    for match in per:
         bare = strip_article(_clean_np(match.group("np")))
         if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
             found.append(_attribution(match.start(), match.end(), match.group("np")))
@@ -251,8 +274,15 @@ def find_attributions(sentence: str) -> list[Attribution]:
     if colon and len(_clean_np(colon.group("np")).split()) <= 12:
         found.append(_attribution(0, colon.end("np"), colon.group("np")))
     for match in _SPEECH_THEN_NP.finditer(sentence):
-        if match.group("verb").lower() != "according to":
+        # ", said Russian troops had lost N": a reported clause, not a speaker, follows the verb.
+        if match.group("verb").lower() != "according to" and not _CLAUSE_NOT_SPEAKER.search(
+            match.group("np")
+        ):
             found.append(_attribution(match.start(), match.end(), match.group("np")))
+    relative = ("which" in sentence or "who" in sentence) and "," in sentence
+    for match in _NP_WHICH_SPEECH.finditer(sentence) if relative else ():
+        # "The Nth Brigade, which holds the area, said ...": the speaker is before the relative clause.
+        found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _np_then_speech(sentence):
         np_text = match.group("np")
         if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):

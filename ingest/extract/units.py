@@ -26,6 +26,8 @@ _NUMBERED = re.compile(
 _NAMED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?P<type>Brigade|Regiment|Battalion|Unit|Legion|Detachment)\b"
 )
+_FORMATION_WORDS = tuple(_FORMATIONS.split("|"))
+_NAMED_TYPES = ("Brigade", "Regiment", "Battalion", "Unit", "Legion", "Detachment")
 _NOT_NAMES = frozenset(
     [
         "Separate",
@@ -174,7 +176,9 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
             UnitHit(found.start, found.end, unit.name, unit.side, text[found.start : found.end], rank)
         )
         covered.append((found.start, found.end))
-    for match in _NUMBERED.finditer(text):
+    # Both patterns need one of their (case-sensitive) formation words: most sentences have none.
+    numbered = _NUMBERED.finditer(text) if any(w in text for w in _FORMATION_WORDS) else ()
+    for match in numbered:
         start, end = match.span()
         if any(s < end and start < e for s, e in covered):
             continue
@@ -184,7 +188,8 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
             UnitHit(start, end, _canonical_numbered(match), _side_before(text, start), match.group(0), 3)
         )
         covered.append((start, end))
-    for match in _NAMED.finditer(text):
+    named = _NAMED.finditer(text) if any(w in text for w in _NAMED_TYPES) else ()
+    for match in named:
         start, end = match.span()
         if any(s < end and start < e for s, e in covered):
             continue
