@@ -16,7 +16,19 @@ from claims.models import Article, Claim, Claimant, Outlet, Place, Region, Side,
 # them set, timelines and the table are computed from the claims themselves.
 RAW_ONLY_FILTERS = ("outlet", "unverified", "q")
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+# <input type="date"> takes only ISO dates: in the locale's format (25/11/2024 with en-gb) the browser
+# would show an empty field, and the next request would drop the filter.
+DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class ClaimFilterForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        status = cleaned.get("review_status")
+        if cleaned.get("reviewed") and status and status != Claim.ReviewStatus.CONFIRMED:
+            # Reviewed only means confirmed (added claims are created confirmed): nothing could match.
+            self.add_error("reviewed", "Reviewed only shows confirmed claims; clear the review status.")
+        return cleaned
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -56,6 +68,9 @@ class ClaimFilter(django_filters.FilterSet):
     review_status = django_filters.ChoiceFilter(
         choices=Claim.ReviewStatus.choices, label="Review", empty_label="Any but rejected"
     )
+    reviewed = django_filters.BooleanFilter(
+        method="reviewed_only", widget=forms.CheckboxInput, label="Reviewed only"
+    )
     unverified = django_filters.TypedChoiceFilter(
         field_name="article__unverified",
         choices=[("", "Any"), ("yes", "Unverified only"), ("no", "Verified only")],
@@ -69,6 +84,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     class Meta:
         model = Claim
+        form = ClaimFilterForm
         fields: list[str] = []
 
     @property
@@ -78,6 +94,9 @@ class ClaimFilter(django_filters.FilterSet):
             queryset = queryset.exclude(review_status=Claim.ReviewStatus.REJECTED)
         return queryset
 
+    def reviewed_only(self, queryset: QuerySet[Claim], name: str, value: bool | None) -> QuerySet[Claim]:
+        return queryset.filter(review_status=Claim.ReviewStatus.CONFIRMED) if value else queryset
+
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return claims_matching(queryset, value)
 
@@ -85,7 +104,8 @@ class ClaimFilter(django_filters.FilterSet):
         """The filters in use, by name, with their cleaned values."""
         if not self.is_bound or not self.form.is_valid():
             return {}
-        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "", [])}
+        # An unticked checkbox cleans to False: that is no filter at all.
+        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "", []) and v is not False}
 
     def needs_claims(self) -> bool:
         """True when a filter in use is one the summary cannot answer."""

@@ -249,6 +249,12 @@ class Claim(models.Model):
     # The same reported figure repeated by several articles shares one key, so timelines count it once.
     fact_key = models.CharField(max_length=32, db_index=True, editable=False)
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    # What the engine first said this claim was (claims.services.engine_key), kept whatever a
+    # reviewer edits: re-extraction recognises its own output by it and does not store it again.
+    # NULL for reviewers' own claims and claims stored before the column. Nullable with no default
+    # on purpose: SQLite then adds it with a plain ALTER TABLE, keeping the summary triggers that
+    # rebuilding the table would drop, and bulk loads (COPY) may leave it out.
+    engine_key = models.CharField(max_length=80, null=True, blank=True, editable=False)  # noqa: DJ001
     extractor_version = models.CharField(max_length=40, blank=True)
     review_status = models.CharField(
         max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED, db_index=True

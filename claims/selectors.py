@@ -67,9 +67,16 @@ SERIES_FIELDS = {
 # --- where the numbers come from -----------------------------------------------------------------
 
 
-def _state(review_status: str | None) -> str:
-    """The summaries' column suffix for the review filter: one status, or every status but rejected."""
-    return review_status or "live"
+def _state(active: Mapping[str, Any]) -> str:
+    """The summaries' column suffix for the review filters: one status, or every status but rejected."""
+    if active.get("review_status"):
+        return active["review_status"]
+    # "Reviewed only" is the confirmed claims (ClaimFilterForm refuses it with another status).
+    return Claim.ReviewStatus.CONFIRMED.value if active.get("reviewed") else "live"
+
+
+# Filters the summaries answer through the state column rather than a lookup.
+STATE_FILTERS = ("review_status", "reviewed")
 
 
 # Filters each summary can answer, and the column each maps to. Article filters (outlet,
@@ -136,7 +143,7 @@ def source_for(filterset: ClaimFilter, *, use_summary: bool = True) -> Source:
     active = filterset.active()
     if not use_summary or filterset.needs_claims():
         return Source(filterset.qs, Value(1), from_summary=False)
-    live = F(f"n_{_state(active.get('review_status'))}")
+    live = F(f"n_{_state(active)}")
     rows = FactSummary.objects.alias(live=live).filter(live__gt=0, **_lookups(active, FACT_LOOKUPS))
     return Source(rows, live, from_summary=True)
 
@@ -147,10 +154,10 @@ def day_source_for(filterset: ClaimFilter, group: str, *, use_summary: bool = Tr
     if (
         not use_summary
         or group not in DAY_GROUPS
-        or any(n not in DAY_LOOKUPS for n in active if n != "review_status")
+        or any(n not in DAY_LOOKUPS for n in active if n not in STATE_FILTERS)
     ):
         return None
-    state = _state(active.get("review_status"))
+    state = _state(active)
     rows = DaySummary.objects.filter(**{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS))
     return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
 
@@ -537,6 +544,8 @@ class TableRow:
     sources: list[SourceRef]
     cursor: Cursor
     shown: int | None = SOURCES_SHOWN
+    # For a Reviewer: shown_sources' claims loaded for review rows (claims.views).
+    review_claims: list[Claim] = field(default_factory=list)
 
     @property
     def source_count(self) -> int:

@@ -156,10 +156,14 @@ def _as_date(value) -> date | None:
         return None
 
 
-def _reviewed_key(category: str, equipment: str | None, subject_side: str, start: int) -> tuple:
-    # The same kind of figure about the same side read from the same sentence: a reviewer's
-    # version of it (confirmed, edited, rejected or added) stands in for the machine's.
-    return (category, equipment or "", subject_side, start)
+def engine_key(category: str, equipment: str | None, subject_side: str, start: int) -> str:
+    """The same kind of figure about the same side read from the same sentence.
+
+    A reviewer's version of it (confirmed, edited, rejected or added) stands in for the
+    machine's. Stored on each machine claim as it is created (Claim.engine_key) so that a claim
+    a reviewer has since edited in one of these fields is still recognised on re-extraction.
+    """
+    return f"{category}|{equipment or ''}|{subject_side}|{start}"
 
 
 def claims_replace_for_article(*, article: Article, extraction) -> int:
@@ -174,10 +178,13 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
         article.claims.filter(
             origin=Claim.Origin.MACHINE, review_status=Claim.ReviewStatus.UNREVIEWED
         ).delete()
-        reviewed = {
-            _reviewed_key(c.category, c.equipment, c.subject_side, c.start)
-            for c in article.claims.only("category", "equipment", "subject_side", "start")
-        }
+        # The kept claims as they are now (a reviewer's added claim covers the engine's) and as
+        # the engine first gave them (an edited claim must not come back as a new one).
+        reviewed: set[str] = set()
+        for c in article.claims.only("category", "equipment", "subject_side", "start", "engine_key"):
+            reviewed.add(engine_key(c.category, c.equipment, c.subject_side, c.start))
+            if c.engine_key:
+                reviewed.add(c.engine_key)
         found = list(extraction.claims)
         regions = {r.name: r for r in Region.objects.filter(name__in={c.region for c in found if c.region})}
         places: dict[tuple[str, str], Place] = {}
@@ -192,10 +199,8 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
         for c in found:
             if c.value is None and c.category != Claim.Category.ENGAGEMENT:
                 continue
-            if (
-                c.end < c.start
-                or _reviewed_key(c.category, c.equipment, c.subject_side or Side.OTHER, c.start) in reviewed
-            ):
+            key = engine_key(c.category, c.equipment or None, c.subject_side or Side.OTHER, c.start)
+            if c.end < c.start or key in reviewed:
                 continue
             place = (places.get((c.place, c.region or "")) or places.get((c.place, ""))) if c.place else None
             claim = Claim(
@@ -223,6 +228,7 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
                 start=c.start,
                 end=c.end,
                 origin=Claim.Origin.MACHINE,
+                engine_key=key,
                 extractor_version=str(extraction.engine_version)[:40],
             )
             claim.fact_key = claim.compute_fact_key()

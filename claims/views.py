@@ -22,9 +22,11 @@ from claims import exports, selectors
 from claims.filters import ClaimFilter
 from claims.forms import SERIES_CHOICES, ExportForm, TableForm, TimelineForm
 from claims.models import Article, Claim, Region, Unit
+from review import selectors as review_selectors
 
 PREVIEW_ROWS = 20
 ARTICLES_PER_PAGE = 50
+REVIEW_PERMISSION = "claims.review_claim"
 
 
 def _wants_partial(request: HttpRequest) -> bool:
@@ -91,6 +93,8 @@ def _dashboard(
             before=table.get("before"),
             size=rows,
         )
+        if request.user.has_perm(REVIEW_PERMISSION):
+            _attach_review_rows(page)
         params = request.GET
         context.update(
             page=page,
@@ -119,6 +123,14 @@ def _dashboard(
         ]
     name = f"{template}#results" if _wants_partial(request) else template
     return render(request, name, context, status=status)
+
+
+def _attach_review_rows(page: selectors.TablePage) -> None:
+    """Give each figure of the page its listed sources as claims a review row can show, in one read."""
+    ids = [ref.claim_id for row in page.rows for ref in row.shown_sources]
+    claims = review_selectors.claims_for_rows(Claim.objects.filter(pk__in=ids)).in_bulk()
+    for row in page.rows:
+        row.review_claims = [claims[ref.claim_id] for ref in row.shown_sources if ref.claim_id in claims]
 
 
 def _toggle(current: str, column: str) -> str:
@@ -214,10 +226,16 @@ def _article_cursor(raw: str) -> tuple[datetime.date, int] | None:
 @require_GET
 @permission_required("claims.view_article", raise_exception=True)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The text with each claim's evidence marked; ?start=&end= marks a sentence (id "sentence").
+
+    A Reviewer gets the claims as review rows (#review-claim-N) and a text to select a new claim from.
+    """
     article = get_object_or_404(Article.objects.select_related("outlet", "uploaded_by"), pk=pk)
-    claims = list(
-        article.claims.select_related("region", "place", "unit", "claimant").order_by("start", "id")
-    )
+    can_review = request.user.has_perm(REVIEW_PERMISSION)
+    claims = article.claims.select_related("region", "place", "unit", "claimant").order_by("start", "id")
+    if can_review:
+        claims = review_selectors.claims_for_rows(claims)
+    claims = list(claims)
     spans = []
     for claim in claims:
         span = selectors.evidence_span(article, claim)
@@ -225,12 +243,29 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         claim.found = span is not None
         if span:
             spans.append((*span, claim.anchor))
+    sentence = _sentence(article, request.GET)
+    if sentence:
+        spans.append((*sentence, "sentence"))
     context = {
         "article": article,
         "claims": claims,
         "text": selectors.highlight_spans(article.text, spans),
+        "can_review": can_review,
     }
+    if can_review:
+        # Changes to claims since deleted (their rows are gone, their history is not).
+        history = review_selectors.article_history(article=article)
+        context["orphan_history"] = history.filter(claim__isnull=True)
     return render(request, "claims/article_detail.html", context)
+
+
+def _sentence(article: Article, params: QueryDict) -> tuple[int, int] | None:
+    """?start=&end= as a span of the text (a link from a review row or the quality page), else None."""
+    try:
+        start, end = int(params.get("start", "")), int(params.get("end", ""))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= len(article.text) else None
 
 
 def _registry_page(request: HttpRequest, template: str, name: str, obj: Region | Unit, **extra: Any):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "template_partials",
     "claims",
     "ingest",
+    "review",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ import io
 import pytest
 import time_machine
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 
 from claims.exports import COLUMNS, export_filename
 from claims.models import Claim, Region
@@ -185,3 +186,16 @@ def test_the_export_streams_in_chunks(client_for, alice, monkeypatch):
     chunks = list(response.streaming_content)
     assert len(chunks) >= 3
     assert sum(c.count(b"\r\n") for c in chunks) == 8
+
+
+def test_the_export_says_who_reviewed_each_claim_when_and_where_it_came_from(client_for, alice, carol):
+    at = timezone.now()
+    reviewed = claim(value=5, review_status="confirmed", reviewed_by=carol, reviewed_at=at)
+    added = claim(value=6, review_status="confirmed", origin="reviewer", reviewed_by=carol, reviewed_at=at)
+    machine = claim(value=7)
+    _, rows = _export(client_for(alice), "")
+    by_id = {int(r["claim_id"]): r for r in rows}
+    assert by_id[reviewed.pk]["reviewed_by"] == carol.username
+    assert by_id[reviewed.pk]["reviewed_at"].startswith(at.strftime("%Y-%m-%d %H:%M:%S"))
+    assert (by_id[reviewed.pk]["origin"], by_id[added.pk]["origin"]) == ("machine", "reviewer")
+    assert (by_id[machine.pk]["reviewed_by"], by_id[machine.pk]["reviewed_at"]) == ("", "")

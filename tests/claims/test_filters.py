@@ -129,3 +129,26 @@ def test_only_claims_filters_send_the_dashboard_to_the_claims(world):
     assert filterset(q="tank").needs_claims()
     assert filterset(outlet=str(world["outlet"].pk)).needs_claims()
     assert filterset(unverified="yes").needs_claims()
+
+
+def test_a_date_filter_renders_as_an_iso_date_the_browser_keeps():
+    # en-gb would print 25/11/2024, which <input type="date"> discards: the filter would blank itself.
+    html = str(filterset(date_from="2024-11-25", date_to="2024-12-01").form["date_from"])
+    assert 'value="2024-11-25"' in html and 'type="date"' in html
+
+
+def test_reviewed_only_keeps_the_confirmed_claims():
+    confirmed = claim(value=8, review_status="confirmed")
+    added = claim(value=9, review_status="confirmed", origin="reviewer")
+    claim(value=10)
+    claim(value=11, review_status="rejected")
+    claim(value=12, review_status="disputed")
+    assert _ids(filterset(reviewed="on")) == {confirmed.pk, added.pk}
+    assert _ids(filterset(reviewed="on", review_status="confirmed")) == {confirmed.pk, added.pk}
+    assert len(_ids(filterset())) == 4  # unticked: no filter, rejected left out as always
+    assert "reviewed" not in filterset().active()
+
+
+def test_reviewed_only_with_another_review_status_is_a_contradiction():
+    fs = ClaimFilter(QueryDict("reviewed=on&review_status=rejected"), queryset=Claim.objects.all())
+    assert not fs.is_valid() and "reviewed" in fs.errors

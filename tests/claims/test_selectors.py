@@ -195,6 +195,8 @@ def _mixed_data():
         "category=equipment&equipment=tank",
         "review_status=rejected",
         "review_status=confirmed",
+        "reviewed=on",
+        "reviewed=on&region=kursk-oblast",
         "date_from=2024-11-01&date_to=2024-11-30",
         "period=cumulative",
     ],
@@ -222,7 +224,15 @@ def test_the_summary_and_the_claims_give_the_same_timeline(query, group, measure
 
 
 @pytest.mark.parametrize(
-    "query", ["", "region=kursk-oblast", "review_status=rejected", "period=cumulative", "subject_side=RU"]
+    "query",
+    [
+        "",
+        "region=kursk-oblast",
+        "review_status=rejected",
+        "reviewed=on",
+        "period=cumulative",
+        "subject_side=RU",
+    ],
 )
 @pytest.mark.parametrize("sort", ["-date", "date", "-value", "value"])
 def test_the_summary_and_the_claims_give_the_same_table(query, sort):
@@ -365,3 +375,9 @@ def test_article_highlighting_escapes_the_text_and_merges_overlaps():
     )
     assert "&lt;b&gt;Hi&lt;/b&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img" not in html and "<b>" not in html
+
+
+def test_reviewed_only_is_answered_by_the_summaries_confirmed_counts():
+    day = selectors.day_source_for(filterset("reviewed=on&subject_side=RU"), "side")
+    assert day is not None and day.state == "confirmed"
+    assert selectors.source_for(filterset("reviewed=on")).from_summary
