@@ -2,45 +2,29 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-
 import pytest
 
 from claims.models import Claim
 from tests.factories import ArticleFactory, ClaimFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# An emoji (two UTF-16 units, one Python character) and CR LF line ends (the HTML parser turns them
-# into LF) come before the sentence: both would shift offsets counted naively in the browser.
 TEXT = "Intro 🙂 line.\r\nRussia lost 5 tanks near Testograd, Kyiv said.\r\nEnd of story."
 SENTENCE = "Russia lost 5 tanks near Testograd, Kyiv said."
 
 
 @pytest.fixture
-def page(live_server, client, carol) -> Iterator:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if CHROMIUM is None:
-        if os.environ.get("CLAIMTRACK_REQUIRE_SERVICES") == "1":
-            pytest.fail("Debian's chromium is required in this run but missing")
-        pytest.skip("needs Debian's chromium")
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay synchronous.
-    # Set for the session, as tests/browser/conftest.py does: unsetting it here would break them.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def page(chromium, live_server, client, carol):
+    """A page of the shared browser (tests/browser/conftest.py) at the live server, as carol the Reviewer."""
     client.force_login(carol)
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(base_url=live_server.url)
-        context.add_cookies(
-            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-        )
-        page = context.new_page()
-        page.set_default_timeout(5000)
-        yield page
-        browser.close()
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1440, "height": 1000})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    yield page
+    context.close()
 
 
 def _status(claim: Claim) -> str:
