@@ -286,7 +286,13 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
             found.append(TimeExpr(start, end, VAGUE))
         elif kind:
             continue
+    if "born" in sentence.lower():
+        # "born in 2005", "born on March 3, 2001": a person's age, never the day of a claim.
+        found = [t for t in found if not _BORN_BEFORE.search(sentence, max(0, t.start - 12), t.start)]
     return _join_day_ranges(_drop_dates_inside_since(found, sentence), sentence)
+
+
+_BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
 
 
 def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:

@@ -38,7 +38,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units
 
-ENGINE_VERSION = "2026.11.3"
+ENGINE_VERSION = "2026.11.4"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -144,6 +144,7 @@ _SINGLE_PASSIVE = re.compile(
     r"shot\s+down|downed|captured|seized|disabled|burned|burnt|sunk|blown\s+up|wiped\s+out|damaged|"
     r"killed|taken\s+(?:prisoner|captive)|intercepted)|^\s*(?:prisoner|captive)\b"
 )
+_ONE_OF = re.compile(r"(?i)\s+of\s+(?:the|these|those|them|its|their)\b")
 _HEDGE_CLAIM = re.compile(
     r"(?i)\b(?:if|would|could\s+lose|may\s+lose|might|expected\s+to|plans?\s+to|hypothetical)\b"
 )
@@ -332,6 +333,24 @@ def extract(
         registries = _default_registries()
     reader = _ArticleReader(text or "", published, registries, title)
     return Extraction(reader.read(), reader.unverified())
+
+
+# The patterns of the per-figure readings below, compiled once: they run several times for every figure.
+_POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"(?i)^\s*(?:of\s+)?(?:his|her|its|their|our)\b")
+_FROM_FORMATION = re.compile(r"(?i)^\s+(?:from|of|belonging\s+to|serving\s+(?:in|with))\s+(?:a|an|the)?\s*")
+_BY_AGENT = re.compile(r"(?i)^[^,;.]{0,60}?\bby\s+(?:the\s+)?")
+_INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
+_OBJECT_BEFORE = re.compile(
+    r"(?i)\b(?:told|to|against|on|at|with|sank|sunk|hit|struck|destroyed|downed|killed|captured|"
+    r"attacked|targeted|shot\s+down|intercepted|toward|towards|than)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:President|Defence|Defense|Minister|leader|\w+-\w+)\s+){0,2}$"
+)
+_SUFFERED = re.compile(r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b")
+_TOTAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:total|in\s+total|overall)?:?\s*$")
+_DELTA_AFTER = re.compile(r"^\s*\(\s*\+")
+_AND_OR_COMMA = re.compile(r"\band\b|,")
+_DESCRIPTION_AFTER = re.compile(r"\s+(?:by|in|to|for|as|on|at|during)\b")
 
 
 class _ArticleReader:
@@ -638,6 +657,10 @@ class _ArticleReader:
                 # Drones "destroyed" in a list of tanks, artillery and vehicles are losses, not intercepts.
                 category = "equipment"
             if category == "launched" and verb and verb.kind == cat.V_INTERCEPT:
+                continue
+            if category == "deployed" and figure.value == 1 and _ONE_OF.match(s, figure.end):
+                # "one of the soldiers had been sent to Russia": one man picked out of a group, not a
+                # figure of troops sent.
                 continue
             if (
                 category == "intercepted"
@@ -1048,15 +1071,13 @@ class _ArticleReader:
                 if side:
                     return side, 3
         # "20,000 of his fighters", "its own troops": the speaker's side.
-        possessed = re.search(
-            r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?$", s[max(0, lo - 20) : lo]
-        ) or re.search(r"(?i)^\s*(?:of\s+)?(?:his|her|its|their|our)\b", s[figure.end : figure.end + 12])
+        possessed = _POSSESSIVE_BEFORE.search(s[max(0, lo - 20) : lo]) or _POSSESSIVE_AFTER.search(
+            s[figure.end : figure.end + 12]
+        )
         if possessed and claimant_side in (UA, RU, KP, OTHER):
             return claimant_side, 2
         # "eight soldiers from a Chechen Akhmat unit": the side of the formation they come from.
-        after_np = re.match(
-            r"(?i)^\s+(?:from|of|belonging\s+to|serving\s+(?:in|with))\s+(?:a|an|the)?\s*", s[noun.end :]
-        )
+        after_np = _FROM_FORMATION.match(s[noun.end :])
         if after_np and noun.start >= figure.end:
             for mention in mentions:
                 if noun.end + after_np.end() <= mention.start <= noun.end + after_np.end() + 12:
@@ -1065,7 +1086,7 @@ class _ArticleReader:
                         return side, 3
         # 2. "destroyed by Ukraine's 92nd Brigade", "launched by Russia".
         end_of_np = max(noun.end, figure.end)
-        by_agent = re.search(r"(?i)^[^,;.]{0,60}?\bby\s+(?:the\s+)?", s[end_of_np:])
+        by_agent = _BY_AGENT.search(s[end_of_np:])
         # "supplied by the United States" names a donor, "used by Ukrainian troops" the owner; only a
         # verb of loss or attack makes the "by" phrase the other side.
         by_verb = _BY_VERB.search(by_agent.group(0)) if by_agent else None
@@ -1097,13 +1118,8 @@ class _ArticleReader:
         before = [
             m
             for m in before
-            if not re.search(r"(?i)\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", s[max(0, m.start - 30) : m.start])
-            and not re.search(
-                r"(?i)\b(?:told|to|against|on|at|with|sank|sunk|hit|struck|destroyed|downed|killed|captured|"
-                r"attacked|targeted|shot\s+down|intercepted|toward|towards|than)\s+(?:the\s+|a\s+|an\s+)?"
-                r"(?:(?:President|Defence|Defense|Minister|leader|\w+-\w+)\s+){0,2}$",
-                s[max(0, m.start - 40) : m.start],
-            )
+            if not _INDEFINITE_BEFORE.search(s[max(0, m.start - 30) : m.start])
+            and not _OBJECT_BEFORE.search(s[max(0, m.start - 40) : m.start])
         ]
         in_clause = [m for m in before if m.start >= clause_start]
         actor_mention = in_clause[-1] if in_clause else (before[-1] if before else None)
@@ -1113,9 +1129,7 @@ class _ArticleReader:
                 if category in ("launched", "deployed"):
                     return actor, 2
                 between = s[actor_mention.end : figure.qstart]
-                if _agent_verb(between) and not re.search(
-                    r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b", between
-                ):
+                if _agent_verb(between) and not _SUFFERED.search(between):
                     flipped = opposite(actor)
                     if flipped:
                         return flipped, 2
@@ -1357,7 +1371,7 @@ def _governing_verb(
         if (
             verb.kind in (cat.V_AID, cat.V_LAUNCH)
             and verb.start >= np_end
-            and re.match(r"\s+(?:by|in|to|for|as|on|at|during)\b", s[verb.end : verb.end + 8])
+            and _DESCRIPTION_AFTER.match(s[verb.end : verb.end + 8])
         ):
             # "a Bradley supplied by the United States": a description, not what happened to it.
             continue
@@ -1366,7 +1380,7 @@ def _governing_verb(
                 continue
             between = s[verb.end : np_start]
             distance = len(between.split())
-            if re.search(r"\band\b|,", between) and any(
+            if _AND_OR_COMMA.search(between) and any(
                 clause_start <= b <= verb.start for _a, b in _figure_spans(s)
             ):
                 # "N soldiers had died and M more were injured": the verb closes the previous
@@ -1422,10 +1436,13 @@ _BY_VERB = re.compile(
 )
 
 
+_PASSIVE_LOSS = re.compile(
+    r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:killed|destroyed|hit|captured)\b"
+)
+
+
 def _agent_verb(between: str) -> bool:
-    if re.search(
-        r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:killed|destroyed|hit|captured)\b", between
-    ):
+    if _PASSIVE_LOSS.search(between):
         return False
     return bool(_AGENT_VERB.search(between))
 
@@ -1486,10 +1503,10 @@ def _period(
     """(period, whether the text said so). ``others``: the spans of the sentence's figures."""
     if figure.delta:
         return "window", True
-    if re.search(r"\(\s*(?:total|in\s+total|overall)?:?\s*$", s[max(0, figure.qstart - 14) : figure.qstart]):
+    if _TOTAL_BRACKET_BEFORE.search(s[max(0, figure.qstart - 14) : figure.qstart]):
         # "13 tanks (5 711 in total)": the bracketed figure is the running total.
         return "cumulative", True
-    if re.match(r"^\s*\(\s*\+", s[figure.end : figure.end + 4]):
+    if _DELTA_AFTER.match(s[figure.end : figure.end + 4]):
         # "9,429 (+5)": the running total of a General Staff tally.
         return "cumulative", True
     markers = [

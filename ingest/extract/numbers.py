@@ -263,6 +263,9 @@ def _is_count(sentence: str, start: int, end: int, words: bool) -> bool:
     return not (_not_count_before(before) or _MONTH_BEFORE.search(before))
 
 
+_POPULATION_OF = re.compile(r"(?i)\b(?:population|populations)\s+of\s*$")
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The counts in ``sentence``, with ranges joined and each figure's hedge read."""
     atoms = _atoms(sentence)
@@ -291,7 +294,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if qualifier == "exact":
             qualifier = qualifier_after(sentence[end : end + 12]) or "exact"
         delta = bool(_DELTA.search(sentence[max(0, start - 4) : start]))
-        if re.search(r"(?i)\b(?:population|populations)\s+of\s*$", sentence[max(0, qstart - 25) : qstart]):
+        if _POPULATION_OF.search(sentence[max(0, qstart - 25) : qstart]):
             i += 1
             continue
         figures.append(

@@ -243,8 +243,10 @@ _HINT = re.compile(
 
 
 _HINT_LOW = Caseless(_HINT)
-# Every ``_PER`` phrase holds one of these: sentences without any are not scanned for it.
-_PER_STEMS = ("per", "citing", "cited", "figures", "data", "estimate", "source")
+# Every ``_PER`` phrase holds one of these, or "per" before a space: sentences without any are not scanned
+# for it (the case-blind scan costs as much as all the other speaker patterns together).
+_PER_STEMS = ("citing", "cited", "figures", "data", "estimate", "source")
+_PER_SPACE = re.compile(r"per\s")
 
 
 _NP_WHICH_SPEECH = re.compile(
@@ -264,7 +266,11 @@ def find_attributions(sentence: str) -> list[Attribution]:
     found: list[Attribution | None] = []
     for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():
         found.append(_attribution(match.start(), match.end(), match.group("np")))
-    scan_per = low is None or any(stem in low for stem in _PER_STEMS)
+    scan_per = (
+        low is None
+        or any(stem in low for stem in _PER_STEMS)
+        or ("per" in low and _PER_SPACE.search(low) is not None)
+    )
     per = _PER.finditer(sentence) if scan_per else ()
     for match in per:
         bare = strip_article(_clean_np(match.group("np")))

@@ -1402,6 +1402,25 @@ LAUNCHED_INTERCEPTED: list[Case] = [
 
 DEPLOYED: list[Case] = [
     Case(
+        "not-deployed-one-of-the-soldiers-born-in",
+        "The Security Service said one of the soldiers, born in 2005, told interrogators he had been sent to "
+        "Russia in November believing he was going to a training exercise.",
+        P,
+        [],
+        "One man picked out of a group is no deployment figure; \"born in 2005\" is his age, not a date.",
+    ),
+    Case(
+        "deployed-born-in-is-no-date",
+        "North Korea has sent 3,000 more soldiers, most of them born in 2003 or later, to Russia in "
+        "November, South Korea's spy agency said.",
+        P,
+        [
+            dict(category="deployed", value=3000, subject_side="KP", claimant=NIS, date_start="2024-11-01",
+                 date="2024-11-26"),
+        ],
+        "A birth year describes the soldiers; the month they were sent dates the claim.",
+    ),
+    Case(
         "deployed-kp-pentagon-about",
         "Moscow has deployed about 11,000 North Korean soldiers to the Kursk region, according to the "
         "Pentagon.",
