@@ -16,37 +16,17 @@ wins; attributes are scored among matches where the gold value is not null.
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from claims.models import Article, Claim
+from ingest.extract.scoring import ATTRIBUTES, ArticleMatch, field_matches, key_matches, match_article
 
-ATTRIBUTES: tuple[str, ...] = (
-    "claimant_side",
-    "qualifier",
-    "period",
-    "date",
-    "date_start",
-    "region",
-    "place",
-    "unit",
-    "value_max",
-)
-NAME_FIELDS = frozenset({"region", "place", "unit", "claimant"})
-_STOP_WORDS = frozenset({"oblast", "region", "direction", "the", "province", "of", "oblasts", "separate"})
-_SPELLING = {
-    "mechanised": "mechanized",
-    "defence": "defense",
-    "armoured": "armored",
-    "brigades": "brigade",
-    "regiments": "regiment",
-}
 _UNSETTLED = (Claim.ReviewStatus.UNREVIEWED, Claim.ReviewStatus.DISPUTED)
 
 Predict = Callable[[Article], list[dict[str, Any]]]
@@ -54,67 +34,6 @@ Predict = Callable[[Article], list[dict[str, Any]]]
 
 class EngineUnavailable(RuntimeError):
     """The extraction engine cannot be imported, so there is nothing to score."""
-
-
-# --- SCHEMA's matching rules (a port of score.py; claim dicts in the engine's output shape) ---
-
-
-def norm_name(value: Any) -> str | None:
-    """Case, punctuation, ordinal suffixes, British spellings, word order and filler words do not count."""
-    if value is None:
-        return None
-    text = re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", str(value).lower())
-    words = (_SPELLING.get(w, w) for w in re.findall(r"[a-z0-9]+", text))
-    return " ".join(sorted(w for w in words if w not in _STOP_WORDS))
-
-
-def field_matches(name: str, gold_value: Any, pred_value: Any) -> bool:
-    options = gold_value if isinstance(gold_value, list) else [gold_value]
-    for option in options:
-        if name in NAME_FIELDS:
-            if norm_name(option) == norm_name(pred_value):
-                return True
-        elif option == pred_value:
-            return True
-    return False
-
-
-def key_matches(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    if not field_matches("category", gold["category"], pred.get("category")):
-        return False
-    if gold["category"] == Claim.Category.ENGAGEMENT:
-        return field_matches("unit", gold.get("unit"), pred.get("unit"))
-    return all(field_matches(f, gold.get(f), pred.get(f)) for f in ("subject_side", "value", "equipment"))
-
-
-def agreement(gold: dict[str, Any], pred: dict[str, Any]) -> int:
-    return sum(1 for f in ATTRIBUTES if gold.get(f) is not None and field_matches(f, gold[f], pred.get(f)))
-
-
-@dataclass
-class ArticleMatch:
-    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
-    missed: list[dict[str, Any]] = field(default_factory=list)
-    extra: list[dict[str, Any]] = field(default_factory=list)
-
-
-def match_claims(gold: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]]) -> ArticleMatch:
-    """Pair one article's predictions with its gold claims; optional gold is neither found nor missed."""
-    result = ArticleMatch()
-    used: set[int] = set()
-    # Required gold first, so optional gold cannot steal a prediction.
-    for g in sorted(gold, key=lambda g: bool(g.get("optional"))):
-        candidates = [i for i, p in enumerate(preds) if i not in used and key_matches(g, p)]
-        best = max(candidates, key=lambda i: agreement(g, preds[i]), default=None)
-        if best is None:
-            if not g.get("optional"):
-                result.missed.append(g)
-            continue
-        used.add(best)
-        if not g.get("optional"):
-            result.pairs.append((g, preds[best]))
-    result.extra = [p for i, p in enumerate(preds) if i not in used]
-    return result
 
 
 # --- The report ---
@@ -324,7 +243,7 @@ def quality_report(
         counts.update(
             articles=1, gold=sum(not g["optional"] for g in gold), rejected=len(rejected), preds=len(preds)
         )
-        match = match_claims(gold, preds)
+        match = match_article(gold, preds)
         mistakes += _article_mistakes(article, match, rejected, attributes)
         overall.tp += len(match.pairs)
         overall.fn += len(match.missed)

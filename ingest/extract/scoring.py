@@ -79,6 +79,33 @@ def agreement(gold: Claim, pred: Claim) -> int:
 
 
 @dataclass
+class ArticleMatch:
+    pairs: list[tuple[Claim, Claim]] = field(default_factory=list)
+    missed: list[Claim] = field(default_factory=list)
+    extra: list[Claim] = field(default_factory=list)
+
+
+def match_article(gold_claims: Iterable[Claim], preds: list[Claim]) -> ArticleMatch:
+    """Pair one article's predictions with its gold claims; optional gold is neither found nor missed."""
+    result = ArticleMatch()
+    used: set[int] = set()
+    # Required gold first, so optional gold cannot steal a prediction.
+    for gold in sorted(gold_claims, key=lambda g: bool(g.get("optional"))):
+        candidates = [i for i, p in enumerate(preds) if i not in used and key_matches(gold, p)]
+        # Where several predictions share the key, take the one whose attributes agree most.
+        match = max(candidates, key=lambda i: agreement(gold, preds[i]), default=None)
+        if match is None:
+            if not gold.get("optional"):
+                result.missed.append(gold)
+            continue
+        used.add(match)
+        if not gold.get("optional"):
+            result.pairs.append((gold, preds[match]))
+    result.extra = [p for i, p in enumerate(preds) if i not in used]
+    return result
+
+
+@dataclass
 class ArticleScore:
     article_id: str
     tp: int = 0
@@ -124,29 +151,21 @@ def score(gold_articles: Mapping[str, list[Claim]], pred_articles: Mapping[str, 
     """Score predictions (article id -> claims) against gold (article id -> gold claims)."""
     result = Score()
     for article_id, gold_claims in gold_articles.items():
-        preds = list(pred_articles.get(article_id, []))
-        used: set[int] = set()
-        article = ArticleScore(article_id)
-        # Required gold first, so optional gold cannot steal a prediction.
-        for gold in sorted(gold_claims, key=lambda g: bool(g.get("optional"))):
-            candidates = [i for i, p in enumerate(preds) if i not in used and key_matches(gold, p)]
-            match = max(candidates, key=lambda i: agreement(gold, preds[i]), default=None)
-            if match is None:
-                if not gold.get("optional"):
-                    article.fn += 1
-                    article.missed.append(gold)
-                continue
-            used.add(match)
-            if gold.get("optional"):
-                continue
-            article.tp += 1
+        matched = match_article(gold_claims, list(pred_articles.get(article_id, [])))
+        article = ArticleScore(
+            article_id,
+            tp=len(matched.pairs),
+            fp=len(matched.extra),
+            fn=len(matched.missed),
+            missed=matched.missed,
+            extra=matched.extra,
+        )
+        for gold, pred in matched.pairs:
             for name in ATTRIBUTES:
                 if gold.get(name) is not None:
                     result.attr_total[name] += 1
-                    if field_matches(name, gold[name], preds[match].get(name)):
+                    if field_matches(name, gold[name], pred.get(name)):
                         result.attr_right[name] += 1
-        article.extra = [p for i, p in enumerate(preds) if i not in used]
-        article.fp = len(article.extra)
         result.tp += article.tp
         result.fp += article.fp
         result.fn += article.fn

@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 
 from claims.models import Article
+from ingest.extract.scoring import match_article, norm_name
 from review import quality
-from review.quality import match_claims, norm_name, quality_report
+from review.quality import quality_report
 from review.services import claim_add, claim_confirm, claim_reject, claim_update
 from tests.factories import ArticleFactory, ClaimFactory
 
@@ -183,7 +184,7 @@ def test_names_compare_as_schema_says(gold, predicted):
 def test_a_gold_claim_takes_the_prediction_that_agrees_most_and_matches_once():
     gold = [pred("killed", 10, region="Kursk Oblast"), pred("killed", 10, optional=True)]
     wrong_region, right_region = pred("killed", 10, region="Donetsk"), pred("killed", 10, region="Kursk")
-    match = match_claims(gold, [wrong_region, right_region, pred("killed", 10)])
+    match = match_article(gold, [wrong_region, right_region, pred("killed", 10)])
     assert match.pairs == [(gold[0], right_region)]
     # The optional gold claim takes one of the two left and neither counts; one is extra.
     assert match.missed == [] and len(match.extra) == 1
