@@ -166,6 +166,13 @@ def engine_key(category: str, equipment: str | None, subject_side: str, start: i
     return f"{category}|{equipment or ''}|{subject_side}|{start}"
 
 
+_BIGINT_MAX = 2**63 - 1
+
+
+def _storable_figure(value: int | None) -> bool:
+    return value is None or 0 <= value <= _BIGINT_MAX
+
+
 def claims_replace_for_article(*, article: Article, extraction) -> int:
     """Replace the article's unreviewed machine claims with those of `extraction`; returns the count stored.
 
@@ -198,6 +205,9 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
         rows: list[Claim] = []
         for c in found:
             if c.value is None and c.category != Claim.Category.ENGAGEMENT:
+                continue
+            if not _storable_figure(c.value) or not _storable_figure(c.value_max):
+                # No count of losses reaches 2**63; such a figure is a misread string of digits.
                 continue
             key = engine_key(c.category, c.equipment or None, c.subject_side or Side.OTHER, c.start)
             if c.end < c.start or key in reviewed:

@@ -334,15 +334,27 @@ def article_extract(*, article_id: int) -> str:
             article, article.attempts, status=Article.Status.FAILED, error=f"{type(exc).__name__}: {exc}"
         )
         return "failed" if stored else "superseded"
-    stored = _finish(
-        article,
-        article.attempts,
-        extraction=extraction,
-        status=Article.Status.DONE,
-        error="",
-        extractor_version=extraction.engine_version,
-        unverified=bool(extraction.unverified),
-    )
+    try:
+        stored = _finish(
+            article,
+            article.attempts,
+            extraction=extraction,
+            status=Article.Status.DONE,
+            error="",
+            extractor_version=extraction.engine_version,
+            unverified=bool(extraction.unverified),
+        )
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - claims the database refuses fail the article, visibly
+        log.exception("storing the claims of article %s failed", article_id)
+        stored = _finish(
+            article,
+            article.attempts,
+            status=Article.Status.FAILED,
+            error=f"Storing the claims failed: {type(exc).__name__}: {exc}",
+        )
+        return "failed" if stored else "superseded"
     return "done" if stored else "superseded"
 
 

@@ -63,3 +63,40 @@ def test_the_database_has_registries_only_when_their_tables_hold_rows():
     for model in (Place, Region, Unit, Claimant):
         model.objects.all().delete()
     assert not registries_in_db()
+
+
+def test_a_figure_too_large_for_any_count_is_left_out_and_the_article_still_finishes(
+    django_capture_on_commit_callbacks,
+):
+    text = (
+        "Russia lost 99999999999999999999999 soldiers in one day, Ukraine's General Staff said.\n"
+        "Russia lost 1,200 soldiers over the past day, Ukraine's General Staff said."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(
+            document=ParsedDocument(text=text, kind="txt"), published=date(2024, 11, 26)
+        ).article
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+    assert list(article.claims.values_list("value", flat=True)) == [1200]
+
+
+def test_claims_the_database_refuses_fail_the_article_with_the_reason(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.db import DataError
+
+    from ingest import services
+
+    def refuse(**kwargs):
+        raise DataError("value out of range")
+
+    monkeypatch.setattr(services, "claims_replace_for_article", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(
+            document=ParsedDocument(text=TEXT, kind="txt"), published=date(2024, 11, 26)
+        ).article
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.error == "Storing the claims failed: DataError: value out of range"
+    assert not article.claims.exists()
