@@ -396,7 +396,13 @@ def timeline(
             )
         equipment_mixed = figure_category in EQUIPMENT_CATEGORIES and not active.get("equipment")
         if figure_category and not equipment_mixed and active.get("period") != Claim.Period.WINDOW:
-            totals = dated(source).filter(period=Claim.Period.CUMULATIVE, value__isnull=False, **in_category)
+            # Running totals are per claimant side whatever the series: a national total names no
+            # region or unit, so the series' "has a region/unit" condition must not drop it.
+            totals = (
+                source.queryset.filter(date__isnull=False)
+                .annotate(bucket=source.bucket(bucket))
+                .filter(period=Claim.Period.CUMULATIVE, value__isnull=False, **in_category)
+            )
             cumulative = _running_totals(totals)
         elif figure_category and equipment_mixed:
             notes.append("Choose an equipment type to see running totals.")

@@ -59,6 +59,18 @@ def test_running_totals_are_their_own_line_never_added_to_window_figures():
     assert all(v != 151030 for values in series.values() for v in values.values())
 
 
+def test_a_national_running_total_stays_on_a_chart_grouped_by_region():
+    kursk = Region.objects.get(name="Kursk Oblast")
+    claim(value=1030, date=D(2024, 11, 20), region=kursk)
+    claim(value=150000, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 20))
+
+    chart = selectors.timeline(filterset(), group="region", bucket="week", measure="figures")
+
+    assert _series(chart)["Kursk Oblast"] == {D(2024, 11, 18): 1030}
+    running = [d for d in chart.datasets if d.axis == "y2"]
+    assert [(d.label, d.data) for d in running] == [("Running total: Ukraine on Russia", [150000])]
+
+
 def test_a_running_total_shows_its_latest_value_in_each_bucket():
     claim(value=149000, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 18))
     claim(value=150500, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 21))
