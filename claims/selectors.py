@@ -640,12 +640,14 @@ def claim_table(
     )
     # Filtered to one figure ("all N sources"), every source is listed.
     shown = None if "fact" in filterset.active() else SOURCES_SHOWN
+    # A re-extraction between the two reads may have replaced a source: such a row is left out
+    # of this page rather than failing it.
     table_rows = [
         TableRow(
             claim=first[sources[c.fact_key][0].claim_id], sources=sources[c.fact_key], cursor=c, shown=shown
         )
         for c in cursors
-        if sources.get(c.fact_key)
+        if sources.get(c.fact_key) and sources[c.fact_key][0].claim_id in first
     ]
     total, figures, capped = claim_totals(filterset, use_summary=use_summary)
     return TablePage(

@@ -33,9 +33,15 @@ def _missing_count() -> Case:
 def claims_for_rows(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
     """Everything a review row shows, loaded in a fixed number of queries."""
     history = ClaimChange.objects.select_related("user").order_by("-at", "-id")
-    return queryset.select_related(
-        "article", "article__outlet", "claimant", "region", "place", "unit", "reviewed_by"
-    ).prefetch_related(Prefetch("changes", queryset=history))
+    # A row shows the article's title, never its text: loading the text once per row would copy
+    # a long article into every one of its claims' rows.
+    return (
+        queryset.select_related(
+            "article", "article__outlet", "claimant", "region", "place", "unit", "reviewed_by"
+        )
+        .defer("article__text")
+        .prefetch_related(Prefetch("changes", queryset=history))
+    )
 
 
 def claim_for_row(*, pk: int) -> Claim:
