@@ -126,6 +126,12 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600 if SECURE_SSL_REDIRECT else 0, minimum=0)
+    if env_bool("BEHIND_TLS_PROXY", False):
+        # The proxy terminates TLS: trust its X-Forwarded-Proto, or is_secure() stays false and
+        # every POST fails CSRF's origin check.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Celery. Without REDIS_URL (the embedded default) tasks run in-process, eagerly, at the
 # moment they are enqueued: extraction happens right after the article's transaction commits.

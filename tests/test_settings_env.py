@@ -116,3 +116,35 @@ def test_env_int_uses_the_default_when_unset_and_rejects_words(monkeypatch):
 def test_env_list_splits_on_commas(monkeypatch):
     monkeypatch.setenv("HOSTS", "a, b,,c ")
     assert env_list("HOSTS") == ["a", "b", "c"]
+
+
+SECURITY_PROBE = (
+    "import json, django; from django.conf import settings; django.setup();"
+    "print(json.dumps({'redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS,"
+    "'proxy': settings.SECURE_PROXY_SSL_HEADER, 'secure_cookie': settings.SESSION_COOKIE_SECURE}))"
+)
+
+
+def security_under(**env: str) -> dict:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_COOKIES"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE="config.settings", SECRET_KEY="s3cret")
+    result = subprocess.run(
+        [sys.executable, "-c", SECURITY_PROBE], cwd=REPO, env=clean, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_redirects_to_https_with_hsts_and_secure_cookies():
+    got = security_under(DEBUG="0")
+    assert got == {"redirect": True, "hsts": 3600, "proxy": None, "secure_cookie": True}
+
+
+def test_a_plain_http_deployment_turns_the_https_settings_off_together():
+    got = security_under(DEBUG="0", SECURE_COOKIES="0")
+    assert got == {"redirect": False, "hsts": 0, "proxy": None, "secure_cookie": False}
+
+
+def test_behind_a_tls_proxy_the_forwarded_scheme_is_trusted():
+    got = security_under(DEBUG="0", BEHIND_TLS_PROXY="1")
+    assert got["proxy"] == ["HTTP_X_FORWARDED_PROTO", "https"]
