@@ -37,6 +37,10 @@ class ClaimEditForm(forms.ModelForm):
         help_text="Optional: what was wrong.",
     )
 
+    # When the claim was last saved as this form showed it: a save by someone else in between
+    # is refused instead of silently overwritten (claim_update's seen_updated_at).
+    seen = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Claim
         fields = list(REVIEW_FIELDS)
@@ -56,6 +60,8 @@ class ClaimEditForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["seen"] = self.instance.updated_at
         self.fields["claimant"].queryset = Claimant.objects.order_by("name")
         self.fields["region"].queryset = Region.objects.order_by("name")
         self.fields["unit"].queryset = Unit.objects.order_by("name")

@@ -245,19 +245,32 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
 
 
 @transaction.atomic
-def claim_update(*, claim: Claim, user: AbstractBaseUser, data: Mapping[str, Any], reason: str = "") -> Claim:
+def claim_update(
+    *,
+    claim: Claim,
+    user: AbstractBaseUser,
+    data: Mapping[str, Any],
+    reason: str = "",
+    seen_updated_at: datetime.datetime | None = None,
+) -> Claim:
     """Correct any reviewable fields; the claim is then confirmed as corrected.
 
     `data` holds any of REVIEW_FIELDS (registry fields as model rows). The result must satisfy
     claim_values_check, else ValidationError and nothing is written. The fact key is
     recomputed so corrected figures join (or leave) the right reported fact. When no field
-    changes, this is a confirmation and is recorded as one.
+    changes, this is a confirmation and is recorded as one. With seen_updated_at (when the
+    editor loaded the claim), a claim saved by someone else since is refused: ValidationError.
     """
     unknown = set(data) - set(REVIEW_FIELDS)
     if unknown:
         raise ValueError(f"not reviewable: {', '.join(sorted(unknown))}")
     reason = _clean_reason(reason, required=False)
     claim = _lock(claim)
+    if seen_updated_at is not None and claim.updated_at != seen_updated_at:
+        raise ValidationError(
+            "Someone else changed this claim after you opened it; "
+            "cancel and open it again to see their change."
+        )
     before = claim_snapshot(claim)
     current = {field: getattr(claim, field) for field in REVIEW_FIELDS}
     values = claim_values_check({**current, **data})

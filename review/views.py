@@ -147,6 +147,7 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     user=request.user,
                     data=form.review_data(),
                     reason=form.cleaned_data["reason"],
+                    seen_updated_at=form.cleaned_data["seen"],
                 )
             except ValidationError as exc:
                 form_errors_from(form, exc)

@@ -309,3 +309,26 @@ def test_the_dashboards_summary_follows_every_review_change(carol):
     assert not FactSummary.objects.filter(fact_key=old_key).exists()
     row = FactSummary.objects.get(fact_key=edited.fact_key)
     assert (row.value, row.n_confirmed, row.n_rejected) == (1100, 1, 0)
+
+
+def test_an_edit_from_a_form_opened_before_another_reviewers_save_is_refused(carol):
+    claim = ClaimFactory(value=100)
+    opened_at = claim.updated_at
+    claim_update(claim=claim, user=carol, data={"value": 120})
+
+    with pytest.raises(ValidationError, match="Someone else changed this claim after you opened it"):
+        claim_update(claim=claim, user=carol, data={"value": 100}, seen_updated_at=opened_at)
+
+    claim.refresh_from_db()
+    assert claim.value == 120
+    assert ClaimChange.objects.filter(claim=claim).count() == 1
+
+
+def test_the_edit_form_carries_when_the_claim_was_last_saved():
+    from review.forms import ClaimEditForm
+
+    claim = ClaimFactory(value=100)
+    rendered = ClaimEditForm(instance=claim)["seen"].value()
+    bound = ClaimEditForm({"seen": str(rendered)}, instance=claim)
+    bound.is_valid()
+    assert bound.cleaned_data["seen"] == claim.updated_at
