@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from claims.models import Article, Outlet, content_hash
@@ -314,14 +314,21 @@ def article_extract(*, article_id: int) -> str:
     two deliveries never store claims twice. Database errors propagate for the task to retry;
     any other error marks the article failed with its text.
     """
-    claimed = Article.objects.filter(
-        pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.PROCESSING]
-    ).update(status=Article.Status.PROCESSING, status_changed_at=timezone.now(), attempts=F("attempts") + 1)
-    if not claimed:
-        return "skipped"
-    article = Article.objects.filter(pk=article_id).only("text", "published", "title", "attempts").first()
-    if article is None:
-        return "skipped"
+    with transaction.atomic():
+        # Read and bump `attempts` under the row lock, so each run knows its own number for sure
+        # and a concurrent delivery of the same article waits, then gets the next one.
+        article = (
+            Article.objects.select_for_update()
+            .filter(pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
+            .only("text", "published", "title", "attempts")
+            .first()
+        )
+        if article is None:
+            return "skipped"
+        article.attempts += 1
+        Article.objects.filter(pk=article_id).update(
+            status=Article.Status.PROCESSING, status_changed_at=timezone.now(), attempts=article.attempts
+        )
     _hold_for_tests(article.attempts)
     registries = registries_from_db()
     try:
