@@ -186,25 +186,35 @@ def _set_review(
     claim.reviewed_at = at
 
 
+def _move_status(
+    claim: Claim, *, user: AbstractBaseUser, status: str, action: str, reason: str = "", reviewed: bool = True
+) -> Claim:
+    """Set the claim's review status, save it and record the change (reviewed=False clears the reviewer)."""
+    before = claim.review_status
+    now = timezone.now()
+    _set_review(claim, status, user if reviewed else None, now if reviewed else None)
+    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
+    _record(
+        claim,
+        user=user,
+        action=action,
+        at=now,
+        before={"review_status": before},
+        after={"review_status": claim.review_status},
+        reason=reason,
+    )
+    return claim
+
+
 @transaction.atomic
 def claim_confirm(*, claim: Claim, user: AbstractBaseUser) -> Claim:
     """Mark the claim correct as it stands. Confirming a confirmed claim changes nothing."""
     claim = _lock(claim)
     if claim.review_status == Claim.ReviewStatus.CONFIRMED:
         return claim
-    before = claim.review_status
-    now = timezone.now()
-    _set_review(claim, Claim.ReviewStatus.CONFIRMED, user, now)
-    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
-    _record(
-        claim,
-        user=user,
-        action=ClaimChange.Action.CONFIRMED,
-        at=now,
-        before={"review_status": before},
-        after={"review_status": claim.review_status},
+    return _move_status(
+        claim, user=user, status=Claim.ReviewStatus.CONFIRMED, action=ClaimChange.Action.CONFIRMED
     )
-    return claim
 
 
 def _clean_reason(reason: str, *, required: bool) -> str:
@@ -228,20 +238,13 @@ def claim_reject(*, claim: Claim, user: AbstractBaseUser, reason: str) -> Claim:
     last = claim.changes.filter(action=ClaimChange.Action.REJECTED).first()
     if claim.review_status == Claim.ReviewStatus.REJECTED and last is not None and last.reason == reason:
         return claim
-    before = claim.review_status
-    now = timezone.now()
-    _set_review(claim, Claim.ReviewStatus.REJECTED, user, now)
-    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
-    _record(
+    return _move_status(
         claim,
         user=user,
+        status=Claim.ReviewStatus.REJECTED,
         action=ClaimChange.Action.REJECTED,
-        at=now,
-        before={"review_status": before},
-        after={"review_status": claim.review_status},
         reason=reason,
     )
-    return claim
 
 
 @transaction.atomic
@@ -381,17 +384,11 @@ def claim_reopen(*, claim: Claim, user: AbstractBaseUser, reason: str = "") -> C
     claim = _lock(claim)
     if claim.review_status == Claim.ReviewStatus.UNREVIEWED:
         return claim
-    before = claim.review_status
-    now = timezone.now()
-    _set_review(claim, Claim.ReviewStatus.UNREVIEWED, None, None)
-    claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
-    _record(
+    return _move_status(
         claim,
         user=user,
+        status=Claim.ReviewStatus.UNREVIEWED,
         action=ClaimChange.Action.REOPENED,
-        at=now,
-        before={"review_status": before},
-        after={"review_status": claim.review_status},
         reason=reason,
+        reviewed=False,
     )
-    return claim
