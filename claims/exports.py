@@ -11,7 +11,7 @@ from django.db.models import Case, CharField, F, QuerySet, TextField, Value, Whe
 from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 
-from claims.models import Claim
+from claims.models import CLAIM_DAY, CLAIM_SORT_VALUE, Claim
 
 CHUNK_ROWS = 2000  # rows per fetch from the server-side cursor, and per write to the response
 
@@ -77,9 +77,7 @@ def _name_or_raw(relation: str, raw: str) -> Case:
 def export_queryset(claims: QuerySet[Claim], *, sort: str = "-date") -> QuerySet:
     """The filtered claims as export rows, in the table's order with each figure's sources together."""
     descending = sort.startswith("-")
-    key = (
-        Coalesce("date", Value(datetime.date.min)) if sort.endswith("date") else Coalesce("value", Value(-1))
-    )
+    key = CLAIM_DAY if sort.endswith("date") else CLAIM_SORT_VALUE
     order = [key.desc() if descending else key.asc(), F("fact_key").asc(), F("id").asc()]
     fields = {
         "claim_id": _text("id"),

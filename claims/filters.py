@@ -10,7 +10,7 @@ from django import forms
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from claims.models import Article, Claim, Claimant, Outlet, Place, Region, Side, Unit
+from claims.models import ArticleSearch, Claim, Claimant, Outlet, Place, Region, Side, Unit
 
 # Filters the claim summary cannot answer (they are about the article, or free text): with any of
 # them set, timelines and the table are computed from the claims themselves.
@@ -117,16 +117,16 @@ def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
 
     A claim's evidence is a sentence of its article's text, so the article's text is what is
     searched: a match in the evidence is a match in the article. On PostgreSQL that is full-text
-    search (web-search syntax: "quoted phrases", -not, or) on the article text's GIN index
-    (migration 0002); elsewhere a case-insensitive contains, on the evidence as well.
+    search (web-search syntax: "quoted phrases", -not, or) on the articles' stored documents
+    (ArticleSearch, with its GIN index); elsewhere a case-insensitive contains, on the evidence
+    as well.
     """
     text = text.strip()
     if not text:
         return queryset
     if connection.vendor != "postgresql":
         return queryset.filter(Q(evidence__icontains=text) | Q(article__text__icontains=text))
-    from django.contrib.postgres.search import SearchQuery, SearchVector
+    from django.contrib.postgres.search import SearchQuery
 
     query = SearchQuery(text, config="english", search_type="websearch")
-    articles = Article.objects.alias(sv=SearchVector("text", config="english")).filter(sv=query).order_by()
-    return queryset.filter(article__in=articles.values("pk"))
+    return queryset.filter(article_id__in=ArticleSearch.objects.filter(document=query).values("article_id"))

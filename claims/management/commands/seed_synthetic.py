@@ -658,7 +658,8 @@ class Command(BaseCommand):
         """
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-            "AND tablename IN ('claims_claim', 'claims_article') AND indexdef LIKE '%% USING gin %%'"
+            "AND tablename IN ('claims_claim', 'claims_article', 'claims_articlesearch') "
+            "AND indexdef LIKE '%% USING gin %%'"
         )
         found = cursor.fetchall()
         for name, _ in found:
