@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 PROBE = (
     "import json, django; from django.conf import settings; django.setup();"
     "db = settings.DATABASES['default'];"
-    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']),"
+    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'options': db.get('OPTIONS', {}),"
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
     "'broker': settings.CELERY_BROKER_URL, 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS,"
     "'media': str(settings.MEDIA_ROOT), 'tz': settings.TIME_ZONE, 'secret': settings.SECRET_KEY}))"
@@ -48,6 +48,12 @@ def test_database_url_selects_postgres():
     got = read(DEBUG="1", DATABASE_URL="postgres://someone@db.example:5433/claims")
     assert got["engine"] == "django.db.backends.postgresql"
     assert got["name"] == "claims"
+
+
+def test_postgres_sessions_run_without_jit_and_keep_options_given_in_the_url():
+    assert read(DEBUG="1", DATABASE_URL="postgres://db.example/claims")["options"]["options"] == "-c jit=off"
+    got = read(DEBUG="1", DATABASE_URL="postgres://db.example/claims?options=-c%20statement_timeout%3D5000")
+    assert got["options"]["options"] == "-c jit=off -c statement_timeout=5000"
 
 
 def test_without_redis_url_tasks_run_in_process():
