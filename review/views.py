@@ -56,8 +56,8 @@ def _back(request: HttpRequest) -> HttpResponseRedirect:
     return redirect("review:queue")
 
 
-def _done(request: HttpRequest, claim: Claim) -> HttpResponse:
-    return _row(request, claim.pk) if request.htmx else _back(request)
+def _done(request: HttpRequest, claim: Claim, **extra) -> HttpResponse:
+    return _row(request, claim.pk, **extra) if request.htmx else _back(request)
 
 
 @permission_required(REVIEW_PERMISSION, raise_exception=True)
@@ -154,7 +154,7 @@ def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except Claim.DoesNotExist:
                 raise Http404("The claim was replaced while you reviewed it.") from None
             else:
-                return _done(request, claim)
+                return _done(request, claim, edited=True)
         status = INVALID
     else:
         form, status = ClaimEditForm(instance=claim), 200

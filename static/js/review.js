@@ -149,6 +149,29 @@
     }
   });
 
+  // ---- The claim table: a figure's row follows its review rows ---------------------------------------
+
+  // A figure's row shows the review state of the claim standing for it (its badge has
+  // data-status-of); when that claim's review row comes back from an action, the badge takes the
+  // new state. A saved edit (data-edited) may have changed the figure itself, which only a reload
+  // can regroup, so the row says that rather than show a figure that is no longer right.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var row = event.target.closest && event.target.closest("[data-claim-row]");
+    if (!row || row.hasAttribute("data-editing")) return;
+    var badge = document.querySelector('[data-status-of="' + row.dataset.claimId + '"]');
+    var fresh = row.querySelector(".review-state .badge");
+    if (!badge || !fresh) return;
+    badge.className = fresh.className;
+    badge.textContent = fresh.textContent;
+    if (row.hasAttribute("data-edited") && !badge.parentNode.querySelector("[data-edited-note]")) {
+      var note = document.createElement("span");
+      note.className = "muted";
+      note.setAttribute("data-edited-note", "");
+      note.textContent = " edited: reload to see the figure as corrected";
+      badge.parentNode.appendChild(note);
+    }
+  });
+
   function selectFromHash() {
     var match = /^#review-claim-(\d+)$/.exec(window.location.hash);
     if (match) select(rowOf(match[1]));

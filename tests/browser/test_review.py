@@ -62,6 +62,10 @@ def test_a_reviewer_edits_a_claim_inline_and_sees_table_timeline_and_history_fol
     assert "Edited by carol" in history and "the article says 1,250" in history
     assert re.search(r"value\s*1200\s*→\s*1250", history)
     shoot(page, "review-table-edited")
+    # Without a reload, the figure's row above takes the new state and says its figure changed.
+    badge = page.locator(f'#claims-table [data-status-of="{edited.pk}"]')
+    assert badge.inner_text() == "Confirmed"
+    assert "reload to see the figure as corrected" in badge.locator("xpath=..").inner_text()
 
     # The table, drawn again, shows the corrected figure, confirmed.
     page.reload()
