@@ -128,10 +128,12 @@ def _cases() -> list[tuple[str, str]]:
         (f"table: unit {unit.name}", f"/claims/?unit={unit.slug}"),
         ("table: killed, Ukraine's claims, 2024", f"/claims/?category=killed&claimant_side=UA&{year}"),
         ("table: text search 'drones' (claims path)", "/claims/?q=drones"),
+        # A word in two articles of three: the timeline must read most claims (the known slow case).
+        ("timeline: text search 'drones' (claims path)", "/?q=drones"),
     ]
 
 
-def _time_views(runs: int) -> list[float]:
+def _time_views(runs: int) -> tuple[list[float], list[str]]:
     # Requests go as HTTPS (secure=True), as browsers send them: production settings redirect plain HTTP.
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -142,6 +144,7 @@ def _time_views(runs: int) -> list[float]:
     client = Client()
     client.force_login(user)
     every: list[float] = []
+    over: list[str] = []
     print(f"\nHTMX responses, {runs} runs each after one warm-up (ms):")
     print(f"{'case':<62} {'median':>8} {'p95':>8} {'KiB':>6}")
     for label, url in _cases():
@@ -155,8 +158,12 @@ def _time_views(runs: int) -> list[float]:
             times.append((time.perf_counter() - started) * 1000)
         every += times
         p95 = statistics.quantiles(times, n=20)[-1]
-        print(f"{label:<62} {statistics.median(times):8.1f} {p95:8.1f} {len(response.content) // 1024:6d}")
-    return every
+        median = statistics.median(times)
+        if median >= HTMX_TARGET_MS:
+            over.append(label)
+        flag = " *" if median >= HTMX_TARGET_MS else ""
+        print(f"{label:<62} {median:8.1f} {p95:8.1f} {len(response.content) // 1024:6d}{flag}")
+    return every, over
 
 
 def _time_export() -> tuple[float, float, int, int, list[int]]:
@@ -232,12 +239,13 @@ def main() -> None:
         f"{DaySummary.objects.count():,} day rows"
     )
 
-    every = _time_views(args.runs)
+    every, over = _time_views(args.runs)
     median = statistics.median(every)
     verdict = "meets" if median < HTMX_TARGET_MS else "MISSES"
     print(
         f"all HTMX responses: median {median:.1f} ms, p95 {statistics.quantiles(every, n=20)[-1]:.1f} ms "
-        f"({verdict} the {HTMX_TARGET_MS:.0f} ms median target)"
+        f"({verdict} the {HTMX_TARGET_MS:.0f} ms median target); cases with a median over it (*): "
+        f"{len(over)} of {len(_cases())}"
     )
 
     if args.skip_export:
