@@ -104,8 +104,13 @@ class ClaimFilter(django_filters.FilterSet):
         """The filters in use, by name, with their cleaned values."""
         if not self.is_bound or not self.form.is_valid():
             return {}
-        # An unticked checkbox cleans to False: that is no filter at all.
-        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "", []) and v is not False}
+        # An unticked "reviewed only" box cleans to False: that is no filter at all. "Verified only"
+        # (unverified=no) cleans to False too, and is one.
+        return {
+            k: v
+            for k, v in self.form.cleaned_data.items()
+            if v not in (None, "", []) and not (k == "reviewed" and v is False)
+        }
 
     def needs_claims(self) -> bool:
         """True when a filter in use is one the summary cannot answer."""

@@ -129,6 +129,8 @@ def test_only_claims_filters_send_the_dashboard_to_the_claims(world):
     assert filterset(q="tank").needs_claims()
     assert filterset(outlet=str(world["outlet"].pk)).needs_claims()
     assert filterset(unverified="yes").needs_claims()
+    assert filterset(unverified="no").needs_claims()
+    assert not filterset(reviewed="").needs_claims() and filterset(reviewed="").active() == {}
 
 
 def test_a_date_filter_renders_as_an_iso_date_the_browser_keeps():

@@ -10,6 +10,7 @@ from claims import selectors
 from claims.forms import Cursor
 from claims.models import Claim, DaySummary, FactSummary, Region, Unit
 from tests.claims.helpers import D, claim, filterset, repeated
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -303,6 +304,22 @@ def test_a_figure_repeated_by_several_articles_is_one_row_with_its_sources():
 
     assert [(r.claim.value, r.source_count) for r in page.rows] == [(1610, 3), (1030, 1)]
     assert page.claims == 4 and page.figures == 2
+
+
+@pytest.mark.parametrize("flag,kept", [("no", "checked"), ("yes", "unchecked")])
+def test_the_unverified_flag_filters_the_timeline_the_table_and_the_counts(flag, kept):
+    checked = claim(value=100, date=D(2024, 11, 4), article=ArticleFactory(unverified=False))
+    unchecked = claim(value=7, date=D(2024, 11, 5), article=ArticleFactory(unverified=True))
+    wanted = {"checked": checked, "unchecked": unchecked}[kept]
+    fs = filterset(unverified=flag)
+
+    chart = selectors.timeline(fs, group="side", bucket="day", measure="figures")
+    page = selectors.claim_table(fs)
+
+    assert sum(v or 0 for d in chart.datasets for v in d.data) == wanted.value
+    assert [r.claim.pk for r in page.rows] == [wanted.pk]
+    assert (page.claims, page.capped) == (1, False)
+    assert selectors.filter_params(fs) == {"unverified": flag}
 
 
 def test_keyset_pages_cover_every_figure_once_forward_and_back():
