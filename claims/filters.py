@@ -12,9 +12,9 @@ from django.db.models import Q, QuerySet
 
 from claims.models import ArticleSearch, Claim, Claimant, Outlet, Place, Region, Side, Unit
 
-# Filters the claim summary cannot answer (they are about the article, or free text): with any of
-# them set, timelines and the table are computed from the claims themselves.
-RAW_ONLY_FILTERS = ("outlet", "unverified", "q")
+# Filters the claim summaries cannot answer (the article's outlet, free text): with any of them
+# set, timelines and the table are computed from the claims themselves.
+RAW_ONLY_FILTERS = ("outlet", "q")
 
 # <input type="date"> takes only ISO dates: in the locale's format (25/11/2024 with en-gb) the browser
 # would show an empty field, and the next request would drop the filter.
@@ -113,8 +113,12 @@ class ClaimFilter(django_filters.FilterSet):
         }
 
     def needs_claims(self) -> bool:
-        """True when a filter in use is one the summary cannot answer."""
-        return any(name in self.active() for name in RAW_ONLY_FILTERS)
+        """True when a filter in use is one the summaries cannot answer."""
+        active = self.active()
+        if any(name in active for name in RAW_ONLY_FILTERS):
+            return True
+        # The summaries split by the unverified flag only the claims of every state but rejected.
+        return "unverified" in active and ("review_status" in active or "reviewed" in active)
 
 
 def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:

@@ -394,6 +394,11 @@ class FactSummary(models.Model):
     n_confirmed = models.PositiveIntegerField(default=0)
     n_disputed = models.PositiveIntegerField(default=0)
     n_rejected = models.PositiveIntegerField(default=0)
+    # n_live split by the article's unverified flag (u: unverified articles, k: the others), so
+    # "verified only" and "unverified only" are answered here too (with a review filter as well,
+    # the claims answer: ClaimFilter.needs_claims).
+    n_live_u = models.PositiveIntegerField(default=0)
+    n_live_k = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -440,6 +445,13 @@ class DaySummary(models.Model):
     v_confirmed = models.BigIntegerField(default=0)
     v_disputed = models.BigIntegerField(default=0)
     v_rejected = models.BigIntegerField(default=0)
+    # The live claims, figures and values of unverified (u) and other (k) articles' claims.
+    n_live_u = models.PositiveIntegerField(default=0)
+    n_live_k = models.PositiveIntegerField(default=0)
+    f_live_u = models.PositiveIntegerField(default=0)
+    f_live_k = models.PositiveIntegerField(default=0)
+    v_live_u = models.BigIntegerField(default=0)
+    v_live_k = models.BigIntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["date"], name="daysummary_date_idx")]

@@ -6,8 +6,9 @@ the dashboard fast at a million claims:
   (tens of thousands of rows): timelines by side, pair, category or equipment, and the counts;
 - FactSummary, one row per reported figure and the region, place, unit and claimant given for
   it: timelines by region or unit, running totals, the table's pages;
-- the claims themselves, for filters on the article (outlet, unverified flag) or free text.
-The database keeps both summaries in step with the claims (migration 0002). Every path gives
+- the claims themselves, for the outlet and free-text filters (and the unverified flag together
+  with a review filter: the summaries split only the live claims by that flag).
+The database keeps both summaries in step with the claims (migrations 0002 and 0006). Every path gives
 the same answers; tests/claims/test_selectors.py checks them against the claims.
 """
 
@@ -80,19 +81,25 @@ SERIES_FIELDS = {
 
 
 def _state(active: Mapping[str, Any]) -> str:
-    """The summaries' column suffix for the review filters: one status, or every status but rejected."""
+    """The summaries' column suffix for the review and unverified filters: one status, or every
+    status but rejected, and that split by the unverified flag (ClaimFilter.needs_claims sends the
+    other combinations to the claims)."""
     if active.get("review_status"):
         return active["review_status"]
     # "Reviewed only" is the confirmed claims (ClaimFilterForm refuses it with another status).
-    return Claim.ReviewStatus.CONFIRMED.value if active.get("reviewed") else "live"
+    if active.get("reviewed"):
+        return Claim.ReviewStatus.CONFIRMED.value
+    if "unverified" in active:
+        return "live_u" if active["unverified"] else "live_k"
+    return "live"
 
 
 # Filters the summaries answer through the state column rather than a lookup.
-STATE_FILTERS = ("review_status", "reviewed")
+STATE_FILTERS = ("review_status", "reviewed", "unverified")
 
 
-# Filters each summary can answer, and the column each maps to. Article filters (outlet,
-# unverified) and text are answered by the claims alone.
+# Filters each summary can answer, and the column each maps to. The outlet and text filters are
+# answered by the claims alone.
 FACT_LOOKUPS = {
     "date_from": "date__gte",
     "date_to": "date__lte",
@@ -165,6 +172,7 @@ def day_source_for(filterset: ClaimFilter, group: str, *, use_summary: bool = Tr
     active = filterset.active()
     if (
         not use_summary
+        or filterset.needs_claims()
         or group not in DAY_GROUPS
         or any(n not in DAY_LOOKUPS for n in active if n not in STATE_FILTERS)
     ):

@@ -128,8 +128,11 @@ def test_only_claims_filters_send_the_dashboard_to_the_claims(world):
     assert not filterset(region="kursk-oblast", subject_side="UA").needs_claims()
     assert filterset(q="tank").needs_claims()
     assert filterset(outlet=str(world["outlet"].pk)).needs_claims()
-    assert filterset(unverified="yes").needs_claims()
-    assert filterset(unverified="no").needs_claims()
+    # The summaries split the live claims by the unverified flag, not each review state.
+    assert not filterset(unverified="yes").needs_claims()
+    assert not filterset(unverified="no", region="kursk-oblast").needs_claims()
+    assert filterset(unverified="no", review_status="confirmed").needs_claims()
+    assert filterset(unverified="yes", reviewed="on").needs_claims()
     assert not filterset(reviewed="").needs_claims() and filterset(reviewed="").active() == {}
 
 
