@@ -278,3 +278,26 @@ def test_a_screenshot_of_the_timeline_at_scale(page, live_server, alice, shoot):
     if os.environ.get("CLAIMTRACK_SCREENSHOT_DOCS") == "1":
         DOCS.mkdir(exist_ok=True)
         shutil.copyfile(path, DOCS / "timeline.png")
+
+
+def test_the_claim_table_fits_beside_the_filters_at_1440_pixels(page, live_server, carol, claims_data, shoot):
+    # A Reviewer's table also holds each figure's review rows; every column must be on screen.
+    claim(
+        value=1500,
+        value_max=2000,
+        qualifier="about",
+        date=D(2024, 11, 20),
+        date_start=D(2024, 11, 14),
+        claimant_raw="The press service of the Ministry of Defence of the Russian Federation",
+        claimant_side="RU",
+        subject_side="UA",
+    )
+    _log_in(page, live_server, carol)
+    page.goto(f"{live_server.url}/claims/")
+    box = page.evaluate(
+        "() => { const w = document.querySelector('.table-wrap'); return [w.scrollWidth, w.clientWidth]; }"
+    )
+    shoot(page, "claims-table-1440")
+    assert box[0] <= box[1], f"the table is {box[0]} px wide in a {box[1]} px box"
+    review = page.locator("#claims-table > thead > tr > th").last.bounding_box()
+    assert review["x"] + review["width"] <= 1440
