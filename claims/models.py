@@ -175,22 +175,16 @@ class Article(models.Model):
 
 
 class ArticleSearch(models.Model):
-    """Each article's text as a full-text document, for the dashboard's text filter (PostgreSQL only).
+    """Each article's text as a full-text document, for the dashboard's text filter (PostgreSQL).
 
     A narrow table of its own rather than an index on the article text: checking one article
     against a search reads its stored document instead of parsing 4 KB of text (0.1 ms), which is
-    what a page of claims does for each of its articles. A trigger on claims_article keeps it
-    (migration 0005); SQLite, which searches with a plain contains, has no such table.
+    what a page of claims does for each of its articles. On PostgreSQL a trigger on claims_article
+    fills it (migration 0005); SQLite, which searches with a plain contains, leaves it empty.
     """
 
-    article = models.OneToOneField(
-        Article, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
-    )
+    article = models.OneToOneField(Article, primary_key=True, on_delete=models.CASCADE, related_name="+")
     document = SearchVectorField()
-
-    class Meta:
-        managed = False
-        db_table = "claims_articlesearch"
 
     def __str__(self) -> str:
         return f"search document of article {self.article_id}"

@@ -2,9 +2,9 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# The articles' full-text documents (claims.models.ArticleSearch), PostgreSQL only: a table the
-# database fills from claims_article through a trigger, so every writer (uploads, the admin, bulk
-# loads) keeps it right. It replaces 0002's GIN index on the article text expression: matching an
+# The articles' full-text documents (claims.models.ArticleSearch): on PostgreSQL the database fills
+# the table from claims_article through a trigger, so every writer (uploads, the admin, bulk
+# loads) keeps it right; SQLite leaves it empty. It replaces 0002's GIN index on the article text expression: matching an
 # article through that index's table meant parsing its text again for every article a page of
 # claims reads (0.1 ms each), where the stored document is read as it is.
 
@@ -19,9 +19,6 @@ END
 $$
 """
 INSTALL = [
-    "CREATE TABLE claims_articlesearch ("
-    " article_id bigint PRIMARY KEY REFERENCES claims_article (id) ON DELETE CASCADE,"
-    " document tsvector NOT NULL)",
     FUNCTION,
     "CREATE TRIGGER claims_articlesearch_insert AFTER INSERT ON claims_article "
     "FOR EACH ROW EXECUTE FUNCTION claims_articlesearch_refresh()",
@@ -37,7 +34,7 @@ UNINSTALL = [
     "DROP TRIGGER IF EXISTS claims_articlesearch_insert ON claims_article",
     "DROP TRIGGER IF EXISTS claims_articlesearch_update ON claims_article",
     "DROP FUNCTION IF EXISTS claims_articlesearch_refresh()",
-    "DROP TABLE IF EXISTS claims_articlesearch",
+    "DROP INDEX IF EXISTS claims_articlesearch_document",
     "CREATE INDEX IF NOT EXISTS article_text_fts ON claims_article "
     "USING gin (to_tsvector('english'::regconfig, COALESCE(text, '')))",
 ]
@@ -64,8 +61,7 @@ class Migration(migrations.Migration):
                 (
                     "article",
                     models.OneToOneField(
-                        db_constraint=False,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        on_delete=django.db.models.deletion.CASCADE,
                         primary_key=True,
                         related_name="+",
                         serialize=False,
@@ -74,7 +70,6 @@ class Migration(migrations.Migration):
                 ),
                 ("document", django.contrib.postgres.search.SearchVectorField()),
             ],
-            options={"db_table": "claims_articlesearch", "managed": False},
         ),
         migrations.RunPython(_run(INSTALL), _run(UNINSTALL)),
     ]
