@@ -7,7 +7,7 @@ result = extract(text, published=date(2025, 1, 7), registries=reg)
 
 from __future__ import annotations
 
-from .engine import ENGINE_VERSION, Claim, Extraction, extract
+from .engine import ENGINE_VERSION, Claim, Extraction, clear_caches, extract
 from .records import extract_record, extract_records
 from .registries import Registries, load_seed_registries
 
@@ -16,6 +16,7 @@ __all__ = (
     "Claim",
     "Extraction",
     "Registries",
+    "clear_caches",
     "extract",
     "extract_record",
     "extract_records",

@@ -8,6 +8,7 @@ personnel carriers" before "personnel" and "fighter jets" before "fighters".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .fastre import WordAlternation
@@ -271,9 +272,7 @@ def _kind(match: re.Match[str]) -> tuple[str, str | None]:
     return kind, None
 
 
-def find_nouns(text: str, start: int = 0, end: int | None = None) -> list[Noun]:
-    """Every countable noun in ``text[start:end]``, leftmost-longest by the table's order."""
-    found: list[Noun] = []
+def _iter_nouns(text: str, start: int, end: int | None) -> Iterator[Noun]:
     stop = len(text) if end is None else end
     lowered_text = text.lower()
     # Lower-cased text keeps offsets for almost all text; the slow case-blind regex covers the rest.
@@ -288,13 +287,17 @@ def find_nouns(text: str, start: int = 0, end: int | None = None) -> list[Noun]:
         if lowered in _CASED_LOWER and not _CASED.match(word):
             continue
         kind, equipment = _kind(match)
-        found.append(Noun(match.start(), match.end(), kind, equipment))
-    return found
+        yield Noun(match.start(), match.end(), kind, equipment)
+
+
+def find_nouns(text: str, start: int = 0, end: int | None = None) -> list[Noun]:
+    """Every countable noun in ``text[start:end]``, leftmost-longest by the table's order."""
+    return list(_iter_nouns(text, start, end))
 
 
 def first_noun(text: str, start: int, end: int) -> Noun | None:
-    nouns = find_nouns(text, start, end)
-    return nouns[0] if nouns else None
+    """``find_nouns(text, start, end)[0]``, without reading past it."""
+    return next(_iter_nouns(text, start, end), None)
 
 
 # Verbs and verb-like words, by what they do to the counted thing.

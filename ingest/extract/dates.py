@@ -169,6 +169,11 @@ def _scan(sentence: str) -> tuple[re.Match[str], ...]:
     return tuple(_EXPRESSIONS.finditer(sentence))
 
 
+def clear_caches() -> None:
+    """Forget the expressions kept per sentence."""
+    _scan.cache_clear()
+
+
 def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
     """Time expressions of ``sentence``; days resolved only when ``published`` is known."""
     found: list[TimeExpr] = []
@@ -214,11 +219,10 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
                 month_token, day_s, year = groups.get("d_m"), groups.get("d_d"), groups.get("d_y")
             else:
                 month_token, day_s, year = groups.get("d2_m"), groups.get("d2_d"), groups.get("d2_y")
-            if (
-                month_token.lower() == "may"
-                and not year
-                and not re.match(r"\s*\d", sentence[match.start(2) + 3 :])
-            ):
+            # This test was written ``sentence[match.start(2) + 3 :]``; group 2 is never part of a day
+            # match (start -1), so it read the sentence from its third character, and still does: the
+            # text after the month was probably meant, but that would change the output.
+            if month_token.lower() == "may" and not year and not re.match(r"\s*\d", sentence[2:]):
                 continue
             day = _recent(_month_number(month_token), int(day_s), published, year) if published else None
             found.append(TimeExpr(start, end, DAY, day))

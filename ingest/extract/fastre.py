@@ -10,6 +10,8 @@ as the original alternation in the same order (leftmost, then first alternative)
 from __future__ import annotations
 
 import re
+import sys
+import weakref
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -23,6 +25,8 @@ except ImportError:  # pragma: no cover - older layouts
 _DIGITS = frozenset("0123456789")
 # Word starts by word-start pattern and text.
 _STARTS: dict[str, dict[str, tuple[int, ...]]] = {}
+# Every alternation built, so that ``clear_caches`` reaches their per-text candidate lists.
+_ALTERNATIONS: weakref.WeakSet[WordAlternation] = weakref.WeakSet()
 _SPACE = frozenset(" \t\n\r\f\v")
 
 
@@ -233,10 +237,16 @@ class WordAlternation:
             self._fallback = re.compile(f"{before}(?:{body}){after}", flags)
         self._word_start = re.compile(word_start)
         self._candidate_cache: dict[str, list[int]] = {}
+        _ALTERNATIONS.add(self)
         # A test of the first few characters before each attempt: most words cannot begin any alternative.
         self._width = 0
         self._heads: frozenset[str] = frozenset()
         self._shorts: tuple[str, ...] = ()
+        self._heads_first = False
+        # The alternatives that can begin with each head, and their patterns (compiled on first use).
+        self._by_head: dict[str, tuple[int, ...]] = {}
+        self._head_patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._source = (alternatives, before, after, flags)
         for width in (3, 2):
             found = [prefixes(pattern, flags, width) for _, pattern in alternatives]
             if all(f is not None for f in found):
@@ -245,7 +255,23 @@ class WordAlternation:
                 self._heads = frozenset(p for p in every if len(p) == width)
                 # Whole matches shorter than the test.
                 self._shorts = tuple(sorted(p for p in every if len(p) < width))
+                # Whether every head begins with a character that has a pattern (for ``_candidates``).
+                self._heads_first = self._fallback is None and all(h[0] in self._by_char for h in self._heads)
+                for head in self._heads:
+                    # An alternative can match where the text begins with one of its heads, or with one of
+                    # its whole matches shorter than a head.
+                    self._by_head[head] = tuple(
+                        i
+                        for i, own in enumerate(found)
+                        if head in own or any(len(p) < width and head.startswith(p) for p in own)  # type: ignore[union-attr]
+                    )
                 break
+
+    def _compile(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
+        alternatives, before, after, flags = self._source
+        body = "|".join(_piece(alternatives[i]) for i in chosen)
+        pattern = self._head_patterns[chosen] = re.compile(f"{before}(?:{body}){after}", flags)
+        return pattern
 
     def _starts(self, text: str) -> list[int]:
         # The same sentence is read by several alternations (and several times over ranges): its word
@@ -267,16 +293,30 @@ class WordAlternation:
         if len(self._candidate_cache) > 4096:
             self._candidate_cache.clear()
         by_char, fallback, width = self._by_char, self._fallback, self._width
-        found = [p for p in self._starts(text) if fallback is not None or text[p] in by_char]
-        if width:
+        if self._heads_first:
+            # One pass: a known head begins with a character that has a pattern, so only the other
+            # tests need the character's.
             heads, shorts = self._heads, self._shorts
             found = [
                 p
-                for p in found
+                for p in self._starts(text)
                 if text[p : p + width] in heads
-                or not text[p : p + width].isascii()
-                or (shorts and text.startswith(shorts, p))
+                or (
+                    text[p] in by_char
+                    and (not text[p : p + width].isascii() or (shorts and text.startswith(shorts, p)))
+                )
             ]
+        else:
+            found = [p for p in self._starts(text) if fallback is not None or text[p] in by_char]
+            if width:
+                heads, shorts = self._heads, self._shorts
+                found = [
+                    p
+                    for p in found
+                    if text[p : p + width] in heads
+                    or not text[p : p + width].isascii()
+                    or (shorts and text.startswith(shorts, p))
+                ]
         self._candidate_cache[text] = found
         return found
 
@@ -290,11 +330,25 @@ class WordAlternation:
                 break
             if position < taken:
                 continue
-            pattern = self._by_char.get(text[position], self._fallback)
+            # The alternatives that can begin with the text's first few characters are far fewer than those
+            # that can begin with its first character: a smaller pattern fails faster. Leaving out ones that
+            # cannot match there changes no match, and the rest keep their order.
+            chosen = self._by_head.get(text[position : position + self._width])
+            if chosen is None:
+                pattern = self._by_char.get(text[position], self._fallback)
+            else:
+                pattern = self._head_patterns.get(chosen) or self._compile(chosen)
             match = pattern.match(text, position, stop)  # type: ignore[union-attr]
             if match is not None and match.end() > match.start():
                 taken = match.end()
                 yield match
+
+
+def clear_caches() -> None:
+    """Forget the word starts and candidates kept per text."""
+    _STARTS.clear()
+    for alternation in list(_ALTERNATIONS):
+        alternation._candidate_cache.clear()
 
 
 # Letters that case-blind matching pairs with ASCII ones although lower-casing does not ("İ", "ı", "ſ",
@@ -310,21 +364,46 @@ def lowered(text: str) -> str | None:
     return low
 
 
+# An upper-case letter that is not part of an escape (``\S``, ``\W``) or of ``(?P<name>``.
+_UPPER_LITERAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
+
+
 class Caseless:
     """A case-blind pattern run as a case-sensitive one over lower-cased text: Python's ``re`` is several
-    times faster without IGNORECASE. Only for patterns whose literals are all lower case."""
+    times faster without IGNORECASE. Only for patterns whose literals are all lower case (checked).
+
+    The matches are those of the original pattern, at the same offsets; their text is lower-cased.
+    """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.original = pattern
         source = pattern.pattern
         if source.startswith("(?i)"):
             source = source[4:]
+        elif not pattern.flags & re.IGNORECASE:
+            raise ValueError(f"not a case-blind pattern: {source[:60]!r}")
+        if _UPPER_LITERAL.search(source):
+            raise ValueError(f"upper-case literal in {source[:60]!r}")
         self.lowered = re.compile(source, pattern.flags & ~re.IGNORECASE)
+        if self.lowered.flags & re.IGNORECASE:
+            raise ValueError(f"case-blind flag inside {source[:60]!r}")
 
-    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        """Search ``text``; ``low`` is ``lowered(text)`` when the caller has it already."""
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, *, low: str | None = None
+    ) -> re.Match[str] | None:
+        """As ``re.Pattern.search``; ``low`` is ``lowered(text)`` when the caller has it already."""
         if low is None:
             low = lowered(text)
             if low is None:
-                return self.original.search(text)
-        return self.lowered.search(low)
+                return self.original.search(text, pos, endpos)
+        return self.lowered.search(low, pos, endpos)
+
+    def match(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, *, low: str | None = None
+    ) -> re.Match[str] | None:
+        """As ``re.Pattern.match``; ``low`` as for ``search``."""
+        if low is None:
+            low = lowered(text)
+            if low is None:
+                return self.original.match(text, pos, endpos)
+        return self.lowered.match(low, pos, endpos)

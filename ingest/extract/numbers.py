@@ -43,7 +43,12 @@ _ATOM = re.compile(
     + r"))*\b)",
     re.IGNORECASE,
 )
-_ATOM_LOW = re.compile(_ATOM.pattern, _ATOM.flags & ~re.IGNORECASE)
+# For lower-cased text. The lookahead states where a figure can begin: at a word start (both branches
+# require one), on a digit or on the first letter of "a"/"an" or of a number word. ``re`` then skips
+# most positions without trying either branch; it only restates what they require, so the matches are
+# the same.
+_ATOM_FIRST = "".join(sorted({"a", *(word[0] for word in _NUMBER_WORD.split("|"))}))
+_ATOM_LOW = re.compile(rf"(?=\b[\d{_ATOM_FIRST}])(?:{_ATOM.pattern})", _ATOM.flags & ~re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|(?P<scale2>[kK])(?![\w]))", re.IGNORECASE
 )
@@ -66,6 +71,8 @@ _NOT_COUNT_AFTER = re.compile(
       | -(?!\d|strong|plus|odd|some)[a-z]
     )"""
 )
+# The same, case-sensitive for lower-cased text (several times faster than the case-blind pattern).
+_NOT_COUNT_AFTER_LOW = re.compile("(?x)" + _NOT_COUNT_AFTER.pattern.removeprefix("(?ix)"))
 _NOT_COUNT_BEFORE = re.compile(
     r"""(?ix)(?:
         [$\u20ac\u00a3\u20b4\u20bd\u00a5]\s*
@@ -167,8 +174,11 @@ def parse_words(phrase: str) -> int | None:
     return total + current if seen else None
 
 
+_DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f]")
+
+
 def _digits_value(raw: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", raw))
+    return float(_DIGIT_GROUPING.sub("", raw))
 
 
 def _scaled(value: float, scale: str | None) -> int:
@@ -206,7 +216,7 @@ def _atoms(sentence: str) -> list[tuple[int, int, int, bool]]:
             continue
         start, end, value, words = atom
         last_end = end
-        if not tail_of_range and not _is_count(sentence, start, end, words):
+        if not tail_of_range and not _is_count(sentence, start, end, words, low):
             continue
         atoms.append(atom)
         last_kept = True
@@ -255,10 +265,14 @@ def _read_atom(
     return start, end, parsed, True
 
 
-def _is_count(sentence: str, start: int, end: int, words: bool) -> bool:
+def _is_count(sentence: str, start: int, end: int, words: bool, low: str | None = None) -> bool:
+    """``low``: ``lowered(sentence)`` when the caller has it."""
     after = sentence[end : end + 40]
     before = sentence[max(0, start - 40) : start]
-    if _NOT_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after):
+    measure = (
+        _NOT_COUNT_AFTER_LOW.match(low[end : end + 40]) if low is not None else _NOT_COUNT_AFTER.match(after)
+    )
+    if measure or _MONTH_AFTER.match(after):
         return False
     return not (_not_count_before(before) or _MONTH_BEFORE.search(before))
 

@@ -25,7 +25,9 @@ _TRANSLIT = (
     ("ck", "k"), ("x", "ks"), ("'", ""), ("’", ""), ("ʼ", ""),
 )  # fmt: skip
 _DOUBLE = re.compile(r"(.)\1+")
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'’ʼ\-]{4,}\b")
+# ``\b[A-Z]...`` written with the capital first (the boundary then checked behind it): ``re`` can then
+# jump from capital to capital instead of trying every position. Same matches.
+_CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[a-zA-Z'’ʼ\-]{4,}\b")
 # Capitalised words that are never places, to keep the fuzzy pass cheap and quiet.
 _COMMON = frozenset(
     [
@@ -209,6 +211,11 @@ def translit_key(word: str) -> str:
     return key
 
 
+def clear_caches() -> None:
+    """Forget the transliteration keys kept per word."""
+    _KEYS.clear()
+
+
 def _translit_key(word: str) -> str:
     key = word.lower()
     for old, new in _TRANSLIT:
@@ -227,8 +234,11 @@ class PlaceHit:
     direction: bool = False
 
 
+_DIRECTION = re.compile(r"\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
+
+
 def _hit(entry: object, start: int, end: int, text: str, registries: Registries) -> PlaceHit | None:
-    direction = bool(re.match(r"\s+(?:direction|axis|sector|front)\b", text[end : end + 12], re.IGNORECASE))
+    direction = bool(_DIRECTION.match(text[end : end + 12]))
     if isinstance(entry, PlaceEntry):
         return PlaceHit(
             start, end, entry.region, entry.name, text[start:end], direction or entry.kind == "direction"
@@ -238,9 +248,27 @@ def _hit(entry: object, start: int, end: int, text: str, registries: Registries)
     return None
 
 
+_FUZZY_CUTOFF = 88
+
+
+def _near_in_length(registries: Registries, length: int) -> tuple[str, ...]:
+    """The fuzzy keys whose length leaves them a chance against a word of ``length``: ``fuzz.ratio`` is
+    200 * common / (sum of lengths), and the common part is at most the shorter word. A point of margin
+    keeps borderline lengths, and the order is kept (ties go to the same key). Kept by length."""
+    near: dict[int, tuple[str, ...]] = registries.__dict__.setdefault("_fuzzy_near", {})
+    found = near.get(length)
+    if found is None:
+        found = near[length] = tuple(
+            key
+            for key in registries.fuzzy_keys
+            if 200 * min(len(key), length) / (len(key) + length) >= _FUZZY_CUTOFF - 1
+        )
+    return found
+
+
 def _fuzzy_choice(word: str, choices: tuple[str, ...], cache: dict[str, str | None]) -> str | None:
     if word not in cache:
-        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=88)
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         if len(cache) > 20000:
             cache.clear()
         cache[word] = found[0] if found else None
@@ -261,7 +289,6 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
             covered.append((found.start, found.end))
     fuzzy = registries.fuzzy_places
     if fuzzy:
-        keys = tuple(fuzzy)
         # Per registries: the same words recur across articles.
         cache: dict[str, str | None] = registries.__dict__.setdefault("_fuzzy_cache", {})
         for match in _CAPITALISED.finditer(text):
@@ -274,7 +301,7 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
             if entry is None and len(key) >= 7 and not _NAME_FOLLOWS.match(text, end):
                 # A near miss followed by another capitalised word is a person's first name and surname,
                 # not a misspelt town.
-                choice = _fuzzy_choice(key, keys, cache)
+                choice = _fuzzy_choice(key, _near_in_length(registries, len(key)), cache)
                 entry = fuzzy.get(choice) if choice else None
             if entry is not None:
                 hit = _hit(entry, start, end, text, registries)

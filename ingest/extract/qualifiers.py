@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .fastre import Caseless
+
 # Longest phrases first so "just over" is read before "over".
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"more\s+than", "at_least"),
@@ -57,10 +59,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"over\s+a", "at_least"),
     (r"up\s+to\s+a", "up_to"),
 )
-_HEDGE = re.compile(
-    r"(?i)(?:^|(?<=[\s(\"'\u201c\u2014\u2013:,-]))(?:"
-    + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_PHRASES))
-    + r")\s*$"
+# Case-blind, run over lower-cased text (``Caseless``: several times faster in ``re``, same matches).
+_HEDGE = Caseless(
+    re.compile(
+        r"(?i)(?:^|(?<=[\s(\"'\u201c\u2014\u2013:,-]))(?:"
+        + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_PHRASES))
+        + r")\s*$"
+    )
 )
 _KINDS = {f"q{i}": kind for i, (_, kind) in enumerate(_PHRASES)}
 # A trailing "or so", "or more", "+" also hedges.

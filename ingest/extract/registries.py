@@ -22,6 +22,8 @@ import ahocorasick
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _TOKEN_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
+# A token of lower-cased ASCII text that ``_ORDINAL`` matches.
+_ORDINAL_TOKEN = re.compile(r"(?<![a-z0-9])[0-9]+(?:st|nd|rd|th|d)(?![a-z0-9])")
 _SPELLING = {
     "mechanised": "mechanized", "motorised": "motorized", "defence": "defense", "armoured": "armored",
     "centre": "center", "organisation": "organization", "brigades": "brigade", "regiments": "regiment",
@@ -53,22 +55,41 @@ def norm_token(token: str) -> str:
 
 def _norm_token(token: str) -> str:
     lowered = _fold(token)
-    ordinal = _ORDINAL.match(lowered)
+    # An ordinal starts with a decimal digit (``\d``): most tokens are spared the pattern.
+    ordinal = _ORDINAL.match(lowered) if lowered[:1].isdecimal() else None
     if ordinal:
         return ordinal.group(1)
     return _SPELLING.get(lowered, lowered)
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """A text's normalised token stream: ``joined`` is " tok tok ... " and ``spans`` the original offsets."""
+    """A text's normalised token stream: ``joined`` is " tok tok ... " and ``spans`` the original offsets.
 
-    joined: str
-    spans: list[tuple[int, int]]
-    # Character index in ``joined`` where each token starts.
-    offsets: list[int]
-    # The token index starting at each such character index.
-    starts: dict[int, int] = field(default_factory=dict)
+    ``offsets`` (character index in ``joined`` where each token starts) and ``starts`` (the token index
+    starting at each such character index) are worked out only when a matcher finds a name: most texts
+    name none, and building them was a third of the tokenising.
+    """
+
+    __slots__ = ("joined", "spans", "words", "_starts")
+
+    def __init__(self, joined: str, spans: list[tuple[int, int]], words: list[str]) -> None:
+        self.joined = joined
+        self.spans = spans
+        self.words = words
+        self._starts: dict[int, int] | None = None
+
+    @property
+    def offsets(self) -> list[int]:
+        offsets = list(accumulate((len(word) + 1 for word in self.words), initial=1))
+        offsets.pop()
+        return offsets
+
+    @property
+    def starts(self) -> dict[int, int]:
+        if self._starts is None:
+            offsets = self.offsets
+            self._starts = dict(zip(offsets, range(len(offsets)), strict=True))
+        return self._starts
 
 
 _DROPPABLE = _SUFFIXES | {"s"}
@@ -77,9 +98,20 @@ _APOSTROPHES = "'’ʼ"
 
 def tokenize(text: str) -> Tokens:
     # One split gives the tokens (odd items) and, by the running length of all items, their offsets.
-    parts = _TOKEN_SPLIT.split(text)
-    get = _NORM_CACHE.get
-    words = [get(w) or norm_token(w) for w in parts[1::2]]
+    if text.isascii():
+        # An ASCII token's folded form is its lower-case: one ``lower`` of the text folds them all (and
+        # keeps every offset). Only ordinals and British spellings are then left to normalise.
+        low = text.lower()
+        parts = _TOKEN_SPLIT.split(low)
+        words = parts[1::2]
+        if _ORDINAL_TOKEN.search(low):
+            words = [norm_token(w) for w in words]
+        elif not _SPELLING.keys().isdisjoint(words):
+            words = [_SPELLING.get(w, w) for w in words]
+    else:
+        parts = _TOKEN_SPLIT.split(text)
+        get = _NORM_CACHE.get
+        words = [get(w) or norm_token(w) for w in parts[1::2]]
     bounds = list(accumulate(map(len, parts), initial=0))
     spans = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
     if not _DROPPABLE.isdisjoint(words):
@@ -96,11 +128,7 @@ def tokenize(text: str) -> Tokens:
             kept_spans.append(span)
             previous_numeric = word.isdigit()
         words, spans = kept_words, kept_spans
-    offsets = list(accumulate((len(word) + 1 for word in words), initial=1))
-    offsets.pop()
-    return Tokens(
-        " " + " ".join(words) + " ", spans, offsets, dict(zip(offsets, range(len(offsets)), strict=True))
-    )
+    return Tokens(" " + " ".join(words) + " ", spans, words)
 
 
 _PHRASES: dict[str, Tokens] = {}
@@ -114,6 +142,12 @@ def tokenize_phrase(phrase: str) -> Tokens:
             _PHRASES.clear()
         found = _PHRASES[phrase] = tokenize(phrase)
     return found
+
+
+def clear_caches() -> None:
+    """Forget the normalised tokens and phrases kept per text."""
+    _NORM_CACHE.clear()
+    _PHRASES.clear()
 
 
 def norm_key(name: str) -> str:
@@ -150,6 +184,8 @@ class NameMatcher:
         for end_index, key in self._automaton.iter(tokens.joined):
             start_index = end_index - len(key) + 1
             candidates.append((start_index, end_index, key))
+        if not candidates:
+            return []
         # Longest match wins; overlapping shorter ones go.
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int]] = []
@@ -234,6 +270,14 @@ class Registries:
         built.compile()
         return built
 
+    # Readings of texts kept with the registries they were made with (by the engine and places).
+    TEXT_CACHES = ("_sentence_names", "_phrase_claimants", "_phrase_units", "_fuzzy_cache")
+
+    def clear_text_caches(self) -> None:
+        """Forget the readings of texts kept with these registries; the compiled matchers stay."""
+        for name in self.TEXT_CACHES:
+            self.__dict__.pop(name, None)
+
     def compile(self) -> None:
         """Build every matcher now (they are otherwise built on first use)."""
         _ = self.place_matcher, self.unit_matcher, self.claimant_matcher, self.fuzzy_places
@@ -289,6 +333,11 @@ class Registries:
                 if len(base) >= 5:
                     table.setdefault(translit_key(base), region)
         return table
+
+    @cached_property
+    def fuzzy_keys(self) -> tuple[str, ...]:
+        """The keys of ``fuzzy_places`` in order, the choices of the fuzzy match."""
+        return tuple(self.fuzzy_places)
 
 
 def default_seed_dir() -> Path:

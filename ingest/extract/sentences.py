@@ -152,14 +152,22 @@ _SPACES = re.compile(r"\s*")
 _OPENER = re.compile(r"(?:The|A|An|It|He|She|They|We|In|On|But|However)\b")
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.")
+
+
 def _word_before(line: str, end: int) -> str | None:
-    """The word ending at ``end`` (``_WORD_BEFORE`` on ``line[:end]``), read from a short tail first."""
-    lo = max(0, end - 40)
-    word = _WORD_BEFORE.search(line, lo, end)
-    if lo > 0 and not line[lo : word.start() if word else end].strip("'."):
-        # The word may go on before the tail.
-        word = _WORD_BEFORE.search(line, 0, end)
-    return word.group(1) if word else None
+    """The word ending at ``end``: what ``_WORD_BEFORE`` finds in ``line[:end]`` (the run of letters,
+    apostrophes and dots that ends there, from its first letter), read backwards from ``end`` instead
+    of by a pattern tried at every position before it."""
+    if line[end - 1 : end] == "\n":
+        # ``$`` also matches before a final newline (joined lines keep theirs).
+        end -= 1
+    start = end
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and line[start] in "'.":
+        start += 1
+    return line[start:end] if start < end else None
 
 
 def _is_boundary(line: str, cut: int, match_start: int) -> bool:
@@ -181,11 +189,15 @@ def _is_boundary(line: str, cut: int, match_start: int) -> bool:
 
 
 _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
+_TERMINALS = frozenset(".!?\u2026")
 _FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]\s]*$")
 
 
 def _is_headline(stripped: str) -> bool:
     """No terminal punctuation before the closing quotes and brackets at the end."""
+    if stripped[-1:] in _TERMINALS:
+        # Most sentences end with their full stop: ``_FINAL`` would match there.
+        return False
     tail = stripped[-40:]
     if _FINAL.search(tail):
         return False

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .fastre import Caseless, lowered
+from .fastre import Caseless, first_chars, lowered
 
 UA, RU, KP, OTHER = "UA", "RU", "KP", "other"
 
@@ -49,26 +49,50 @@ _SIDE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("pronoun", r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem)\b"),
 )
+
+
+def _side_lookahead() -> str:
+    """A lookahead for the characters a side word can begin with: with it ``re`` skips most word starts
+    without trying every name there. It restates what the names require, so the matches are the same.
+    The enemy's words are case-blind, and so is their part of the lookahead."""
+    plain: set[str] = set()
+    blind: set[str] = set()
+    for _, pattern in _SIDE_PATTERNS:
+        first = first_chars(pattern)
+        if first is None:
+            return ""
+        (blind if pattern.startswith("(?i:") else plain).update(first)
+    return f"(?=[{re.escape(''.join(sorted(plain)))}]|(?i:[{re.escape(''.join(sorted(blind)))}]))"
+
+
 _SIDE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SIDE_PATTERNS)) + r")(?![\w])"
+    r"(?<![\w-])"
+    + _side_lookahead()
+    + r"(?:"
+    + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SIDE_PATTERNS))
+    + r")(?![\w])"
 )
 _SIDE_KINDS = {f"s{i}": side for i, (side, _) in enumerate(_SIDE_PATTERNS)}
 _COUNTRY_NAME = re.compile(r"^(?:Russia|Ukraine|North\s+Korea|Kyiv|Kiev|Moscow|South\s+Korea)(?:'s|’s)?$")
-_LOCATIVE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:in|into|inside|across|to|from|within|near|toward|towards|against|on|over|throughout|"
-    r"of|at|out\s+of|deep\s+into|invasion\s+of|war\s+in|war\s+on|border\s+with|visit\s+to|attack\s+on|"
-    r"strikes?\s+on|targets\s+in|struck|hit|invaded|invade)\s+(?:the\s+)?(?:eastern\s+|western\s+|southern\s+|"
-    r"northern\s+|occupied\s+)?)$"
+_LOCATIVE_BEFORE = Caseless(
+    re.compile(
+        r"(?i)(?:\b(?:in|into|inside|across|to|from|within|near|toward|towards|against|on|over|throughout|"
+        r"of|at|out\s+of|deep\s+into|invasion\s+of|war\s+in|war\s+on|border\s+with|visit\s+to|attack\s+on|"
+        r"strikes?\s+on|targets\s+in|struck|hit|invaded|invade)\s+(?:the\s+)?(?:eastern\s+|western\s+|southern\s+|"
+        r"northern\s+|occupied\s+)?)$"
+    )
 )
-_LOCATIVE_AFTER = re.compile(
-    r"(?i)^(?:-(?:supplied|made|donated|built|provided|produced|manufactured|designed|developed|delivered|"
-    r"origin|style|type|class)\b|[\s-]+(?:territory|territories|soil|border|borders|region|regions|oblast|province|city|cities|"
-    r"town|towns|village|villages|capital|airspace|side\s+of\s+the\s+border|lands?|frontier|countryside|"
-    r"held|occupied|controlled|annexed|mainland|interior|rear|cities|heartland|economy|government|"
-    r"federation|people|civilians|media|officials?|authorities|bloggers?|milbloggers?|war|invasion|"
-    r"state\s+media|news|television|outlets?|press|journalists?|embassy|president|leader|ally|allies|"
-    r"language|speaking|citizens|sources?|intelligence\s+officials?)\b|(?:'s|’s)?\s+[A-Z][a-z]+\s+"
-    r"(?:Oblast|region|province|Region|Province|border))"
+_LOCATIVE_AFTER = Caseless(
+    re.compile(
+        r"(?i)^(?:-(?:supplied|made|donated|built|provided|produced|manufactured|designed|developed|delivered|"
+        r"origin|style|type|class)\b|[\s-]+(?:territory|territories|soil|border|borders|region|regions|oblast|province|city|cities|"
+        r"town|towns|village|villages|capital|airspace|side\s+of\s+the\s+border|lands?|frontier|countryside|"
+        r"held|occupied|controlled|annexed|mainland|interior|rear|cities|heartland|economy|government|"
+        r"federation|people|civilians|media|officials?|authorities|bloggers?|milbloggers?|war|invasion|"
+        r"state\s+media|news|television|outlets?|press|journalists?|embassy|president|leader|ally|allies|"
+        r"language|speaking|citizens|sources?|intelligence\s+officials?)\b|(?:'s|’s)?\s+[a-z][a-z]+\s+"
+        r"(?:oblast|region|province|border))"
+    )
 )
 
 
@@ -108,6 +132,11 @@ def side_of_phrase(phrase: str) -> str | None:
     return None
 
 
+def clear_caches() -> None:
+    """Forget the sides kept per phrase."""
+    side_of_phrase.cache_clear()
+
+
 def opposite(side: str | None) -> str | None:
     if side == UA:
         return RU
@@ -145,25 +174,32 @@ _PER = re.compile(
     r"\bestimates?\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
 )
 _COLON_QUOTE = re.compile(r"^(?P<np>[^:\"“”«»]{3,140}?)\s*:\s*[\"“«'‘]")
-_PASSIVE_SPEECH = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUX + r"$")
+_PASSIVE_SPEECH = Caseless(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUX + r"$"))
 _NP_TRIM_TAIL = re.compile(r"(?i)(?:\s+(?:on|via|in|at|through|during|late|early|last|this)\b.*$)")
-_NP_TRIM_HEAD = re.compile(
-    r"(?i)^(?:.*\b(?:that|and|but|while|as|when|after|before|because|since|although|though|which|who|where|"
-    r"if|so|meanwhile|however|also|earlier|later|separately|previously)\s+)"
+_NP_TRIM_HEAD = Caseless(
+    re.compile(
+        r"(?i)^(?:.*\b(?:that|and|but|while|as|when|after|before|because|since|although|though|which|who|"
+        r"where|if|so|meanwhile|however|also|earlier|later|separately|previously)\s+)"
+    )
 )
 _FIGURES_FROM = re.compile(
     r"(?i)^(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures?|data|estimates?|statistics|numbers?|reports?|"
     r"count|assessment)\s+(?:from|by|of|released\s+by|published\s+by)\s+"
 )
 _LEAD_THE = re.compile(r"(?i)^(?:the|a|an)\s+")
-_FIGURE_NOUNS = re.compile(
-    r"(?i)\s+(?:figures?|data|estimates?|statistics|stats|numbers?|tally|tallies|count|counts|report|reports|"
-    r"assessment|assessments|update|updates|statement|statements|information|calculations?|records?)$"
+_FIGURE_NOUNS = Caseless(
+    re.compile(
+        r"(?i)\s+(?:figures?|data|estimates?|statistics|stats|numbers?|tally|tallies|count|counts|report|"
+        r"reports|assessment|assessments|update|updates|statement|statements|information|calculations?|"
+        r"records?)$"
+    )
 )
-_NOT_A_SPEAKER = re.compile(
-    r"(?i)^(?:it\s+is|this|there|which|who|what|video|footage|the\s+video|the\s+footage|the\s+clip|"
-    r"the\s+photos?|images?|reports?|media\s+reports?|sources?|some|many|others?|experts?|analysts?|"
-    r"observers?|people|one|critics?|he\s+and)$"
+_NOT_A_SPEAKER = Caseless(
+    re.compile(
+        r"(?i)^(?:it\s+is|this|there|which|who|what|video|footage|the\s+video|the\s+footage|the\s+clip|"
+        r"the\s+photos?|images?|reports?|media\s+reports?|sources?|some|many|others?|experts?|analysts?|"
+        r"observers?|people|one|critics?|he\s+and)$"
+    )
 )
 
 
@@ -180,13 +216,15 @@ class Attribution:
     full: str = ""
 
 
-_ANAPHORA = re.compile(
-    r"(?i)^(?:it|he|she|they|we|its?\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+(?:ministry|military|unit|"
-    r"agency|statement|report|official|officials|spokesman|spokeswoman|spokesperson|source|general\s+staff|"
-    r"brigade|regiment|battalion|corps|division|command|service|department|force|forces|army|account|"
-    r"post|channel|group|center|centre|directorate|office|government|administration|authorities|"
-    r"intelligence|president|minister|commander|governor|head|chief|update|bulletin|"
-    r"ministry's\s+\w+|military's\s+\w+|country(?:'s|’s)\s+[\w\s]+)|officials|authorities|this)$"
+_ANAPHORA = Caseless(
+    re.compile(
+        r"(?i)^(?:it|he|she|they|we|its?\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+(?:ministry|military|unit|"
+        r"agency|statement|report|official|officials|spokesman|spokeswoman|spokesperson|source|general\s+staff|"
+        r"brigade|regiment|battalion|corps|division|command|service|department|force|forces|army|account|"
+        r"post|channel|group|center|centre|directorate|office|government|administration|authorities|"
+        r"intelligence|president|minister|commander|governor|head|chief|update|bulletin|"
+        r"ministry's\s+\w+|military's\s+\w+|country(?:'s|’s)\s+[\w\s]+)|officials|authorities|this)$"
+    )
 )
 
 
@@ -195,16 +233,29 @@ _TRAILING_SPEECH = re.compile(r"\s+" + _AUX + r"(?:" + _SPEECH + r")$")
 
 def _clean_np(raw: str) -> str:
     text = raw.strip(" \t\"'“”«»‘’")
-    text = _NP_TRIM_HEAD.sub("", text)
+    # What ``sub`` removed with these: each can match once at most (anchored at the start or at the end),
+    # and ``Caseless`` has only ``match`` and ``search``.
+    head = _NP_TRIM_HEAD.match(text)
+    text = text[head.end() :] if head else text
     text = _NP_TRIM_TAIL.sub("", text) or text
     text = text.strip(" ,.;:")
     text = _TRAILING_SPEECH.sub("", text)
-    text = _FIGURE_NOUNS.sub("", text)
+    figure_noun = _FIGURE_NOUNS.search(text)
+    text = text[: figure_noun.start()] + text[figure_noun.end() :] if figure_noun else text
     text = _FIGURES_FROM.sub("", text)
     return text.strip(" ,.;:")
 
 
-_SPEECH_WORD = re.compile(r"\b(?:" + _SPEECH + r")\b")
+# With the letters a speech verb can begin with in a lookahead, ``re`` skips the other words without
+# trying every verb there (same matches).
+_SPEECH_FIRST = first_chars(_SPEECH)
+_SPEECH_WORD = re.compile(
+    r"\b"
+    + (f"(?=[{re.escape(''.join(sorted(_SPEECH_FIRST)))}])" if _SPEECH_FIRST else "")
+    + r"(?:"
+    + _SPEECH
+    + r")\b"
+)
 _CLAUSE_MARK = re.compile(r"[,;:\"“”«»\u2014\u2013]")
 
 
@@ -237,8 +288,15 @@ def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
     return Attribution(start, end, raw, bool(_ANAPHORA.match(raw)), full)
 
 
+_HINT_WORDS = _SPEECH + r"|according|per|citing|cited|figures|data|estimates?|sources?"
+_HINT_FIRST = first_chars(_HINT_WORDS)
+# (The lookahead, as for ``_SPEECH_WORD``: the letters the words can begin with.)
 _HINT = re.compile(
-    r"(?i)\b(?:" + _SPEECH + r"|according|per|citing|cited|figures|data|estimates?|sources?)\b|:"
+    r"(?i)\b"
+    + (f"(?=[{re.escape(''.join(sorted(_HINT_FIRST)))}])" if _HINT_FIRST else "")
+    + r"(?:"
+    + _HINT_WORDS
+    + r")\b|:"
 )
 
 
@@ -258,10 +316,16 @@ _CLAUSE_NOT_SPEAKER = re.compile(
 )
 
 
+_ARTICLE_AT_END = Caseless(re.compile(r"(?i)\b(?:an|a|the|its|their)\s*$"))
+_VERB_OF_FIGURE = Caseless(
+    re.compile(r"(?i)(?:estimated|reported|confirmed|recorded|documented|counted)\s+(?:at\s+)?\d")
+)
+
+
 def find_attributions(sentence: str) -> list[Attribution]:
     """Speaker phrases of a sentence, most explicit first."""
     low = lowered(sentence)
-    if _HINT_LOW.search(sentence, low) is None:
+    if _HINT_LOW.search(sentence, low=low) is None:
         return []
     found: list[Attribution | None] = []
     for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():
@@ -276,7 +340,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         bare = strip_article(_clean_np(match.group("np")))
         if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
             found.append(_attribution(match.start(), match.end(), match.group("np")))
-    colon = _COLON_QUOTE.match(sentence)
+    colon = _COLON_QUOTE.match(sentence) if ":" in sentence else None
     if colon and len(_clean_np(colon.group("np")).split()) <= 12:
         found.append(_attribution(0, colon.end("np"), colon.group("np")))
     for match in _SPEECH_THEN_NP.finditer(sentence):
@@ -293,10 +357,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         np_text = match.group("np")
         if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):
             continue
-        if re.search(r"(?i)\b(?:an|a|the|its|their)\s*$", np_text) or re.match(
-            r"(?i)(?:estimated|reported|confirmed|recorded|documented|counted)\s+(?:at\s+)?\d",
-            sentence[match.start("verb") :],
-        ):
+        if _ARTICLE_AT_END.search(np_text) or _VERB_OF_FIGURE.match(sentence, match.start("verb")):
             # "an estimated 45,680", "confirmed 300": an adjective, not a speaker's verb.
             continue
         raw = _clean_np(np_text)

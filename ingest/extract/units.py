@@ -26,8 +26,10 @@ _NUMBERED = re.compile(
 _NAMED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?P<type>Brigade|Regiment|Battalion|Unit|Legion|Detachment)\b"
 )
-_FORMATION_WORDS = tuple(_FORMATIONS.split("|"))
-_NAMED_TYPES = ("Brigade", "Regiment", "Battalion", "Unit", "Legion", "Detachment")
+# Both patterns need one of their (case-sensitive) formation words: most sentences have none. One search
+# for any of the words is cheaper than a test for each.
+_FORMATION_WORD = re.compile(_FORMATIONS)
+_NAMED_TYPE = re.compile("Brigade|Regiment|Battalion|Unit|Legion|Detachment")
 _NOT_NAMES = frozenset(
     [
         "Separate",
@@ -176,8 +178,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
             UnitHit(found.start, found.end, unit.name, unit.side, text[found.start : found.end], rank)
         )
         covered.append((found.start, found.end))
-    # Both patterns need one of their (case-sensitive) formation words: most sentences have none.
-    numbered = _NUMBERED.finditer(text) if any(w in text for w in _FORMATION_WORDS) else ()
+    numbered = _NUMBERED.finditer(text) if _FORMATION_WORD.search(text) else ()
     for match in numbered:
         start, end = match.span()
         if any(s < end and start < e for s, e in covered):
@@ -188,7 +189,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
             UnitHit(start, end, _canonical_numbered(match), _side_before(text, start), match.group(0), 3)
         )
         covered.append((start, end))
-    named = _NAMED.finditer(text) if any(w in text for w in _NAMED_TYPES) else ()
+    named = _NAMED.finditer(text) if _NAMED_TYPE.search(text) else ()
     for match in named:
         start, end = match.span()
         if any(s < end and start < e for s, e in covered):
