@@ -51,9 +51,10 @@ def test_database_url_selects_postgres():
 
 
 def test_postgres_sessions_run_without_jit_and_keep_options_given_in_the_url():
-    assert read(DEBUG="1", DATABASE_URL="postgres://db.example/claims")["options"]["options"] == "-c jit=off"
+    ours = "-c jit=off -c cursor_tuple_fraction=1"
+    assert read(DEBUG="1", DATABASE_URL="postgres://db.example/claims")["options"]["options"] == ours
     got = read(DEBUG="1", DATABASE_URL="postgres://db.example/claims?options=-c%20statement_timeout%3D5000")
-    assert got["options"]["options"] == "-c jit=off -c statement_timeout=5000"
+    assert got["options"]["options"] == f"{ours} -c statement_timeout=5000"
 
 
 def test_without_redis_url_tasks_run_in_process():
