@@ -215,14 +215,11 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
             else:
                 found.append(TimeExpr(start, end, DAY, last))
         elif groups.get("day"):
-            if groups.get("d_m"):
-                month_token, day_s, year = groups.get("d_m"), groups.get("d_d"), groups.get("d_y")
-            else:
-                month_token, day_s, year = groups.get("d2_m"), groups.get("d2_d"), groups.get("d2_y")
-            # This test was written ``sentence[match.start(2) + 3 :]``; group 2 is never part of a day
-            # match (start -1), so it read the sentence from its third character, and still does: the
-            # text after the month was probably meant, but that would change the output.
-            if month_token.lower() == "may" and not year and not re.match(r"\s*\d", sentence[2:]):
+            prefix = "d_" if groups.get("d_m") else "d2_"  # "May 5" or "5 May"
+            month_token, day_s, year = (groups.get(prefix + part) for part in "mdy")
+            # A lower-case "may" is the verb ("the 2 may rise"); the month is written May (or MAY). The
+            # match may come from the lower-cased sentence: the case is read from the sentence itself.
+            if sentence[match.start(prefix + "m") : match.end(prefix + "m")] == "may" and not year:
                 continue
             day = _recent(_month_number(month_token), int(day_s), published, year) if published else None
             found.append(TimeExpr(start, end, DAY, day))

@@ -43,7 +43,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units
 
-ENGINE_VERSION = "2026.11.4"
+ENGINE_VERSION = "2026.11.5"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"

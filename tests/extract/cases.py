@@ -1880,6 +1880,35 @@ PLACES_UNITS: list[Case] = [
 
 DATES: list[Case] = [
     Case(
+        "date-on-may-5",
+        "On May 5 Russia lost 50 tanks, Ukraine's General Staff said.",
+        "2024-05-07",
+        [
+            dict(category="equipment", equipment="tank", value=50, subject_side="RU", claimant=GS,
+                 claimant_side="UA", period="window", date="2024-05-05"),
+        ],
+    ),
+    Case(
+        "date-5-may-day-first",
+        "Ukraine's General Staff said Russia lost 1,210 soldiers on 5 May.",
+        "2024-05-07",
+        [
+            dict(category="casualties", value=1210, subject_side="RU", claimant=GS, claimant_side="UA",
+                 period="window", date="2024-05-05"),
+        ],
+    ),
+    Case(
+        "date-modal-may-is-no-month",
+        "Ukraine's General Staff said about 1,200 Russian soldiers were killed in the past day; the 2 may "
+        "rise as reports come in.",
+        "2024-11-26",
+        [
+            dict(category="killed", value=1200, subject_side="RU", claimant=GS, claimant_side="UA",
+                 period="window", date=P_PAST_DAY),
+        ],
+        note="a lower-case 'may' after a number is the verb, not the month",
+    ),
+    Case(
         "date-on-dec-17-in-three-days",
         "Ukraine's Special Operations Forces said on Dec. 17 that they had killed 50 North Korean soldiers "
         "in three days of fighting.",
