@@ -246,16 +246,15 @@ def _clean_np(raw: str) -> str:
     return text.strip(" ,.;:")
 
 
-# With the letters a speech verb can begin with in a lookahead, ``re`` skips the other words without
-# trying every verb there (same matches).
-_SPEECH_FIRST = first_chars(_SPEECH)
-_SPEECH_WORD = re.compile(
-    r"\b"
-    + (f"(?=[{re.escape(''.join(sorted(_SPEECH_FIRST)))}])" if _SPEECH_FIRST else "")
-    + r"(?:"
-    + _SPEECH
-    + r")\b"
-)
+def _words(words: str, *, flags: str = "", tail: str = "") -> re.Pattern[str]:
+    """``\\b(?:words)\\b``, led by a lookahead on the letters the words can begin with: ``re`` then skips
+    the other words without trying every alternative there (same matches)."""
+    first = first_chars(words)
+    ahead = f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
+    return re.compile(flags + r"\b" + ahead + r"(?:" + words + r")\b" + tail)
+
+
+_SPEECH_WORD = _words(_SPEECH)
 _CLAUSE_MARK = re.compile(r"[,;:\"“”«»\u2014\u2013]")
 
 
@@ -288,15 +287,8 @@ def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
     return Attribution(start, end, raw, bool(_ANAPHORA.match(raw)), full)
 
 
-_HINT_WORDS = _SPEECH + r"|according|per|citing|cited|figures|data|estimates?|sources?"
-_HINT_FIRST = first_chars(_HINT_WORDS)
-# (The lookahead, as for ``_SPEECH_WORD``: the letters the words can begin with.)
-_HINT = re.compile(
-    r"(?i)\b"
-    + (f"(?=[{re.escape(''.join(sorted(_HINT_FIRST)))}])" if _HINT_FIRST else "")
-    + r"(?:"
-    + _HINT_WORDS
-    + r")\b|:"
+_HINT = _words(
+    _SPEECH + r"|according|per|citing|cited|figures|data|estimates?|sources?", flags="(?i)", tail="|:"
 )
 
 
