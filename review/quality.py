@@ -25,7 +25,14 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from claims.models import Article, Claim
-from ingest.extract.scoring import ATTRIBUTES, ArticleMatch, field_matches, key_matches, match_article
+from ingest.extract.scoring import (
+    ATTRIBUTES,
+    ArticleMatch,
+    Tally,
+    field_matches,
+    key_matches,
+    match_article,
+)
 
 _UNSETTLED = (Claim.ReviewStatus.UNREVIEWED, Claim.ReviewStatus.DISPUTED)
 
@@ -37,26 +44,6 @@ class EngineUnavailable(RuntimeError):
 
 
 # --- The report ---
-
-
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

@@ -116,13 +116,12 @@ class ArticleScore:
 
 
 @dataclass
-class Score:
+class Tally:
+    """Matched (tp), extra (fp) and missed (fn) claims, and the scores they give."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    attr_right: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    attr_total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    articles: list[ArticleScore] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -136,6 +135,13 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score(Tally):
+    attr_right: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    attr_total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    articles: list[ArticleScore] = field(default_factory=list)
 
     @property
     def attribute_accuracy(self) -> float:

@@ -15,13 +15,13 @@ import pytest
 from django.core.management import call_command
 
 from claims.models import Region
+from tests.browser.helpers import log_in
 from tests.claims.helpers import D, claim, repeated
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-PASSWORD = "pw-for-tests"  # tests.factories.UserFactory
 
 
 @pytest.fixture
@@ -43,14 +43,6 @@ def claims_data():
     )
     claim(article=hostile, value=77, date=D(2024, 11, 13))
     return hostile
-
-
-def _log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next=/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def _chart_labels(page) -> list[str]:
@@ -84,7 +76,7 @@ def _history(page, move) -> None:
 
 
 def test_filters_swap_chart_and_table_and_the_url_follows(page, live_server, alice, claims_data, shoot):
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     assert set(_chart_labels(page)) == {"Russia", "Ukraine", "North Korea"}
     assert _count(page) == 26
     shoot(page, "timeline")
@@ -125,7 +117,7 @@ def test_filters_swap_chart_and_table_and_the_url_follows(page, live_server, ali
 def test_figures_and_running_totals_and_a_point_opens_its_claims(
     page, live_server, alice, claims_data, shoot
 ):
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.goto(f"{live_server.url}/?measure=figures&group=pair")
     labels = _chart_labels(page)
     assert "Ukraine on Russia" in labels and "Running total: Ukraine on Russia" in labels
@@ -161,7 +153,7 @@ def test_figures_and_running_totals_and_a_point_opens_its_claims(
 def test_the_export_holds_as_many_rows_as_the_table_counts(
     page, live_server, alice, claims_data, shoot, tmp_path
 ):
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.goto(f"{live_server.url}/claims/")
     _swap(page, lambda: page.select_option("#id_claimant_side", "UA"))
     expected = _count(page)
@@ -185,7 +177,7 @@ def test_the_export_holds_as_many_rows_as_the_table_counts(
 def test_sorting_and_paging_keep_the_url(page, live_server, alice, claims_data):
     for day in range(1, 61):
         claim(value=day, date=D(2024, 1, 1) + datetime.timedelta(days=day), category="killed")
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.goto(f"{live_server.url}/claims/?category=killed")
 
     _swap(page, lambda: page.click("#claims-table thead th:nth-child(2) a"))
@@ -203,7 +195,7 @@ def test_sorting_and_paging_keep_the_url(page, live_server, alice, claims_data):
 def test_the_form_works_as_a_plain_get_without_javascript(chromium, live_server, alice, claims_data, shoot):
     context = chromium.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 1000})
     page = context.new_page()
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.select_option("#id_subject_side", "KP")
     page.click("#filters button[type=submit]")
     page.wait_for_load_state()
@@ -215,7 +207,7 @@ def test_the_form_works_as_a_plain_get_without_javascript(chromium, live_server,
 
 
 def test_the_keyboard_reaches_and_changes_the_filters(page, live_server, alice, claims_data):
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.focus("#id_group")
     for _ in range(2):
         page.keyboard.press("Tab")
@@ -226,7 +218,7 @@ def test_the_keyboard_reaches_and_changes_the_filters(page, live_server, alice, 
 
 
 def test_hostile_text_stays_text(page, live_server, alice, claims_data, shoot):
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     for url in ("/", "/claims/", "/articles/", f"/articles/{claims_data.pk}/"):
         page.goto(live_server.url + url)
         page.wait_for_load_state("networkidle")
@@ -239,7 +231,7 @@ def test_hostile_text_stays_text(page, live_server, alice, claims_data, shoot):
 
 
 def test_region_and_unit_pages(page, live_server, alice, claims_data, shoot):
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.goto(f"{live_server.url}/regions/kursk-oblast/")
     assert set(_chart_labels(page)) == {"Ukraine", "North Korea"}
     assert _count(page) == 7
@@ -271,7 +263,7 @@ def test_the_login_page(page, live_server, shoot):
 def test_a_screenshot_of_the_timeline_at_scale(page, live_server, alice, shoot):
     """Synthetic data over a year, for a screenshot that shows what the timeline looks like."""
     call_command("seed_synthetic", claims=6000, days=365, end=D(2025, 6, 30), stdout=io.StringIO())
-    _log_in(page, live_server, alice)
+    log_in(page, live_server, alice)
     page.goto(f"{live_server.url}/?measure=figures&group=pair&date_from=2024-10-01")
     _chart_labels(page)
     path = shoot(page, "timeline-synthetic", full_page=False)
@@ -292,7 +284,7 @@ def test_the_claim_table_fits_beside_the_filters_at_1440_pixels(page, live_serve
         claimant_side="RU",
         subject_side="UA",
     )
-    _log_in(page, live_server, carol)
+    log_in(page, live_server, carol)
     page.goto(f"{live_server.url}/claims/")
     box = page.evaluate(
         "() => { const w = document.querySelector('.table-wrap'); return [w.scrollWidth, w.clientWidth]; }"

@@ -10,21 +10,13 @@ import pytest
 from claims.models import Article, Claim
 from review.models import ClaimChange
 from review.services import claim_add
+from tests.browser.helpers import log_in
 from tests.claims.helpers import D, claim
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "pw-for-tests"  # tests.factories.UserFactory
 FIGURES = "/?group=side&bucket=week&measure=figures"
-
-
-def _log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next=/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def _russia_total(page) -> int:
@@ -42,7 +34,7 @@ def test_a_reviewer_edits_a_claim_inline_and_sees_table_timeline_and_history_fol
 ):
     edited = claim(value=1200, date=D(2024, 11, 4), claimant_side="UA", subject_side="RU")
     claim(value=300, date=D(2024, 11, 5), claimant_side="UA", subject_side="RU")
-    _log_in(page, live_server, carol)
+    log_in(page, live_server, carol)
     page.goto(f"{live_server.url}{FIGURES}")
     assert _russia_total(page) == 1500
 
@@ -91,7 +83,7 @@ def test_a_reviewer_confirms_and_rejects_from_the_queue_with_the_keyboard(page, 
     first = claim(value=100, date=D(2024, 11, 4))
     second = claim(value=200, date=D(2024, 11, 5))
     third = claim(value=300, date=D(2024, 11, 6))
-    _log_in(page, live_server, carol)
+    log_in(page, live_server, carol)
     page.goto(f"{live_server.url}/review/")
     shoot(page, "review-queue")
 
@@ -126,7 +118,7 @@ def test_the_article_page_shows_review_rows_and_adds_a_claim_from_a_selection(
     sentence = "Russia lost 1,610 soldiers over the past day."
     start = TEXT.index("Ukraine's")
     claim(article=article, value=1610, evidence=TEXT.split("\n")[0], start=start, end=TEXT.index("\n"))
-    _log_in(page, live_server, carol)
+    log_in(page, live_server, carol)
     page.goto(f"{live_server.url}/articles/{article.pk}/")
     page.locator("[data-claim-row]").first.wait_for()
     page.evaluate(
@@ -166,7 +158,7 @@ def test_the_quality_page_scores_the_engine_on_the_reviewers_claims(page, live_s
         start=0,
         end=len(first),
     )
-    _log_in(page, live_server, carol)
+    log_in(page, live_server, carol)
     page.goto(f"{live_server.url}/review/quality/")
     page.get_by_text("Extraction quality on reviewed articles").wait_for()
     shoot(page, "review-quality")
