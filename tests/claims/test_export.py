@@ -143,6 +143,34 @@ def test_ordinary_text_is_left_alone(client_for, alice):
     assert rows[0]["evidence"] == "Russia lost 5 men - and 3 tanks = 8 losses."
 
 
+def test_commas_quotes_and_line_breaks_stay_inside_their_cell(client_for, alice):
+    text = 'Kyiv said "at least 1,200" Russian soldiers were killed,\r\nnear Pokrovsk; "a lot", it said.'
+    article = ArticleFactory(
+        text=text, title='Report: "Heavy" losses, again', url="https://example.org/a?b=1,2"
+    )
+    claim(
+        article=article,
+        value=1200,
+        evidence=text,
+        claimant_raw='Oleksandr "Sasha" Syrskyi, commander',
+        region_raw="",
+        place_raw="Pokrovsk, Donetsk",
+    )
+
+    response, rows = _export(client_for(alice))
+
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["evidence"] == text
+    assert row["article_title"] == article.title
+    assert row["article_url"] == article.url
+    assert row["claimant"] == 'Oleksandr "Sasha" Syrskyi, commander'
+    assert row["place"] == "Pokrovsk, Donetsk"
+    assert row["region"] == ""  # no region: an empty cell, not a missing one
+    assert row["source_count"] == "1" and row["published"] == article.published.isoformat()
+    assert list(row) == COLUMNS
+
+
 def test_a_byte_order_mark_on_request(client_for, alice, data):
     client = client_for(alice)
     plain = b"".join(client.get("/claims/export.csv").streaming_content)
