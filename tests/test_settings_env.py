@@ -24,12 +24,17 @@ PROBE = (
 )
 
 
-def settings_under(**env: str) -> subprocess.CompletedProcess:
+def run_under(*command: str, **env: str) -> subprocess.CompletedProcess:
+    """Python with these arguments in the repository, under only the settings' variables given."""
     clean = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
-    return subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, env=clean, capture_output=True, text=True)
+    return subprocess.run([sys.executable, *command], cwd=REPO, env=clean, capture_output=True, text=True)
+
+
+def settings_under(**env: str) -> subprocess.CompletedProcess:
+    return run_under("-c", PROBE, **env)
 
 
 def read(**env: str) -> dict:
@@ -68,10 +73,21 @@ def test_redis_url_sends_tasks_to_the_broker():
     assert got["broker"] == "redis://127.0.0.1:6379/3"
 
 
-def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
-    result = settings_under(DEBUG="0")
+def test_the_web_application_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = run_under("-c", "import config.wsgi", DEBUG="0")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key(tmp_path):
+    article = tmp_path / "report.txt"
+    article.write_text("Ukraine's General Staff said 1,230 Russian soldiers were killed over the past day.")
+    result = run_under("manage.py", "extract_claims", str(article), "--published", "2024-11-24", DEBUG="0")
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stdout)
+    assert line["id"] == "report"
+    claims = [(c["category"], c["value"], c["subject_side"]) for c in line["claims"]]
+    assert claims == [("killed", 1230, "RU")]
 
 
 def test_debug_gives_a_development_key_and_local_hosts():
