@@ -296,6 +296,10 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
 _BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
 
 
+_RANGE_OPENER = re.compile(r"(?i)\b(?:between|from)\s+$")
+_RANGE_GAP = re.compile(r"(?i)\s*(?:and|to|until|through|-|\u2013)\s*")
+
+
 def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
     """ "between Nov. 18 and Nov. 24", "from November 16 to 22": one window from the first day to the last."""
     joined: list[TimeExpr] = []
@@ -305,12 +309,9 @@ def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
         if i + 1 < len(found) and expr.kind == DAY and expr.date:
             nxt = found[i + 1]
             gap = sentence[expr.end : nxt.start]
-            opener = re.search(r"(?i)\b(?:between|from)\s+$", sentence[max(0, expr.start - 9) : expr.start])
+            opener = _RANGE_OPENER.search(sentence[max(0, expr.start - 9) : expr.start])
             if (
-                opener
-                and nxt.kind == DAY
-                and nxt.date
-                and re.fullmatch(r"(?i)\s*(?:and|to|until|through|-|\u2013)\s*", gap)
+                opener and nxt.kind == DAY and nxt.date and _RANGE_GAP.fullmatch(gap)
             ) and expr.date <= nxt.date:
                 if (nxt.date - expr.date).days > 93:
                     # "from Feb. 24, 2022 to Nov. 26, 2024": a running total as of its last day.

@@ -252,7 +252,7 @@ _SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
 # articles, so these readings are kept per sentence text (all results are immutable or never mutated).
 _CACHE = 16384
 _TRIGGER_LOW = Caseless(_TRIGGER)
-_triggered = lru_cache(maxsize=_CACHE)(lambda s: _TRIGGER_LOW.search(s) is not None)
+_triggered = lru_cache(maxsize=_CACHE)(_TRIGGER_LOW.found)
 _figures = lru_cache(maxsize=_CACHE)(find_figures)
 _nouns = lru_cache(maxsize=_CACHE)(find_nouns)
 _verbs = lru_cache(maxsize=_CACHE)(find_verbs)
@@ -347,7 +347,7 @@ def _flag(s: str, name: str) -> bool:
     reportedly so."""
     if name == "single":
         return _flag(s, "article") and _flag(s, "single_hint")
-    return _FLAG_PATTERNS[name].search(s) is not None
+    return _FLAG_PATTERNS[name].found(s)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -392,6 +392,38 @@ _TOTAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:total|in\s+total|overall)?:?\s*$")
 _DELTA_AFTER = re.compile(r"^\s*\(\s*\+")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _DESCRIPTION_AFTER = re.compile(r"\s+(?:by|in|to|for|as|on|at|during)\b")
+
+
+# The patterns read inline in the functions below, compiled once (``re``'s own cache costs a look-up a call).
+_UPPER = re.compile(r"[A-Z]")
+_ITS_THEIR = re.compile(r"(?i)^(?:its|their)\s")
+_LIST_GAP = re.compile(r"(?i)(?:,|\band\b|\bas\s+well\s+as\b)[^,;]{0,40}$")
+_UNITS_OF = re.compile(r"(?i)^\s*(?:units?|pieces?|items?)\s+of\s+(?:[\w-]+\s+){0,2}$")
+_OF_THE = re.compile(r"(?i)^\s*of\s+(?:the|these|those|its|their|them)?\s*(?:[\w'’-]+\s+){0,2}$")
+_INCLUDING = re.compile(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$")
+_PREPOSITION_AFTER = re.compile(r"(?i)^\s+(?:over|in|near|at|on|from|across|around|along|for|by)\b")
+_LIST_BEFORE = re.compile(r"[:,;]\s*(?:and\s+)?(?:\w+\s+){0,2}$")
+_LINK_MARK = re.compile(r"^\s*[\u2013\u2014\-:=(]")
+_BLANK = re.compile(r"\s*")
+_AND_VERB = re.compile(r"^\s*(?:and|or|,)\s+\w+\s*$")
+_ONE_PERSON = re.compile(
+    r"(?i)^(?:soldier|serviceman|servicewoman|officer|commander|fighter|paratrooper|marine|pilot|"
+    r"mercenary|conscript|sniper|militant|man|service\s*member)$"
+)
+_NAME_AFTER = re.compile(r"^\s+[A-Z\"“]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]+\s*$")
+_STRUCK_WITH = re.compile(
+    r"(?i)\b(?:struck|strikes?|attacked|hit|targeted|bombarded|launched|fired)\b[^,.;]{0,30}"
+    r"(?:\bwith\s*|\b(?:launched|fired)\s*)$"
+)
+_LIST_END = re.compile(r"(?i)(?:,|\band|\bas\s+well\s+as)\s*$")
+_CAPTURE_WORD = re.compile(r"captur|prisoner|captive|surrender|seiz")
+_KILL_WORD = re.compile(r"kill|dead|slain")
+_WOUND_WORD = re.compile(r"wound|injur")
+_PERSON_WORD = re.compile(r"kill|wound|injur|prisoner|captive")
+_THEY = re.compile(r"(?i)\bthey|their\b")
+_GROUP_OPENER = re.compile(r"(?i)^(?:the|this|that)\s+(?:group|unit|crew|team|soldiers)\b")
+_IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
 
 
 class _ArticleReader:
@@ -446,14 +478,14 @@ class _ArticleReader:
     @cached_property
     def air_article(self) -> bool:
         """Whether the article speaks of an air attack (read when a sentence's figures first ask)."""
-        return _AIR_LOW.search(self.text) is not None
+        return _AIR_LOW.found(self.text)
 
     def unverified(self) -> bool:
         # Every phrase of the pattern holds one of these stems: most articles are cleared without a scan.
         lowered = self.text.lower()
         if "verif" not in lowered and "confirm" not in lowered and "corroborat" not in lowered:
             return False
-        return _UNVERIFIED_LOW.search(self.text) is not None
+        return _UNVERIFIED_LOW.found(self.text)
 
     def read(self) -> list[Claim]:
         drafts: list[_Draft] = []
@@ -504,14 +536,14 @@ class _ArticleReader:
         unit_here = self._unit_in_phrase(full)
         if unit_here is not None:
             return _Speaker(unit_here.name, unit_here.side, raw, True, True)
-        if re.search(r"[A-Z]", raw) and _INSTITUTION.search(raw):
+        if _UPPER.search(raw) and _INSTITUTION.search(raw):
             # "the Defence Ministry in Moscow" is the Russian Defence Ministry; a bare "the Air Force" is the
             # one the registry knows for one side only.
             entry = self._qualified_claimant(raw, (named_side,) if named_side else (UA, RU))
             if entry is not None:
                 return _Speaker(entry.name, entry.side, raw, True)
         if attribution.anaphoric and named_side is None:
-            unit_speaker = bool(_UNIT_SPEAKER.match(raw)) or bool(re.match(r"(?i)^(?:its|their)\s", raw))
+            unit_speaker = bool(_UNIT_SPEAKER.match(raw)) or bool(_ITS_THEIR.match(raw))
             # "the unit said": the formation named as the sentence's actor is the speaker.
             for hit in self.claimant_hits:
                 # Only a formation named before the speech verb ("The 47th Brigade destroyed ..., the unit
@@ -533,14 +565,14 @@ class _ArticleReader:
             actor = self._first_actor(sentence, skip=attribution)
             return _Speaker(None, actor, raw, True, unit_speaker) if actor else None
         side = named_side
-        if side is None and not re.search(r"[A-Z]", raw):
+        if side is None and not _UPPER.search(raw):
             return None
         if side is None and _INSTITUTION.search(raw):
             # "the Air Force said", "the Defence Ministry said": the side of the sentence's actor or of
             # the article's earlier speakers.
             earlier = self._earlier_speaker(sentence, depth)
             side = earlier.side if earlier is not None else self._first_actor(sentence, skip=attribution)
-        name = strip_article(raw) if re.search(r"[A-Z]", raw) else None
+        name = strip_article(raw) if _UPPER.search(raw) else None
         return _Speaker(name, side, raw, True)
 
     def _qualified_claimant(self, raw: str, sides: tuple[str, ...]) -> ClaimantEntry | None:
@@ -762,7 +794,7 @@ class _ArticleReader:
                 if (
                     previous.side_strength == 3
                     and previous.figure_start < figure.start
-                    and re.search(r"(?i)(?:,|\band\b|\bas\s+well\s+as\b)[^,;]{0,40}$", gap)
+                    and _LIST_GAP.search(gap)
                     and not any(
                         previous.figure_start < m.start < figure.qstart
                         and not m.locative
@@ -853,9 +885,7 @@ class _ArticleReader:
                     if of and whole and whole.kind == "equipment" and whole.start - of.end() <= 25:
                         return Noun(noun.start, whole.end, whole.kind, whole.equipment), None, None
                 return noun, None, None
-            if re.match(r"(?i)^\s*(?:units?|pieces?|items?)\s+of\s+(?:[\w-]+\s+){0,2}$", gap) or re.match(
-                r"(?i)^\s*of\s+(?:the|these|those|its|their|them)?\s*(?:[\w'’-]+\s+){0,2}$", gap
-            ):
+            if _UNITS_OF.match(gap) or _OF_THE.match(gap):
                 # "six units of special equipment", "four of the Kinzhals".
                 return noun, None, None
             break
@@ -873,12 +903,12 @@ class _ArticleReader:
             (figure.delta and index > 0)
             or _OTHERS.match(tail)
             or _TOTAL_WORD.search(head)
-            or re.search(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$", head)
+            or _INCLUDING.search(head)
             or (
                 # "337 drones: 126 over the Kursk region, 91 over ...", "2,500 ..., some 4,150 in the
                 # Tsentr area".
-                re.match(r"(?i)^\s+(?:over|in|near|at|on|from|across|around|along|for|by)\b", tail)
-                and re.search(r"[:,;]\s*(?:and\s+)?(?:\w+\s+){0,2}$", head)
+                _PREPOSITION_AFTER.match(tail)
+                and _LIST_BEFORE.search(head)
                 and not any(
                     n.start >= figure.end and n.start - figure.end < 25 and n.kind != cat.SKIP for n in nouns
                 )
@@ -907,7 +937,7 @@ class _ArticleReader:
         linked = [n for n in candidates if n.kind != cat.SKIP]
         if candidates and candidates[-1].kind == cat.SKIP:
             link = s[candidates[-1].end : figure.qstart]
-            if re.match(r"^\s*[\u2013\u2014\-:=(]", link):
+            if _LINK_MARK.match(link):
                 return None, None, None
         if linked:
             noun = linked[-1]
@@ -915,14 +945,14 @@ class _ArticleReader:
                 noun.kind == cat.CASUALTIES
                 and len(linked) > 1
                 and linked[-2].kind == "equipment"
-                and re.fullmatch(r"\s*", s[linked[-2].end : noun.start])
+                and _BLANK.fullmatch(s[linked[-2].end : noun.start])
             ):
                 # "aircraft losses at 347": losses of equipment.
                 noun = linked[-2]._replace(end=noun.end)
             if _LINK_BEFORE.match(s[noun.end : figure.qstart]):
                 return noun, None, None
         # "killed 50 and wounded 47 North Korean soldiers": the noun of the next figure.
-        if index + 1 < len(figures) and re.match(r"^\s*(?:and|or|,)\s+\w+\s*$", tail):
+        if index + 1 < len(figures) and _AND_VERB.match(tail):
             return (
                 self._counted_noun(s, figures[index + 1], figures, index + 1, nouns, [], verbs)[0],
                 None,
@@ -948,17 +978,13 @@ class _ArticleReader:
             plain = _HYPHENATED.sub("x", words)
             if len(words.split()) > 3 or _NP_GAP_STOP.search(plain) or _NOT_SINGLE.search(plain):
                 continue
-            if noun.kind == cat.PERSONNEL and not re.match(
-                r"(?i)^(?:soldier|serviceman|servicewoman|officer|commander|fighter|paratrooper|marine|pilot|"
-                r"mercenary|conscript|sniper|militant|man|service\s*member)$",
-                s[noun.start : noun.end],
-            ):
+            if noun.kind == cat.PERSONNEL and not _ONE_PERSON.match(s[noun.start : noun.end]):
                 continue
             if noun.kind not in ("equipment", cat.PERSONNEL):
                 continue
             if definite and not (
                 noun.equipment in ("ship", "submarine")
-                and (re.match(r"^\s+[A-Z\"“]", s[noun.end :]) or re.search(r"[A-Z][\w-]+\s*$", words))
+                and (_NAME_AFTER.match(s[noun.end :]) or _NAME_BEFORE.search(words))
             ):
                 # "the blasted tank": already counted; only named vessels are counted with "the".
                 continue
@@ -967,22 +993,14 @@ class _ArticleReader:
             if (
                 noun.kind == "equipment"
                 and noun.equipment in ("missile", "uav")
-                and re.search(
-                    r"(?i)\b(?:struck|strikes?|attacked|hit|targeted|bombarded|launched|fired)\b[^,.;]{0,30}"
-                    r"(?:\bwith\s*|\b(?:launched|fired)\s*)$",
-                    before,
-                )
+                and _STRUCK_WITH.search(before)
             ):
                 found.append((match.start(), noun.end, noun, None, "launched"))
                 continue
             active = _SINGLE_ACTIVE.search(before)
             passive = _SINGLE_PASSIVE.match(after)
             listed = None
-            if (
-                not (active or passive)
-                and (drafts or found)
-                and re.search(r"(?i)(?:,|\band|\bas\s+well\s+as)\s*$", before)
-            ):
+            if not (active or passive) and (drafts or found) and _LIST_END.search(before):
                 # "destroyed three MT-LBs and a tank": an item of the same list.
                 earlier = [
                     (d.figure_start, d.claim.category) for d in drafts if d.figure_start < match.start()
@@ -994,11 +1012,11 @@ class _ArticleReader:
             # "taken a soldier prisoner": the word after the noun can say what the verb before did.
             verb_text = " ".join(m.group(0) for m in (active, passive) if m is not None).lower()
             if noun.kind == cat.PERSONNEL:
-                if re.search(r"captur|prisoner|captive|surrender|seiz", verb_text):
+                if _CAPTURE_WORD.search(verb_text):
                     category = "captured"
-                elif re.search(r"kill|dead|slain", verb_text):
+                elif _KILL_WORD.search(verb_text):
                     category = "killed"
-                elif re.search(r"wound|injur", verb_text):
+                elif _WOUND_WORD.search(verb_text):
                     category = "wounded"
                 else:
                     continue
@@ -1008,7 +1026,7 @@ class _ArticleReader:
                 category = listed if noun.equipment in ("uav", "missile") else "equipment"
             elif "shot" in verb_text or "down" in verb_text or "intercept" in verb_text:
                 category = "intercepted" if noun.equipment in ("uav", "missile") else "equipment"
-            elif re.search(r"kill|wound|injur|prisoner|captive", verb_text):
+            elif _PERSON_WORD.search(verb_text):
                 continue
             else:
                 category = "equipment"
@@ -1185,9 +1203,7 @@ class _ArticleReader:
                 return fired, 1
         if claimant_side in (UA, RU, KP):
             return opposite(claimant_side), 1
-        pronoun = (
-            self._pronoun_side(sentence) if re.search(r"(?i)\bthey|their\b", s[: figure.start]) else None
-        )
+        pronoun = self._pronoun_side(sentence) if _THEY.search(s[: figure.start]) else None
         if pronoun:
             return pronoun, 1
         return (RU if self._article_is_ukrainian() else None), 0
@@ -1271,9 +1287,7 @@ class _ArticleReader:
                 combat_sentence = sentence
             elif _flag(sentence.text, "footage") and self._footage_combat is not None:
                 combat_sentence = self._footage_combat
-            elif index > 0 and re.match(
-                r"(?i)^(?:the|this|that)\s+(?:group|unit|crew|team|soldiers)\b", sentence.text
-            ):
+            elif index > 0 and _GROUP_OPENER.match(sentence.text):
                 previous = self.sentences[index - 1]
                 if _flag(previous.text, "combat"):
                     combat_sentence = previous
@@ -1527,7 +1541,7 @@ def _partitive_total(s: str, figure: Figure) -> bool:
 
 def _hypothetical(s: str, position: int) -> bool:
     window = s[max(0, position - 60) : position]
-    return bool(re.search(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$", window))
+    return bool(_IF_BEFORE.search(window))
 
 
 def _local(category: str, value: int | None, period: str | None, largest: int = 0) -> bool:
@@ -1645,7 +1659,7 @@ _EVENT = Caseless(
 
 @lru_cache(maxsize=_CACHE)
 def _toll_so_far(s: str) -> bool:
-    return _PERFECT_LOSS.search(s) is not None and _EVENT.search(s) is None
+    return _PERFECT_LOSS.found(s) and not _EVENT.found(s)
 
 
 @lru_cache(maxsize=_CACHE)

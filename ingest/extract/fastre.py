@@ -28,6 +28,7 @@ _STARTS: dict[str, dict[str, tuple[int, ...]]] = {}
 # Every alternation built, so that ``clear_caches`` reaches their per-text candidate lists.
 _ALTERNATIONS: weakref.WeakSet[WordAlternation] = weakref.WeakSet()
 _SPACE = frozenset(" \t\n\r\f\v")
+_MATCH_START = re.Match.start
 
 
 def _first_of_sequence(items: list[tuple[object, object]]) -> tuple[frozenset[str] | None, bool]:
@@ -236,16 +237,19 @@ class WordAlternation:
             body = "|".join(_piece(alternatives[i]) for i in fallback)
             self._fallback = re.compile(f"{before}(?:{body}){after}", flags)
         self._word_start = re.compile(word_start)
-        self._candidate_cache: dict[str, list[int]] = {}
+        self._candidate_cache: dict[str, tuple[list[int], list[re.Pattern[str] | None]]] = {}
         _ALTERNATIONS.add(self)
         # A test of the first few characters before each attempt: most words cannot begin any alternative.
         self._width = 0
         self._heads: frozenset[str] = frozenset()
         self._shorts: tuple[str, ...] = ()
         self._heads_first = False
+        self._shorts_first = False
         # The alternatives that can begin with each head, and their patterns (compiled on first use).
         self._by_head: dict[str, tuple[int, ...]] = {}
         self._head_patterns: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # The pattern by head, the same as through ``_by_head`` and ``_head_patterns`` in one look-up.
+        self._pattern_by_head: dict[str, re.Pattern[str]] = {}
         self._source = (alternatives, before, after, flags)
         for width in (3, 2):
             found = [prefixes(pattern, flags, width) for _, pattern in alternatives]
@@ -257,6 +261,7 @@ class WordAlternation:
                 self._shorts = tuple(sorted(p for p in every if len(p) < width))
                 # Whether every head begins with a character that has a pattern (for ``_candidates``).
                 self._heads_first = self._fallback is None and all(h[0] in self._by_char for h in self._heads)
+                self._shorts_first = all(p[0] in self._by_char for p in self._shorts)
                 for head in self._heads:
                     # An alternative can match where the text begins with one of its heads, or with one of
                     # its whole matches shorter than a head.
@@ -273,6 +278,22 @@ class WordAlternation:
         pattern = self._head_patterns[chosen] = re.compile(f"{before}(?:{body}){after}", flags)
         return pattern
 
+    def _pattern_at(self, text: str, position: int) -> re.Pattern[str] | None:
+        """The pattern to try at a candidate: the alternatives that can begin with the text's first few
+        characters are far fewer than those that can begin with its first character, and a smaller pattern
+        fails faster. Leaving out ones that cannot match there changes no match, and the rest keep their
+        order."""
+        head = text[position : position + self._width]
+        pattern = self._pattern_by_head.get(head)
+        if pattern is None:
+            chosen = self._by_head.get(head)
+            if chosen is None:
+                # Not a known head (non-ASCII text, or a whole match shorter than a head).
+                return self._by_char.get(text[position], self._fallback)
+            pattern = self._head_patterns.get(chosen) or self._compile(chosen)
+            self._pattern_by_head[head] = pattern
+        return pattern
+
     def _starts(self, text: str) -> list[int]:
         # The same sentence is read by several alternations (and several times over ranges): its word
         # starts are found once. Lookbehinds see the whole text, so a range only filters them.
@@ -281,23 +302,34 @@ class WordAlternation:
         if found is None:
             if len(cache) > 4096:
                 cache.clear()
-            found = cache[text] = [m.start() for m in self._word_start.finditer(text)]
+            found = cache[text] = list(map(_MATCH_START, self._word_start.finditer(text)))
         return found
 
-    def _candidates(self, text: str) -> list[int]:
-        """The word starts where an alternative can begin: a pattern for their first character and, where
-        the first characters are ASCII, a known head."""
+    def _candidates(self, text: str) -> tuple[list[int], list[re.Pattern[str] | None]]:
+        """The word starts where an alternative can begin (a pattern for their first character and, where
+        the first characters are ASCII, a known head), and the pattern to try at each."""
         found = self._candidate_cache.get(text)
         if found is not None:
             return found
         if len(self._candidate_cache) > 4096:
             self._candidate_cache.clear()
         by_char, fallback, width = self._by_char, self._fallback, self._width
-        if self._heads_first:
+        heads, shorts = self._heads, self._shorts
+        if self._heads_first and self._shorts_first and text.isascii():
+            # Every head and every short whole match begins with a character that has a pattern, and every
+            # head of an ASCII text is ASCII: the head test alone decides (what the general case gives).
+            if shorts:
+                positions = [
+                    p
+                    for p in self._starts(text)
+                    if text[p : p + width] in heads or text.startswith(shorts, p)
+                ]
+            else:
+                positions = [p for p in self._starts(text) if text[p : p + width] in heads]
+        elif self._heads_first:
             # One pass: a known head begins with a character that has a pattern, so only the other
             # tests need the character's.
-            heads, shorts = self._heads, self._shorts
-            found = [
+            positions = [
                 p
                 for p in self._starts(text)
                 if text[p : p + width] in heads
@@ -307,38 +339,33 @@ class WordAlternation:
                 )
             ]
         else:
-            found = [p for p in self._starts(text) if fallback is not None or text[p] in by_char]
+            positions = [p for p in self._starts(text) if fallback is not None or text[p] in by_char]
             if width:
-                heads, shorts = self._heads, self._shorts
-                found = [
+                positions = [
                     p
-                    for p in found
+                    for p in positions
                     if text[p : p + width] in heads
                     or not text[p : p + width].isascii()
                     or (shorts and text.startswith(shorts, p))
                 ]
-        self._candidate_cache[text] = found
+        if width:
+            patterns = [self._pattern_at(text, p) for p in positions]
+        else:
+            patterns = [by_char.get(text[p], fallback) for p in positions]
+        found = self._candidate_cache[text] = (positions, patterns)
         return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         stop = len(text) if end is None else end
         taken = start
-        candidates = self._candidates(text)
-        for index in range(bisect_left(candidates, start), len(candidates)):
-            position = candidates[index]
+        positions, patterns = self._candidates(text)
+        for index in range(bisect_left(positions, start) if start else 0, len(positions)):
+            position = positions[index]
             if position >= stop:
                 break
             if position < taken:
                 continue
-            # The alternatives that can begin with the text's first few characters are far fewer than those
-            # that can begin with its first character: a smaller pattern fails faster. Leaving out ones that
-            # cannot match there changes no match, and the rest keep their order.
-            chosen = self._by_head.get(text[position : position + self._width])
-            if chosen is None:
-                pattern = self._by_char.get(text[position], self._fallback)
-            else:
-                pattern = self._head_patterns.get(chosen) or self._compile(chosen)
-            match = pattern.match(text, position, stop)  # type: ignore[union-attr]
+            match = patterns[index].match(text, position, stop)  # type: ignore[union-attr]
             if match is not None and match.end() > match.start():
                 taken = match.end()
                 yield match
@@ -349,6 +376,85 @@ def clear_caches() -> None:
     _STARTS.clear()
     for alternation in list(_ALTERNATIONS):
         alternation._candidate_cache.clear()
+
+
+_CATEGORY_CLASSES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
+
+
+def _leading_of_sequence(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+    found: set[str] = set()
+    for op, av in items:
+        first, nullable = _leading_of_item(op, av)
+        if first is None:
+            return None, False
+        found |= first
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _leading_of_item(op: object, av: object) -> tuple[set[str] | None, bool]:  # noqa: C901
+    r"""As ``_first_of_item``, with the classes ``\d``, ``\s`` and ``\w`` kept whole (they match more than
+    ASCII) and every item written as it goes in a character class."""
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}, False  # type: ignore[arg-type]
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is _c.LITERAL:
+                chars.add(re.escape(chr(value)))
+            elif kind is _c.RANGE:
+                chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is _c.CATEGORY and value in _CATEGORY_CLASSES:
+                chars.add(_CATEGORY_CLASSES[value])
+            else:
+                return None, False
+        return chars, False
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None, False  # local flags
+        return _leading_of_sequence(list(av[-1]))  # type: ignore[index]
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        nullable = False
+        for branch in av[1]:  # type: ignore[index]
+            first, branch_nullable = _leading_of_sequence(list(branch))
+            if first is None:
+                return None, False
+            union |= first
+            nullable = nullable or branch_nullable
+        return union, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or getattr(_c, "POSSESSIVE_REPEAT", None) is op:
+        low, _high, inner = av  # type: ignore[misc]
+        first, nullable = _leading_of_sequence(list(inner))
+        return first, nullable or low == 0
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True
+    return None, False
+
+
+def presence(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that finds a match wherever ``pattern`` finds one (in the same texts, at other spans), for a
+    yes/no test; None where it would not be faster.
+
+    A pattern that opens with a word boundary or a lookbehind makes ``re`` try it at every position. Led
+    by a class of the characters its matches can begin with, ``re`` skips to those characters and tries
+    the pattern there, behind the character it took (``(?<=(?=...).)``)."""
+    if pattern.flags & (re.IGNORECASE | re.DOTALL | re.VERBOSE) or "(?" in pattern.pattern[:2]:
+        return None
+    parsed = list(_p.parse(pattern.pattern, pattern.flags))
+    if not parsed or parsed[0][0] not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.BRANCH):
+        return None  # ``re`` already skips ahead to a literal or a class
+    if parsed[0][0] is _c.BRANCH and all(branch and branch[0][0] is _c.LITERAL for branch in parsed[0][1][1]):
+        return None  # the same: a branch of literals
+    first, nullable = _leading_of_sequence(parsed)
+    if not first or nullable:
+        return None
+    # ``.`` takes the character the match begins with: never a newline, as no match can begin with one.
+    led = "[" + "".join(sorted(first)) + "]"
+    if re.fullmatch(led, "\n"):
+        return None
+    return re.compile(f"{led}(?<=(?={pattern.pattern}).)", pattern.flags)
 
 
 # Letters that case-blind matching pairs with ASCII ones although lower-casing does not ("İ", "ı", "ſ",
@@ -387,14 +493,24 @@ class Caseless:
         self.lowered = re.compile(source, pattern.flags & ~re.IGNORECASE)
         if self.lowered.flags & re.IGNORECASE:
             raise ValueError(f"case-blind flag inside {source[:60]!r}")
+        self._presence = presence(self.lowered)
+
+    def found(self, text: str, *, low: str | None = None) -> bool:
+        """``self.search(text) is not None``, found faster where the pattern allows (see ``presence``)."""
+        if low is None:
+            low = text.lower()
+            if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
+                return self.original.search(text) is not None
+        return (self._presence or self.lowered).search(low) is not None
 
     def search(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize, *, low: str | None = None
     ) -> re.Match[str] | None:
         """As ``re.Pattern.search``; ``low`` is ``lowered(text)`` when the caller has it already."""
         if low is None:
-            low = lowered(text)
-            if low is None:
+            # ``lowered`` written out: these run several times for every figure.
+            low = text.lower()
+            if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
                 return self.original.search(text, pos, endpos)
         return self.lowered.search(low, pos, endpos)
 
@@ -403,7 +519,8 @@ class Caseless:
     ) -> re.Match[str] | None:
         """As ``re.Pattern.match``; ``low`` as for ``search``."""
         if low is None:
-            low = lowered(text)
-            if low is None:
+            # ``lowered`` written out: these run several times for every figure.
+            low = text.lower()
+            if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
                 return self.original.match(text, pos, endpos)
         return self.lowered.match(low, pos, endpos)

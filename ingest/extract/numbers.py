@@ -143,9 +143,14 @@ class Figure:
     words: bool = False
 
 
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+# "from 300 to 400": a change between two figures, not a range.
+_RISE_BEFORE = re.compile(r"(?i)\b(?:from|rose|increased|grew|up)\s*$")
+
+
 def parse_words(phrase: str) -> int | None:
     """Value of a run of number words ("twenty-five", "a THOUSAND", "a dozen", "one hundred and two")."""
-    tokens = [t for t in re.split(r"[\s\-]+", phrase.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(phrase.lower()) if t and t != "and"]
     if not tokens:
         return None
     if tokens[0] in ("a", "an"):
@@ -294,11 +299,7 @@ def find_figures(sentence: str) -> list[Figure]:
             gap = sentence[end:n_start]
             joins = _RANGE_JOIN.match(gap) or (between and _RANGE_JOIN_AND.match(gap))
             # "2,000-4,000", "between 300 and 400", "300 to 400": the second figure bounds the first.
-            if (
-                joins
-                and n_value > value
-                and not re.search(r"(?i)\b(?:from|rose|increased|grew|up)\s*$", sentence[:start])
-            ):
+            if joins and n_value > value and not _RISE_BEFORE.search(sentence[:start]):
                 value_max = n_value
                 end = n_end
                 i += 1

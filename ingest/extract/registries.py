@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ import ahocorasick
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _TOKEN_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
-# A token of lower-cased ASCII text that ``_ORDINAL`` matches.
-_ORDINAL_TOKEN = re.compile(r"(?<![a-z0-9])[0-9]+(?:st|nd|rd|th|d)(?![a-z0-9])")
+# A token of lower-cased ASCII text that ``_ORDINAL`` matches: ``(?<![a-z0-9])[0-9]+(?:st|nd|rd|th|d)...``
+# with its first digit written before the lookbehind (which then checks the character before that digit),
+# so that ``re`` skips from digit to digit instead of trying every position. Same matches.
+_ORDINAL_TOKEN = re.compile(r"[0-9](?<![a-z0-9][0-9])[0-9]*(?:st|nd|rd|th|d)(?![a-z0-9])")
 _SPELLING = {
     "mechanised": "mechanized", "motorised": "motorized", "defence": "defense", "armoured": "armored",
     "centre": "center", "organisation": "organization", "brigades": "brigade", "regiments": "regiment",
@@ -80,7 +83,9 @@ class Tokens:
 
     @property
     def offsets(self) -> list[int]:
-        offsets = list(accumulate((len(word) + 1 for word in self.words), initial=1))
+        # Token i starts after the opening space, the tokens before it and a space after each of them:
+        # 1 + (their lengths) + i, summed in C rather than by a generator.
+        offsets = list(map(add, accumulate(map(len, self.words), initial=1), count()))
         offsets.pop()
         return offsets
 

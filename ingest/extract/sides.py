@@ -317,7 +317,7 @@ _VERB_OF_FIGURE = Caseless(
 def find_attributions(sentence: str) -> list[Attribution]:
     """Speaker phrases of a sentence, most explicit first."""
     low = lowered(sentence)
-    if _HINT_LOW.search(sentence, low=low) is None:
+    if not _HINT_LOW.found(sentence, low=low):
         return []
     found: list[Attribution | None] = []
     for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():

@@ -158,10 +158,14 @@ def _canonical_numbered(match: re.Match[str]) -> str:
     return " ".join([ordinal(int(match.group("num"))), *words, match.group("type")])
 
 
+_CAPITALISED_TAIL = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,3})(?:the\s+)?$")
+_DIGIT = re.compile(r"\d")
+
+
 def _side_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 30) : start]
     # Only the words right before the unit: "Ukraine's 92nd", "Russian 155th Naval Infantry".
-    tail = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})(?:the\s+)?$", window)
+    tail = _CAPITALISED_TAIL.search(window)
     return side_of_phrase(tail.group(1)) if tail else None
 
 
@@ -172,7 +176,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
     for found in registries.unit_matcher.find(tokens):
         unit: UnitEntry = found.payload
         rank = 1 if unit.kind in ("other", "group", "army", "corps") else 2
-        if re.search(r"\d", unit.name):
+        if _DIGIT.search(unit.name):
             rank = 3
         hits.append(
             UnitHit(found.start, found.end, unit.name, unit.side, text[found.start : found.end], rank)
