@@ -297,7 +297,7 @@ _BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
 
 
 _RANGE_OPENER = re.compile(r"(?i)\b(?:between|from)\s+$")
-_RANGE_GAP = re.compile(r"(?i)\s*(?:and|to|until|through|-|\u2013)\s*")
+_RANGE_GAP = re.compile(r"(?i),?\s*(?:and|to|until|through|-|\u2013)\s*")
 
 
 def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:

@@ -43,7 +43,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units
 
-ENGINE_VERSION = "2026.11.5"
+ENGINE_VERSION = "2026.11.6"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -392,6 +392,10 @@ _TOTAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:total|in\s+total|overall)?:?\s*$")
 _DELTA_AFTER = re.compile(r"^\s*\(\s*\+")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _DESCRIPTION_AFTER = re.compile(r"\s+(?:by|in|to|for|as|on|at|during)\b")
+
+
+# The rest of a tally line after its label: "/boats — ", " (MLRS): ".
+_LIST_LABEL = re.compile(r"[^\n\d]{0,40}?\s*[\u2013\u2014\-:=]\s*(?:about\s+|approximately\s+)?$")
 
 
 # The patterns read inline in the functions below, compiled once (``re``'s own cache costs a look-up a call).
@@ -867,6 +871,15 @@ class _ArticleReader:
             if noun.start >= next_figure:
                 break
             gap = s[figure.end : noun.start]
+            if (
+                index + 1 < len(figures)
+                and "\n" in gap
+                and not gap[gap.rfind("\n") :].strip()
+                and _LIST_LABEL.match(s, noun.end, figures[index + 1].qstart)
+            ):
+                # "air defense systems — 1,081\naircraft — 370": a label at the start of the next line
+                # counts the next line's figure; this figure's label is before it.
+                break
             if len(gap.split()) <= 5 and not _NP_GAP_STOP.search(gap):
                 if noun.kind in (cat.WOUNDED, cat.KILLED):
                     # "two wounded North Korean soldiers": the soldiers are counted, "wounded" describes them.

@@ -136,14 +136,19 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     # Every logical line is a paragraph: news text puts one paragraph on a line.
     joined: list[tuple[int, int, int]] = []
     for start, end, after_blank in raw:
-        if joined and not after_blank:
+        if joined:
             prev_start, prev_end, para = joined[-1]
             previous = text[prev_start:prev_end]
-            # A wrapped line: the previous one stops mid-sentence and this one goes on.
-            # The tail is enough: every ending the pattern knows is shorter than it, with a character before.
-            if text[start].islower() or (
-                _RUNS_ON.search(previous[-10:]) and not _BULLET.match(text[start:end])
-            ):
+            if after_blank:
+                # "... are approximately:", a blank line, then the tally: the colon introduces what follows.
+                runs_on = previous.endswith(":") and not _BULLET.match(text[start:end])
+            else:
+                # A wrapped line: the previous one stops mid-sentence and this one goes on. The tail is
+                # enough: every ending the pattern knows is shorter than it, with a character before.
+                runs_on = text[start].islower() or bool(
+                    _RUNS_ON.search(previous[-10:]) and not _BULLET.match(text[start:end])
+                )
+            if runs_on:
                 joined[-1] = (prev_start, end, para)
                 continue
         joined.append((start, end, len(joined)))

@@ -1132,6 +1132,48 @@ TALLIES: list[Case] = [
         "claims.",
     ),
     Case(
+        "tally-gs-one-line-per-item",
+        "The total combat losses of the enemy from Feb. 24, 2022, to Nov. 26, 2024, are approximately:\n\n"
+        "personnel \u2014 about 733,470 (+1,740) persons\n"
+        "tanks \u2014 9,510 (+10)\n"
+        "air defense systems \u2014 1,009\n"
+        "aircraft \u2014 369\n"
+        "helicopters \u2014 329\n"
+        "warships/boats \u2014 28\n"
+        "submarines \u2014 1",
+        P,
+        [
+            dict(category="casualties", value=733470, subject_side="RU", qualifier="about",
+                 period="cumulative"),
+            dict(category="casualties", value=1740, subject_side="RU", period="window"),
+            dict(category="equipment", equipment="tank", value=9510, subject_side="RU", period="cumulative"),
+            dict(category="equipment", equipment="tank", value=10, subject_side="RU", period="window"),
+            dict(category="equipment", equipment="air_defense", value=1009, subject_side="RU",
+                 period="cumulative"),
+            dict(category="equipment", equipment="aircraft", value=369, subject_side="RU",
+                 period="cumulative"),
+            dict(category="equipment", equipment="helicopter", value=329, subject_side="RU",
+                 period="cumulative"),
+            dict(category="equipment", equipment="ship", value=28, subject_side="RU", period="cumulative"),
+            dict(category="equipment", equipment="submarine", value=1, subject_side="RU",
+                 period="cumulative"),
+        ],
+        "The General Staff's list as reprinted line by line, the header a paragraph of its own: an item with "
+        "no daily figure keeps its own label (not the next line's), and the span 'from ..., to ...' makes "
+        "the totals running ones.",
+    ),
+    Case(
+        "tally-wrapped-line-keeps-its-noun",
+        "Russian forces lost 1,230\nsoldiers and 12 tanks over the past day, the General Staff said.",
+        P,
+        [
+            dict(category="casualties", value=1230, subject_side="RU", claimant=GS, period="window"),
+            dict(category="equipment", equipment="tank", value=12, subject_side="RU", claimant=GS,
+                 period="window"),
+        ],
+        "A line wrapped inside a sentence: the noun on the next line still counts the figure before it.",
+    ),
+    Case(
         "tally-ru-mod-since-start-of-smo",
         "In total, since the start of the special military operation, 651 aircraft, 283 helicopters, 36,518 "
         "unmanned aerial vehicles, 584 anti-aircraft missile systems, 1,524 multiple rocket launchers and "
