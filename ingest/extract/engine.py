@@ -43,7 +43,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units
 
-ENGINE_VERSION = "2026.11.6"
+ENGINE_VERSION = "2026.11.7"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -1072,7 +1072,7 @@ class _ArticleReader:
             sentence, figure, noun, verb, category, speaker, attributions, np_spans
         )
         period, period_explicit = _period(
-            s, figure, times, category, noun, previous_period, figure_count, _figure_spans(s)
+            s, figure, times, category, noun, previous_period, figure_count, _figure_spans(s), attributions
         )
         day, day_start = _date(s, figure, times, period, self.published, attributions)
         place = _nearest_place(self.places, sentence, figure)
@@ -1593,6 +1593,7 @@ def _period(
     previous_period: str | None,
     figure_count: int,
     others: tuple[tuple[int, int], ...] = (),
+    attributions: list[Attribution] = (),  # type: ignore[assignment]
 ) -> tuple[str, bool]:
     """(period, whether the text said so). ``others``: the spans of the sentence's figures."""
     if figure.delta:
@@ -1609,6 +1610,19 @@ def _period(
         if t.kind in (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
         and not _in_other_brackets(s, t.start, figure)
     ]
+    if len(markers) > 1 and any(t.kind == SINCE for t in markers):
+        # "said on Sunday that 45,100 ... since the invasion began": the day a statement was made dates
+        # the statement; the running total's own words give its period.
+        said = [
+            t
+            for t in markers
+            if t.kind == DAY
+            and (
+                any(a.start <= t.start < a.end for a in attributions)
+                or _REPORTED_ON.search(s[max(0, t.start - 40) : t.start])
+            )
+        ]
+        markers = [t for t in markers if t not in said] or markers
     if markers and ";" in s:
         # Semicolons part a tally's items: a marker in another item is that item's; a header before the
         # colon speaks for them all.

@@ -1922,6 +1922,26 @@ PLACES_UNITS: list[Case] = [
 
 DATES: list[Case] = [
     Case(
+        "date-said-on-a-day-that-since",
+        "Zelensky said on Sunday that 45,100 Ukrainian soldiers had been killed since the start of the "
+        "full-scale invasion.",
+        P,
+        [
+            dict(category="killed", value=45100, subject_side="UA", claimant=ZELENSKY, period="cumulative",
+                 date="2024-11-24"),
+        ],
+        "The day it was said dates the running total; 'since ...' gives its period, not the nearer day.",
+    ),
+    Case(
+        "date-said-on-a-day-with-no-span",
+        "Russia lost 1,200 soldiers on Sunday, Zelensky said.",
+        P,
+        [
+            dict(category="casualties", value=1200, subject_side="RU", claimant=ZELENSKY, period="window",
+                 date="2024-11-24"),
+        ],
+    ),
+    Case(
         "date-on-may-5",
         "On May 5 Russia lost 50 tanks, Ukraine's General Staff said.",
         "2024-05-07",
