@@ -43,7 +43,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units
 
-ENGINE_VERSION = "2026.11.7"
+ENGINE_VERSION = "2026.11.8"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -687,7 +687,10 @@ class _ArticleReader:
         if not figures and not has_article:
             return []
         nouns = _nouns(s)
-        if not nouns:
+        if not nouns and not (
+            # "Air defences shot down 140 of them": the previous sentence says what they are.
+            self._last_reading is not None and any(_OTHERS.match(s[f.end :]) for f in figures)
+        ):
             return []
         # A verb inside a noun ("multiple launch rocket systems") is no verb. Only figures read verbs.
         verbs = [

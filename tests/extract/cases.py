@@ -1254,6 +1254,18 @@ TALLIES: list[Case] = [
 
 LAUNCHED_INTERCEPTED: list[Case] = [
     Case(
+        "intercepted-of-them-next-sentence",
+        "Russia launched 146 Shahed drones at Ukraine overnight. Air defences shot down 140 of them, "
+        "Ukraine's air force said.",
+        P,
+        [
+            dict(category="launched", equipment="uav", value=146, subject_side="RU", period="window"),
+            dict(category="intercepted", equipment="uav", value=140, subject_side="RU",
+                 claimant=UA_AIR_FORCE, claimant_side="UA", period="window", date=P_PAST_DAY),
+        ],
+        "'of them' in a sentence with no noun of its own counts what the previous sentence counted.",
+    ),
+    Case(
         "launched-intercepted-shahed-overnight",
         "Russia attacked Ukraine overnight with 188 Shahed-type attack drones, the Ukrainian Air Force said "
         "on Telegram. Air defences shot down 76 of them over 17 regions.",
