@@ -13,7 +13,7 @@ import re
 import sys
 import weakref
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -31,56 +31,72 @@ _SPACE = frozenset(" \t\n\r\f\v")
 _MATCH_START = re.Match.start
 
 
-def _first_of_sequence(items: list[tuple[object, object]]) -> tuple[frozenset[str] | None, bool]:
+def _chars(op: object, av: object) -> set[str] | None:
+    """The characters a literal or a class can match (ASCII digits and spaces for ``\\d`` and ``\\s``);
+    None when they are too many or unknown."""
+    if op is _c.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    chars: set[str] = set()
+    for kind, value in av:  # type: ignore[attr-defined]
+        if kind is _c.LITERAL:
+            chars.add(chr(value))
+        elif kind is _c.RANGE:
+            low, high = value
+            if high - low > 300:
+                return None
+            chars.update(chr(code) for code in range(low, high + 1))
+        elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+            chars |= _DIGITS
+        elif kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
+            chars |= _SPACE
+        else:
+            return None
+    return chars
+
+
+# What a literal or a class (``_c.LITERAL`` or ``_c.IN``) contributes to the set of first characters.
+_Leaf = Callable[[object, object], "set[str] | None"]
+
+
+def _first_of_sequence(
+    items: list[tuple[object, object]], leaf: _Leaf = _chars, *, plain_groups: bool = False
+) -> tuple[set[str] | None, bool]:
+    """(what ``leaf`` gives for every item a match can begin with, whether the sequence can match empty);
+    None when unknown. ``plain_groups``: a group with local flags is unknown."""
     found: set[str] = set()
     for op, av in items:
-        first, nullable = _first_of_item(op, av)
+        first, nullable = _first_of_item(op, av, leaf, plain_groups)
         if first is None:
             return None, False
         found |= first
         if not nullable:
-            return frozenset(found), False
-    return frozenset(found), True
+            return found, False
+    return found, True
 
 
-def _first_of_item(op: object, av: object) -> tuple[frozenset[str] | None, bool]:  # noqa: C901
-    if op is _c.LITERAL:
-        return frozenset({chr(av)}), False  # type: ignore[arg-type]
-    if op is _c.IN:
-        chars: set[str] = set()
-        for kind, value in av:  # type: ignore[attr-defined]
-            if kind is _c.LITERAL:
-                chars.add(chr(value))
-            elif kind is _c.RANGE:
-                low, high = value
-                if high - low > 300:
-                    return None, False
-                chars.update(chr(code) for code in range(low, high + 1))
-            elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
-                chars |= _DIGITS
-            elif kind is _c.CATEGORY and value is _c.CATEGORY_SPACE:
-                chars |= _SPACE
-            else:
-                return None, False
-        return frozenset(chars), False
+def _first_of_item(op: object, av: object, leaf: _Leaf, plain_groups: bool) -> tuple[set[str] | None, bool]:
+    if op is _c.LITERAL or op is _c.IN:
+        return leaf(op, av), False
     if op is _c.SUBPATTERN:
-        return _first_of_sequence(list(av[-1]))  # type: ignore[index]
+        if plain_groups and (av[1] or av[2]):  # type: ignore[index]
+            return None, False
+        return _first_of_sequence(list(av[-1]), leaf, plain_groups=plain_groups)  # type: ignore[index]
     if op is _c.BRANCH:
         union: set[str] = set()
         nullable = False
         for branch in av[1]:  # type: ignore[index]
-            first, branch_nullable = _first_of_sequence(list(branch))
+            first, branch_nullable = _first_of_sequence(list(branch), leaf, plain_groups=plain_groups)
             if first is None:
                 return None, False
             union |= first
             nullable = nullable or branch_nullable
-        return frozenset(union), nullable
+        return union, nullable
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or getattr(_c, "POSSESSIVE_REPEAT", None) is op:
         low, _high, inner = av  # type: ignore[misc]
-        first, nullable = _first_of_sequence(list(inner))
+        first, nullable = _first_of_sequence(list(inner), leaf, plain_groups=plain_groups)
         return first, nullable or low == 0
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return frozenset(), True
+        return set(), True
     return None, False
 
 
@@ -88,7 +104,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can begin with; None when any character can."""
     parsed = _p.parse(pattern, flags)
     first, nullable = _first_of_sequence(list(parsed))
-    return None if nullable else first
+    return None if nullable or first is None else frozenset(first)
 
 
 # Prefixes are worked out over ASCII only: a text whose first two characters are not both ASCII is
@@ -381,56 +397,22 @@ def clear_caches() -> None:
 _CATEGORY_CLASSES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
 
 
-def _leading_of_sequence(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
-    found: set[str] = set()
-    for op, av in items:
-        first, nullable = _leading_of_item(op, av)
-        if first is None:
-            return None, False
-        found |= first
-        if not nullable:
-            return found, False
-    return found, True
-
-
-def _leading_of_item(op: object, av: object) -> tuple[set[str] | None, bool]:  # noqa: C901
-    r"""As ``_first_of_item``, with the classes ``\d``, ``\s`` and ``\w`` kept whole (they match more than
-    ASCII) and every item written as it goes in a character class."""
+def _class_pieces(op: object, av: object) -> set[str] | None:
+    r"""A literal or a class written as pieces of a character class, ``\d``, ``\s`` and ``\w`` kept whole
+    (they match more than ASCII)."""
     if op is _c.LITERAL:
-        return {re.escape(chr(av))}, False  # type: ignore[arg-type]
-    if op is _c.IN:
-        chars: set[str] = set()
-        for kind, value in av:  # type: ignore[attr-defined]
-            if kind is _c.LITERAL:
-                chars.add(re.escape(chr(value)))
-            elif kind is _c.RANGE:
-                chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-            elif kind is _c.CATEGORY and value in _CATEGORY_CLASSES:
-                chars.add(_CATEGORY_CLASSES[value])
-            else:
-                return None, False
-        return chars, False
-    if op is _c.SUBPATTERN:
-        if av[1] or av[2]:  # type: ignore[index]
-            return None, False  # local flags
-        return _leading_of_sequence(list(av[-1]))  # type: ignore[index]
-    if op is _c.BRANCH:
-        union: set[str] = set()
-        nullable = False
-        for branch in av[1]:  # type: ignore[index]
-            first, branch_nullable = _leading_of_sequence(list(branch))
-            if first is None:
-                return None, False
-            union |= first
-            nullable = nullable or branch_nullable
-        return union, nullable
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or getattr(_c, "POSSESSIVE_REPEAT", None) is op:
-        low, _high, inner = av  # type: ignore[misc]
-        first, nullable = _leading_of_sequence(list(inner))
-        return first, nullable or low == 0
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), True
-    return None, False
+        return {re.escape(chr(av))}  # type: ignore[arg-type]
+    pieces: set[str] = set()
+    for kind, value in av:  # type: ignore[attr-defined]
+        if kind is _c.LITERAL:
+            pieces.add(re.escape(chr(value)))
+        elif kind is _c.RANGE:
+            pieces.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is _c.CATEGORY and value in _CATEGORY_CLASSES:
+            pieces.add(_CATEGORY_CLASSES[value])
+        else:
+            return None
+    return pieces
 
 
 def presence(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -447,7 +429,7 @@ def presence(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None  # ``re`` already skips ahead to a literal or a class
     if parsed[0][0] is _c.BRANCH and all(branch and branch[0][0] is _c.LITERAL for branch in parsed[0][1][1]):
         return None  # the same: a branch of literals
-    first, nullable = _leading_of_sequence(parsed)
+    first, nullable = _first_of_sequence(parsed, _class_pieces, plain_groups=True)
     if not first or nullable:
         return None
     # ``.`` takes the character the match begins with: never a newline, as no match can begin with one.
