@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from . import categories as cat
 from . import dates as _dates
@@ -24,6 +24,7 @@ from . import sides as _sides
 from .categories import Noun, Verb, find_nouns, find_verbs, first_noun
 from .dates import AS_OF, CUMULATIVE_KINDS, DAY, MONTH, SINCE, SPAN, TOTAL, VAGUE, WEEK, TimeExpr, find_times
 from .fastre import Caseless
+from .memo import Memo, memoized, next_article
 from .numbers import Figure, find_figures
 from .places import PlaceHit, dominant_region, find_places
 from .registries import ClaimantEntry, Hit, Registries, load_seed_registries, tokenize, tokenize_phrase
@@ -248,19 +249,20 @@ _NO_REGISTRIES = Registries()
 _GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", "special_equipment"})
 _SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
 
-# What a sentence says on its own, whatever article it is in: wire copy and boilerplate recur across
-# articles, so these readings are kept per sentence text (all results are immutable or never mutated).
+# What a sentence says on its own, whatever article it is in: kept per sentence text for the article, and
+# beyond it for wire copy and boilerplate that recur across articles (see ``memo``; all results are
+# immutable or never mutated). The most kept beyond an article, per reading:
 _CACHE = 16384
 _TRIGGER_LOW = Caseless(_TRIGGER)
-_triggered = lru_cache(maxsize=_CACHE)(_TRIGGER_LOW.found)
-_figures = lru_cache(maxsize=_CACHE)(find_figures)
-_nouns = lru_cache(maxsize=_CACHE)(find_nouns)
-_verbs = lru_cache(maxsize=_CACHE)(find_verbs)
-_times = lru_cache(maxsize=_CACHE)(find_times)
-_attributions = lru_cache(maxsize=_CACHE)(find_attributions)
-_side_mentions = lru_cache(maxsize=_CACHE)(side_mentions)
+_triggered = Memo(_TRIGGER_LOW.found, _CACHE)
+_figures = Memo(find_figures, _CACHE)
+_nouns = Memo(find_nouns, _CACHE)
+_verbs = Memo(find_verbs, _CACHE)
+_times = Memo(find_times, _CACHE)
+_attributions = Memo(find_attributions, _CACHE)
+_side_mentions = Memo(side_mentions, _CACHE)
 # Only the first noun after an article is read ("a Russian tank"): the scan stops there.
-_single_noun = lru_cache(maxsize=4 * _CACHE)(first_noun)
+_single_noun = Memo(first_noun, 4 * _CACHE)
 
 
 _Names = tuple[list[PlaceHit], list[UnitHit], list[Hit]]
@@ -340,7 +342,7 @@ _FLAG_PATTERNS = {
 _AIR_LOW = _FLAG_PATTERNS["air"]
 
 
-@lru_cache(maxsize=8 * _CACHE)
+@memoized(8 * _CACHE)
 def _flag(s: str, name: str) -> bool:
     """Whether ``s`` may hold a single item ("single": an article and a verb of loss), is in an air context
     ("air"), names drones or missiles ("air_words"), is hedged, speaks of footage, combat or what is
@@ -350,7 +352,7 @@ def _flag(s: str, name: str) -> bool:
     return _FLAG_PATTERNS[name].found(s)
 
 
-@lru_cache(maxsize=_CACHE)
+@memoized(_CACHE)
 def _clause_breaks(s: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Starts and ends of the clause breaks of ``s``, in order."""
     spans = [m.span() for m in _CLAUSE_BREAK.finditer(s)]
@@ -368,6 +370,7 @@ def extract(
     """The claims of one article. ``published`` resolves relative dates; ``title`` helps place it."""
     if registries is None:
         registries = _default_registries()
+    next_article()
     reader = _ArticleReader(text or "", published, registries, title)
     return Extraction(reader.read(), reader.unverified())
 
@@ -440,15 +443,13 @@ class _ArticleReader:
         self.places: list[PlaceHit] = []
         self.units: list[UnitHit] = []
         self.claimant_hits: list[Hit] = []
-        scans: dict[str, _Names] = registries.__dict__.setdefault("_sentence_names", {})
+        scan: Memo[_Names] | None = registries.__dict__.get("_sentence_names")
+        if scan is None:
+            scan = registries.__dict__["_sentence_names"] = Memo(
+                partial(_scan_names, registries=registries), _CACHE
+            )
         for sentence in self.sentences:
-            names = scans.get(sentence.text)
-            if names is None:
-                names = _scan_names(sentence.text, registries)
-                if len(scans) > _CACHE:
-                    scans.clear()
-                scans[sentence.text] = names
-            places, units, claimants = names
+            places, units, claimants = scan(sentence.text)
             shift = sentence.start
             # The hits at article offsets, built directly: ``dataclasses.replace`` is several times slower.
             if places:
@@ -1687,17 +1688,17 @@ _EVENT = Caseless(
 )
 
 
-@lru_cache(maxsize=_CACHE)
+@memoized(_CACHE)
 def _toll_so_far(s: str) -> bool:
     return _PERFECT_LOSS.found(s) and not _EVENT.found(s)
 
 
-@lru_cache(maxsize=_CACHE)
+@memoized(_CACHE)
 def _figure_values(s: str) -> tuple[int, ...]:
     return tuple(f.value for f in _figures(s))
 
 
-@lru_cache(maxsize=_CACHE)
+@memoized(_CACHE)
 def _figure_spans(s: str) -> tuple[tuple[int, int], ...]:
     return tuple((f.qstart, f.end) for f in _figures(s))
 

@@ -17,14 +17,19 @@ TEXT = (
 
 
 def _text_caches() -> list[object]:
-    """Every ``lru_cache`` of the package's modules but the default registries (not a reading of text)."""
+    """Every ``lru_cache`` and ``Memo`` of the package's modules but the default registries (not a reading of
+    text)."""
     found = []
     for info in pkgutil.iter_modules(package.__path__):
         if info.name == "__main__":
             continue
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         for name, value in vars(module).items():
-            if hasattr(value, "cache_clear") and name != "_default_registries":
+            if (
+                hasattr(value, "cache_clear")
+                and not isinstance(value, type)
+                and name != "_default_registries"
+            ):
                 found.append(value)
     return found
 
