@@ -68,6 +68,8 @@ _TRIGGER = re.compile(
 # The conjunctions share one word-boundary test: ``re`` then tries the words only at word starts, not
 # each of them at every position (same matches; two words cannot both match at one place).
 _CLAUSE_BREAK = re.compile(r";|\s[\u2013\u2014-]\s|\u2014|\b(?:while|whereas|but|although|after)\b")
+# Every break holds one of these (most sentences hold none, and ``re`` tries the pattern at every position).
+_CLAUSE_BREAK_PARTS = (";", "-", "\u2013", "\u2014", "while", "whereas", "but", "although", "after")
 # The case-blind patterns read short windows several times for every figure: wrapped in ``Caseless``
 # they run case-sensitively over lower-cased text, several times faster in ``re`` (same matches).
 _NP_GAP_STOP = Caseless(
@@ -150,6 +152,9 @@ _SINGLE_HINT = re.compile(
 )
 _HYPHENATED = re.compile(r"[\w'’]+(?:-[\w'’]+)+")
 _SINGLE_OPENER = re.compile(r"(?i)\b(?:a|an|the|one)\s+")
+# The same matches in lower-cased text, each word's ``\b`` checked after it: led by literals, the pattern
+# lets ``re`` skip to their first letters instead of trying it at every position.
+_SINGLE_OPENER_LOW = re.compile(r"(?:a(?<!\wa)|an(?<!\wan)|the(?<!\wthe)|one(?<!\wone))\s+")
 _NOT_SINGLE = Caseless(
     re.compile(
         r"(?i)\b(?:number|lot|total|series|group|couple|few|dozen|record|video|footage|clip|piece|kind|type|"
@@ -355,6 +360,8 @@ def _flag(s: str, name: str) -> bool:
 @memoized(_CACHE)
 def _clause_breaks(s: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Starts and ends of the clause breaks of ``s``, in order."""
+    if not any(part in s for part in _CLAUSE_BREAK_PARTS):
+        return (), ()
     spans = [m.span() for m in _CLAUSE_BREAK.finditer(s)]
     return tuple(a for a, _ in spans), tuple(b for _, b in spans)
 
@@ -985,14 +992,15 @@ class _ArticleReader:
         Kunikov"."""
         s = sentence.text
         found: list[tuple[int, int, Noun, Verb | None, str]] = []
-        for match in _SINGLE_OPENER.finditer(s):
+        low = _fastre.lowered(s)
+        for match in _SINGLE_OPENER_LOW.finditer(low) if low is not None else _SINGLE_OPENER.finditer(s):
             definite = match.group(0).lower().startswith("the")
             noun = _single_noun(s, match.end(), min(len(s), match.end() + 45))
             if noun is None:
                 continue
             words = s[match.end() : noun.start]
             # A hyphenated name ("the <Town-on-River> submarine") is one word, whatever its parts.
-            plain = _HYPHENATED.sub("x", words)
+            plain = _HYPHENATED.sub("x", words) if "-" in words else words
             if len(words.split()) > 3 or _NP_GAP_STOP.search(plain) or _NOT_SINGLE.search(plain):
                 continue
             if noun.kind == cat.PERSONNEL and not _ONE_PERSON.match(s[noun.start : noun.end]):
@@ -1553,7 +1561,9 @@ _PARTITIVE_BEFORE = Caseless(
 
 def _partitive_total(s: str, figure: Figure) -> bool:
     """ "shot down 50 of 73 drones": 73 is the whole, the number launched."""
-    return bool(_PARTITIVE_BEFORE.search(s[max(0, figure.qstart - 30) : figure.qstart]))
+    window = s[max(0, figure.qstart - 30) : figure.qstart]
+    # The pattern ends with "of" and what may follow it: most windows hold no "of" at all.
+    return "of" in window.lower() and bool(_PARTITIVE_BEFORE.search(window))
 
 
 def _hypothetical(s: str, position: int) -> bool:
