@@ -263,11 +263,11 @@ _triggered = Memo(_TRIGGER_LOW.found, _CACHE)
 _figures = Memo(find_figures, _CACHE)
 _nouns = Memo(find_nouns, _CACHE)
 _verbs = Memo(find_verbs, _CACHE)
-_times = Memo(find_times, _CACHE)
+_times = Memo(find_times, _CACHE, spread=True)
 _attributions = Memo(find_attributions, _CACHE)
 _side_mentions = Memo(side_mentions, _CACHE)
 # Only the first noun after an article is read ("a Russian tank"): the scan stops there.
-_single_noun = Memo(first_noun, 4 * _CACHE)
+_single_noun = Memo(first_noun, 4 * _CACHE, spread=True)
 
 
 _Names = tuple[list[PlaceHit], list[UnitHit], list[Hit]]
@@ -347,13 +347,13 @@ _FLAG_PATTERNS = {
 _AIR_LOW = _FLAG_PATTERNS["air"]
 
 
-@memoized(8 * _CACHE)
+@memoized(8 * _CACHE, spread=True)
 def _flag(s: str, name: str) -> bool:
     """Whether ``s`` may hold a single item ("single": an article and a verb of loss), is in an air context
     ("air"), names drones or missiles ("air_words"), is hedged, speaks of footage, combat or what is
     reportedly so."""
     if name == "single":
-        return _flag(s, "article") and _flag(s, "single_hint")
+        return _flag[s, "article"] and _flag[s, "single_hint"]
     return _FLAG_PATTERNS[name].found(s)
 
 
@@ -456,7 +456,7 @@ class _ArticleReader:
                 partial(_scan_names, registries=registries), _CACHE
             )
         for sentence in self.sentences:
-            places, units, claimants = scan(sentence.text)
+            places, units, claimants = scan[sentence.text]
             shift = sentence.start
             # The hits at article offsets, built directly: ``dataclasses.replace`` is several times slower.
             if places:
@@ -503,7 +503,7 @@ class _ArticleReader:
         drafts: list[_Draft] = []
         previous_period: str | None = None
         for sentence in self.sentences:
-            if not _triggered(sentence.text):
+            if not _triggered[sentence.text]:
                 continue
             found = self._read_sentence(sentence, previous_period)
             if found:
@@ -517,12 +517,12 @@ class _ArticleReader:
 
     def attributions(self, sentence: Sentence) -> list[Attribution]:
         if sentence.index not in self._attributions:
-            self._attributions[sentence.index] = _attributions(sentence.text)
+            self._attributions[sentence.index] = _attributions[sentence.text]
         return self._attributions[sentence.index]
 
     def sides(self, sentence: Sentence) -> list[SideMention]:
         if sentence.index not in self._sides:
-            self._sides[sentence.index] = _side_mentions(sentence.text)
+            self._sides[sentence.index] = _side_mentions[sentence.text]
         return self._sides[sentence.index]
 
     def speaker(self, sentence: Sentence, depth: int = 0) -> _Speaker | None:
@@ -663,7 +663,7 @@ class _ArticleReader:
         own = self.speaker(sentence)
         if own is not None:
             return own
-        if _flag(sentence.text, "reportedly"):
+        if _flag[sentence.text, "reportedly"]:
             return None
         for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
             earlier = self.sentences[index]
@@ -690,11 +690,11 @@ class _ArticleReader:
 
     def _read_sentence(self, sentence: Sentence, previous_period: str | None) -> list[_Draft]:
         s = sentence.text
-        figures = [f for f in _figures(s) if not _inside_unit(sentence, f, self.units)]
-        has_article = _flag(s, "single")
+        figures = [f for f in _figures[s] if not _inside_unit(sentence, f, self.units)]
+        has_article = _flag[s, "single"]
         if not figures and not has_article:
             return []
-        nouns = _nouns(s)
+        nouns = _nouns[s]
         if not nouns and not (
             # "Air defences shot down 140 of them": the previous sentence says what they are.
             self._last_reading is not None and any(_OTHERS.match(s[f.end :]) for f in figures)
@@ -703,7 +703,7 @@ class _ArticleReader:
         # A verb inside a noun ("multiple launch rocket systems") is no verb. Only figures read verbs.
         verbs = [
             v
-            for v in (_verbs(s) if figures else ())
+            for v in (_verbs[s] if figures else ())
             if not any(n.start <= v.start < n.end and n.kind == "equipment" for n in nouns)
         ]
         attributions = self.attributions(sentence)
@@ -712,7 +712,7 @@ class _ArticleReader:
         speaker = self._claim_speaker(sentence)
         ground_list = len({n.equipment for n in nouns if n.equipment in _GROUND}) >= 2
         # Only the figures' categories read it.
-        air = bool(figures) and (_flag(s, "air") or (self.air_article and _flag(s, "air_words")))
+        air = bool(figures) and (_flag[s, "air"] or (self.air_article and _flag[s, "air_words"]))
         drafts: list[_Draft] = []
         readings: list[tuple[Figure, Noun | None, str | None]] = []
         np_spans: list[tuple[int, int]] = []
@@ -842,7 +842,7 @@ class _ArticleReader:
                     np_spans,
                 )
             )
-        if drafts and _flag(s, "hedged"):
+        if drafts and _flag[s, "hedged"]:
             drafts = [d for d in drafts if not _hypothetical(s, d.figure_start)]
         if drafts:
             last = max(drafts, key=lambda d: d.figure_start)
@@ -995,7 +995,7 @@ class _ArticleReader:
         low = _fastre.lowered(s)
         for match in _SINGLE_OPENER_LOW.finditer(low) if low is not None else _SINGLE_OPENER.finditer(s):
             definite = match.group(0).lower().startswith("the")
-            noun = _single_noun(s, match.end(), min(len(s), match.end() + 45))
+            noun = _single_noun[s, match.end(), min(len(s), match.end() + 45)]
             if noun is None:
                 continue
             words = s[match.end() : noun.start]
@@ -1079,12 +1079,12 @@ class _ArticleReader:
     ) -> _Draft:
         s = sentence.text
         # Read here, for sentences that give a claim, rather than for every sentence with a noun.
-        times = _times(s, self.published)
+        times = _times[s, self.published]
         side, strength = self._subject_side(
             sentence, figure, noun, verb, category, speaker, attributions, np_spans
         )
         period, period_explicit = _period(
-            s, figure, times, category, noun, previous_period, figure_count, _figure_spans(s), attributions
+            s, figure, times, category, noun, previous_period, figure_count, _figure_spans[s], attributions
         )
         day, day_start = _date(s, figure, times, period, self.published, attributions)
         place = _nearest_place(self.places, sentence, figure)
@@ -1093,7 +1093,7 @@ class _ArticleReader:
         if (
             region is None
             and self.region
-            and _local(category, figure.value, period, max(_figure_values(s), default=0))
+            and _local(category, figure.value, period, max(_figure_values[s], default=0))
         ):
             region = self.region
         claimant_side = speaker.side if speaker else None
@@ -1310,11 +1310,11 @@ class _ArticleReader:
             combat_sentence: Sentence | None = None
             if _COMBAT.search(local):
                 combat_sentence = sentence
-            elif _flag(sentence.text, "footage") and self._footage_combat is not None:
+            elif _flag[sentence.text, "footage"] and self._footage_combat is not None:
                 combat_sentence = self._footage_combat
             elif index > 0 and _GROUP_OPENER.match(sentence.text):
                 previous = self.sentences[index - 1]
-                if _flag(previous.text, "combat"):
+                if _flag[previous.text, "combat"]:
                     combat_sentence = previous
             if combat_sentence is None:
                 continue
@@ -1325,7 +1325,7 @@ class _ArticleReader:
     @cached_property
     def _footage_combat(self) -> Sentence | None:
         """The article's first sentence that shows combat on footage (found only when a unit needs it)."""
-        return next((s for s in self.sentences if _flag(s.text, "footage") and _flag(s.text, "combat")), None)
+        return next((s for s in self.sentences if _flag[s.text, "footage"] and _flag[s.text, "combat"]), None)
 
     def _engagement(self, unit: UnitHit, sentence: Sentence, combat: Sentence) -> _Draft:
         speaker = self._claim_speaker(sentence)
@@ -1348,7 +1348,7 @@ class _ArticleReader:
             _nearest_place(self.places, combat, None) if combat is not sentence else None
         )
         region = place.region if place else self.region
-        times = _times(sentence.text, self.published)
+        times = _times[sentence.text, self.published]
         day = next((t.date for t in times if t.kind == DAY and t.date), self.published)
         claimant_side = speaker.side if speaker and speaker.side else unit_side
         claim = Claim(
@@ -1403,7 +1403,7 @@ def _mid_break(s: str, position: int, starts: tuple[int, ...], ends: tuple[int, 
 
 
 def _clause_start(s: str, position: int) -> int:
-    starts, ends = _clause_breaks(s)
+    starts, ends = _clause_breaks[s]
     if _mid_break(s, position, starts, ends):
         start = 0
         for match in _CLAUSE_BREAK.finditer(s, 0, position):
@@ -1414,7 +1414,7 @@ def _clause_start(s: str, position: int) -> int:
 
 
 def _clause_end(s: str, position: int) -> int:
-    starts, ends = _clause_breaks(s)
+    starts, ends = _clause_breaks[s]
     if _mid_break(s, position, starts, ends):
         match = _CLAUSE_BREAK.search(s, position)
         return match.start() if match else len(s)
@@ -1481,7 +1481,7 @@ def _governing_verb(
             between = s[verb.end : np_start]
             distance = len(between.split())
             if _AND_OR_COMMA.search(between) and any(
-                clause_start <= b <= verb.start for _a, b in _figure_spans(s)
+                clause_start <= b <= verb.start for _a, b in _figure_spans[s]
             ):
                 # "N soldiers had died and M more were injured": the verb closes the previous
                 # figure's conjunct.
@@ -1669,7 +1669,7 @@ def _period(
             return "cumulative", True
         # A window marker right next to the figure beats a running-total word further off.
         return "window", True
-    big = sum(1 for f in _figure_values(s) if f >= 1000)
+    big = sum(1 for f in _figure_values[s] if f >= 1000)
     if category == "equipment" and (figure.value >= 1000 or (figure_count >= 4 and big >= 2)):
         # Thousands of tanks are a running total, and so is the rest of a list made mostly of such
         # figures ("N tanks, M armored combat vehicles, ... K airplanes").
@@ -1679,7 +1679,7 @@ def _period(
     if category in ("killed", "wounded", "casualties"):
         if figure.value >= 100_000 or (category != "wounded" and figure.value >= 5000):
             return "cumulative", False
-        if figure.value >= 100 and _toll_so_far(s):
+        if figure.value >= 100 and _toll_so_far[s]:
             # "About N soldiers have been killed and M wounded": a toll so far, not one event's.
             return "cumulative", False
     if category == "equipment" and figure_count >= 4 and previous_period == "cumulative":
@@ -1705,12 +1705,12 @@ def _toll_so_far(s: str) -> bool:
 
 @memoized(_CACHE)
 def _figure_values(s: str) -> tuple[int, ...]:
-    return tuple(f.value for f in _figures(s))
+    return tuple(f.value for f in _figures[s])
 
 
 @memoized(_CACHE)
 def _figure_spans(s: str) -> tuple[tuple[int, int], ...]:
-    return tuple((f.qstart, f.end) for f in _figures(s))
+    return tuple((f.qstart, f.end) for f in _figures[s])
 
 
 def _in_other_brackets(s: str, position: int, figure: Figure) -> bool:
