@@ -43,15 +43,35 @@ _ATOM = re.compile(
     + r"))*\b)",
     re.IGNORECASE,
 )
-# For lower-cased text. The lookahead states where a figure can begin: at a word start (both branches
-# require one), on a digit or on the first letter of "a"/"an" or of a number word. ``re`` then skips
-# most positions without trying either branch; it only restates what they require, so the matches are
-# the same.
-_ATOM_FIRST = "".join(sorted({"a", *(word[0] for word in _NUMBER_WORD.split("|"))}))
-_ATOM_LOW = re.compile(rf"(?=\b[\d{_ATOM_FIRST}])(?:{_ATOM.pattern})", _ATOM.flags & ~re.IGNORECASE)
+# For lower-cased text, ``_ATOM``'s two branches as two scans (case-blind scanning is several times slower
+# in ``re``). A pattern that opens with a lookaround or ``\b`` is tried at every position; these open with a
+# character class, so ``re`` skips to the characters their matches can follow or begin with. A figure in
+# digits holds no letter, a run of number words no digit, and neither begins or ends on a space: their
+# matches never overlap, and the two lists merged in order are the matches of ``_ATOM`` (``_matches``).
+# The digits, their lookbehinds read after the first digit ((?<![\w.,/])\d is \d(?<![\w.,/]\d)).
+_DIGITS_LOW = re.compile(
+    r"\d(?<![\w.,/]\d)(?<![A-Za-z]-\d)"
+    r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d*)(?:\.\d+)?"
+)
+# The same for ASCII text, where the ASCII classes match the same characters and are faster to test.
+_DIGITS_ASCII = re.compile(_DIGITS_LOW.pattern, re.ASCII)
+# The number words behind the character before them (a word start follows a non-word character; the scan
+# is run over the text behind a space, for a run at its start).
+_WORDS_LOW = re.compile(
+    r"\W(?P<words>(?:an?\s+)?(?:" + _NUMBER_WORD + r")(?:(?:[\s\-]+(?:and\s+)?)(?:" + _NUMBER_WORD + r"))*\b)"
+)
+# Every number word holds one of these: a text without them has no run of number words, and most texts
+# have none (a few plain tests are far cheaper than the scan, which tries the words after every space).
+_NUMBER_WORD_PARTS = (
+    "one", "two", "thre", "four", "five", "six", "seven", "eigh", "nine", "ten", "elev", "twel", "twen",
+    "thir", "fort", "fif", "hundred", "thousand", "million", "dozen", "zero",
+)  # fmt: skip
 _SCALE_AFTER = re.compile(
     r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|(?P<scale2>[kK])(?![\w]))", re.IGNORECASE
 )
+
+# The same, case-sensitive for lower-cased text (the scale is lower-cased where it is read).
+_SCALE_AFTER_LOW = re.compile(r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|(?P<scale2>k)(?![\w]))")
 
 # After a figure: what makes it a measure rather than a count.
 _NOT_COUNT_AFTER = re.compile(
@@ -71,8 +91,32 @@ _NOT_COUNT_AFTER = re.compile(
       | -(?!\d|strong|plus|odd|some)[a-z]
     )"""
 )
-# The same, case-sensitive for lower-cased text (several times faster than the case-blind pattern).
-_NOT_COUNT_AFTER_LOW = re.compile("(?x)" + _NOT_COUNT_AFTER.pattern.removeprefix("(?ix)"))
+# The same for lower-cased text, as a yes/no test: case-sensitive (several times faster than case-blind),
+# the spaces read once (``\s*+`` gives none back: nothing after them can begin with a space, so trying the
+# units again after fewer spaces could only fail), no ``^`` (it is run with a start and an end position,
+# not on a slice). Last, a month in lower case: only then is the case-sensitive ``_MONTH_AFTER`` tried.
+_NOT_COUNT_AFTER_LOW = re.compile(
+    r"""(?x)(?:
+        [a-z]
+      | :\d
+      | -(?!\d|strong|plus|odd|some)[a-z]
+      | \s*+(?:
+            %|percent|per\s?cent|pct|percentage
+          | -?\s*(?:km|kms|kilomet|mile|metre|meter|m\b|cm\b|mm\b|kg\b|ton|tonne|hectare|ha\b|sq\b|square|
+                   acre|feet|foot|ft\b|inch|nautical|knots?\b|degrees?|°|kph|mph|km/h|hrs?\b|gb\b|mb\b)
+          | -?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?\b|seconds?|nights?|decades?|centur)
+          | -?(?:year|month|day|week|hour|minute|point|page|fold|storey|story)\b
+          | billion|bn\b|trillion|tn\b
+          | (?:dollars|euros?|pounds|rubles|roubles|hryvnias?|hryvnia|usd|eur|uah|rub)\b
+          | a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|cet|kyiv\s+time|local\s+time|o'clock|hrs\b|h\b
+          | (?:st|nd|rd|th)\b
+          | (?:times|votes|points|seats|pages|percentage|runs|goals|rounds\s+of\s+talks)\b
+          | (?P<month>(?:of\s+)?"""
+    + _MONTHS.lower()
+    + r"""\b)
+        )
+    )"""
+)
 _NOT_COUNT_BEFORE = re.compile(
     r"""(?ix)(?:
         [$\u20ac\u00a3\u20b4\u20bd\u00a5]\s*
@@ -114,12 +158,42 @@ def _not_count_before(before: str) -> bool:
     return _SPACE_RUN.sub(" ", tail).lower().endswith(_NOT_COUNT_WORDS)
 
 
+def _reversed_words(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` spelt backwards, a space standing for any run of spaces. Grouped by first
+    character: ``re`` passes over an alternative that opens with a character other than the text's at little
+    cost, but enters each one that opens with the same character."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in words:
+        backwards = phrase[::-1]
+        rest = r"\s+".join(re.escape(word) for word in backwards[1:].split(" "))
+        by_first.setdefault(backwards[0], []).append(rest)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+_MONTH_NAMES = (
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+)  # fmt: skip
+# ``_not_count_before`` read backwards, on the lower-cased sentence reversed (made once per sentence): the
+# window before a figure is then the text *after* its start, and a match there (run with a start and an end
+# position, no slice) replaces a search through the window or several passes over a copy. Its parts in
+# order: a letter and a dash or a colon ending the window (or before a final newline, as ``$`` reads it); a
+# currency sign or a keyword, spaces after it ignored and spaces in it taken as one (the spaces are read
+# once: ``\s*+`` gives none back, as none of what follows begins with a space). Last, a month in lower case
+# closing the window before spaces (``_MONTH_BEFORE``'s shape): only then is the case-sensitive pattern tried.
+_BEFORE_REVERSED = re.compile(
+    r"\n?(?:-[A-Za-z]|:)"
+    r"|\s*+(?:[$\u20ac\u00a3\u20b4\u20bd\u00a5]|" + _reversed_words(_NOT_COUNT_WORDS) + ")"
+    r"|(?P<month>\s++\.?(?:" + _reversed_words(_MONTH_NAMES) + "))"
+)
+
+
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s+$")
 _MONTH_AFTER = re.compile(r"^\s*(?:of\s+)?" + _MONTHS + r"\b")
-_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _RANGE_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
-_RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|or)\s*$", re.IGNORECASE)
-_RANGE_JOIN_AND = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+# What joins the two figures of a range, between spaces and lower-cased (``re`` read case-blind the same:
+# no other letter is "t", "o" or "r" to it); after "between", "and" also does.
+_JOINERS = frozenset(("-", "\u2013", "\u2014", "to", "or"))
 _DELTA = re.compile(r"\(\s*\+\s*$")
 _RANGE_TAIL = re.compile(r"\d\s*(?:-|\u2013|\u2014|to|and|or)\s*$")
 
@@ -183,7 +257,7 @@ _DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u202f]")
 
 
 def _digits_value(raw: str) -> float:
-    return float(_DIGIT_GROUPING.sub("", raw))
+    return float(raw if raw.isdecimal() else _DIGIT_GROUPING.sub("", raw))
 
 
 def _scaled(value: float, scale: str | None) -> int:
@@ -196,15 +270,31 @@ def _scaled(value: float, scale: str | None) -> int:
     return int(round(value))
 
 
-def _atoms(sentence: str) -> list[tuple[int, int, int, bool]]:
-    """(start, end, value, words) of every count-like figure, measures and dates left out."""
+def _matches(sentence: str, low: str | None) -> list[tuple[int, int, str | None]]:
+    """(start, end, digits) of every match of ``_ATOM``, in order; ``digits``: the figure's text when it
+    is written in digits, None for number words. ``low``: ``lowered(sentence)``."""
+    if low is None:
+        return [(match.start(), match.end(), match.group("digits")) for match in _ATOM.finditer(sentence)]
+    digits = _DIGITS_ASCII if low.isascii() else _DIGITS_LOW
+    found: list[tuple[int, int, str | None]] = [
+        (match.start(), match.end(), match.group()) for match in digits.finditer(low)
+    ]
+    for part in _NUMBER_WORD_PARTS:
+        if part in low:
+            words = [(match.start(1) - 1, match.end() - 1, None) for match in _WORDS_LOW.finditer(" " + low)]
+            if words:
+                found = sorted(found + words)  # the starts differ: the digits are never compared
+            break
+    return found
+
+
+def _atoms(sentence: str, low: str | None, reverse: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end, value, words) of every count-like figure, measures and dates left out.
+    ``low``: ``lowered(sentence)``; ``reverse``: ``low`` reversed."""
     atoms: list[tuple[int, int, int, bool]] = []
     last_end = -1
     last_kept = False
-    low = lowered(sentence)
-    # Case-blind scanning is several times slower in ``re``: the lower-cased copy keeps every offset.
-    for match in _ATOM_LOW.finditer(low) if low is not None else _ATOM.finditer(sentence):
-        start, end = match.span()
+    for start, end, digits in _matches(sentence, low):
         if start < last_end:
             continue
         # The second figure of a range shares the fate of the first ("Dec. 14-15" is a date).
@@ -216,39 +306,43 @@ def _atoms(sentence: str) -> list[tuple[int, int, int, bool]]:
         previous_kept, last_kept, last_end = last_kept, False, end
         if tail_of_range and not previous_kept:
             continue
-        atom = _read_atom(sentence, match, start, end)
-        if atom is None:
-            continue
-        start, end, value, words = atom
+        if digits is not None:
+            scale_match = (
+                _SCALE_AFTER_LOW.match(low, end) if low is not None else _SCALE_AFTER.match(sentence, end)
+            )
+            scale: str | None = None
+            if scale_match:
+                scale = scale_match.group("scale") or scale_match.group("scale2")
+                # "500 m" is a distance, not half a billion.
+                if scale and scale.lower() == "m":
+                    scale = None
+                if scale:
+                    end = scale_match.end()
+            # A decimal that is not "1.2 million" counts nothing (calibres, ratios); nor does a year.
+            if not scale and ("." in digits or _is_year(digits)):
+                continue
+            atom = (start, end, _scaled(_digits_value(digits), scale), False)
+        else:
+            words_atom = _read_words(sentence, start, end)
+            if words_atom is None:
+                continue
+            atom = words_atom
+            start, end = atom[0], atom[1]
         last_end = end
-        if not tail_of_range and not _is_count(sentence, start, end, words, low):
+        if not tail_of_range and not _is_count(sentence, start, end, low, reverse):
             continue
         atoms.append(atom)
         last_kept = True
     return atoms
 
 
-def _read_atom(
-    sentence: str, match: re.Match[str], start: int, end: int
-) -> tuple[int, int, int, bool] | None:
-    scale: str | None = None
-    if match.group("digits"):
-        raw = match.group("digits")
-        scale_match = _SCALE_AFTER.match(sentence, end)
-        if scale_match:
-            scale = scale_match.group("scale") or scale_match.group("scale2")
-            # "500 m" is a distance, not half a billion.
-            if scale and scale.lower() == "m":
-                scale = None
-            if scale:
-                end = scale_match.end()
-        if "." in raw and not scale:
-            # A decimal that is not "1.2 million" counts nothing (calibres, ratios).
-            return None
-        if _YEAR.match(raw) and not scale:
-            return None
-        return start, end, _scaled(_digits_value(raw), scale), False
-    raw = match.group("words")
+def _is_year(digits: str) -> bool:
+    """Whether a figure in digits (without a decimal point) is a year: 1800-2099."""
+    return len(digits) == 4 and digits[:2] in ("18", "19", "20")
+
+
+def _read_words(sentence: str, start: int, end: int) -> tuple[int, int, int, bool] | None:
+    raw = sentence[start:end]
     lowered = raw.lower()
     first, _, rest = lowered.partition(" ")
     if first in ("a", "an") and rest.split("-")[0].split()[0] not in (
@@ -270,16 +364,27 @@ def _read_atom(
     return start, end, parsed, True
 
 
-def _is_count(sentence: str, start: int, end: int, words: bool, low: str | None = None) -> bool:
-    """``low``: ``lowered(sentence)`` when the caller has it."""
-    after = sentence[end : end + 40]
-    before = sentence[max(0, start - 40) : start]
-    measure = (
-        _NOT_COUNT_AFTER_LOW.match(low[end : end + 40]) if low is not None else _NOT_COUNT_AFTER.match(after)
-    )
-    if measure or _MONTH_AFTER.match(after):
+def _is_count(sentence: str, start: int, end: int, low: str | None, reverse: str) -> bool:
+    """``low``: ``lowered(sentence)``; ``reverse``: ``low`` reversed (when there is a ``low``)."""
+    if low is None:
+        after = sentence[end : end + 40]
+        before = sentence[max(0, start - 40) : start]
+        return not (
+            _NOT_COUNT_AFTER.match(after)
+            or _MONTH_AFTER.match(after)
+            or _not_count_before(before)
+            or _MONTH_BEFORE.search(before)
+        )
+    measure = _NOT_COUNT_AFTER_LOW.match(low, end, end + 40)
+    if measure is not None and (
+        measure.group("month") is None or _MONTH_AFTER.match(sentence[end : end + 40])
+    ):
         return False
-    return not (_not_count_before(before) or _MONTH_BEFORE.search(before))
+    at = len(low) - start
+    label = _BEFORE_REVERSED.match(reverse, at, at + 40)
+    return label is None or (
+        label.group("month") is not None and not _MONTH_BEFORE.search(sentence[max(0, start - 40) : start])
+    )
 
 
 _POPULATION_OF = re.compile(r"(?i)\b(?:population|populations)\s+of\s*$")
@@ -287,29 +392,37 @@ _POPULATION_OF = re.compile(r"(?i)\b(?:population|populations)\s+of\s*$")
 
 def find_figures(sentence: str) -> list[Figure]:
     """The counts in ``sentence``, with ranges joined and each figure's hedge read."""
-    atoms = _atoms(sentence)
+    low = lowered(sentence)
+    atoms = _atoms(sentence, low, low[::-1] if low is not None else "")
+    if not atoms:
+        return []
+    # Plain tests of the whole sentence spare the per-figure searches that cannot match (with no ``low``,
+    # a case-blind search may match letters lower-casing does not give: those are always run).
+    between_anywhere = low is None or "between" in low
+    population_anywhere = low is None or "population" in low
+    plus_anywhere = "+" in sentence
     figures: list[Figure] = []
     i = 0
     while i < len(atoms):
         start, end, value, words = atoms[i]
         value_max = None
-        between = _RANGE_BETWEEN.search(sentence[max(0, start - 12) : start])
+        between = _RANGE_BETWEEN.search(sentence[max(0, start - 12) : start]) if between_anywhere else None
         if i + 1 < len(atoms):
             n_start, n_end, n_value, n_words = atoms[i + 1]
-            gap = sentence[end:n_start]
-            joins = _RANGE_JOIN.match(gap) or (between and _RANGE_JOIN_AND.match(gap))
+            joiner = (low[end:n_start] if low is not None else sentence[end:n_start].lower()).strip()
+            joins = joiner in _JOINERS or (between and joiner == "and")
             # "2,000-4,000", "between 300 and 400", "300 to 400": the second figure bounds the first.
             if joins and n_value > value and not _RISE_BEFORE.search(sentence[:start]):
                 value_max = n_value
                 end = n_end
                 i += 1
         hedge_at = max(0, start - 12) + between.start() if between and value_max is not None else start
-        qualifier, qstart = qualifier_before(sentence, hedge_at)
+        qualifier, qstart = qualifier_before(sentence, hedge_at, low)
         qstart = min(qstart, hedge_at)
         if qualifier == "exact":
-            qualifier = qualifier_after(sentence[end : end + 12]) or "exact"
-        delta = bool(_DELTA.search(sentence[max(0, start - 4) : start]))
-        if _POPULATION_OF.search(sentence[max(0, qstart - 25) : qstart]):
+            qualifier = qualifier_after(sentence, end, low) or "exact"
+        delta = plus_anywhere and bool(_DELTA.search(sentence[max(0, start - 4) : start]))
+        if population_anywhere and _POPULATION_OF.search(sentence[max(0, qstart - 25) : qstart]):
             i += 1
             continue
         figures.append(
