@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -238,7 +239,8 @@ _DIRECTION = re.compile(r"\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 
 
 def _hit(entry: object, start: int, end: int, text: str, registries: Registries) -> PlaceHit | None:
-    direction = bool(_DIRECTION.match(text[end : end + 12]))
+    # (Within the 12 characters after the name: ``endpos`` reads as the end of the text.)
+    direction = bool(_DIRECTION.match(text, end, end + 12))
     if isinstance(entry, PlaceEntry):
         return PlaceHit(
             start, end, entry.region, entry.name, text[start:end], direction or entry.kind == "direction"
@@ -278,27 +280,46 @@ def _fuzzy_choice(word: str, choices: tuple[str, ...], cache: dict[str, str | No
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]+\b(?<!Oblast)(?<!Region)(?<!Province)(?<!Raion)(?<!District)")
 
 
+_HIT_START = attrgetter("start")
+
+
+def _fuzzy_word(word: str, registries: Registries) -> tuple[object, str | None]:
+    """What a capitalised word names through its transliteration key: (the entry its key names, or None
+    and the key to try by fuzzy matching where that can be tried, or None). Kept per word."""
+    words: dict[str, tuple[object, str | None]] = registries.__dict__.setdefault("_fuzzy_words", {})
+    found = words.get(word)
+    if found is None:
+        key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
+        entry = registries.fuzzy_places.get(key)
+        found = (entry, key if entry is None and len(key) >= 7 else None)
+        if len(words) > 20000:
+            words.clear()
+        words[word] = found
+    return found
+
+
 def find_places(text: str, tokens: Tokens, registries: Registries) -> list[PlaceHit]:
     """Every region and place named in ``text``, in order."""
     hits: list[PlaceHit] = []
     covered: list[tuple[int, int]] = []
-    for found in registries.place_matcher.find(tokens):
-        hit = _hit(found.payload, found.start, found.end, text, registries)
+    for start, end, payload, _key in registries.place_matcher.matches(tokens):
+        hit = _hit(payload, start, end, text, registries)
         if hit is not None:
             hits.append(hit)
-            covered.append((found.start, found.end))
+            covered.append((start, end))
     fuzzy = registries.fuzzy_places
     if fuzzy:
         # Per registries: the same words recur across articles.
         cache: dict[str, str | None] = registries.__dict__.setdefault("_fuzzy_cache", {})
         for match in _CAPITALISED.finditer(text):
-            start, end = match.span()
             word = match.group(0)
-            if word in _COMMON or any(s <= start < e for s, e in covered):
+            if word in _COMMON:
                 continue
-            key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
-            entry = fuzzy.get(key)
-            if entry is None and len(key) >= 7 and not _NAME_FOLLOWS.match(text, end):
+            start, end = match.span()
+            if covered and any(s <= start < e for s, e in covered):
+                continue
+            entry, key = _fuzzy_word(word, registries)
+            if key is not None and not _NAME_FOLLOWS.match(text, end):
                 # A near miss followed by another capitalised word is a person's first name and surname,
                 # not a misspelt town.
                 choice = _fuzzy_choice(key, _near_in_length(registries, len(key)), cache)
@@ -307,7 +328,8 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
                 hit = _hit(entry, start, end, text, registries)
                 if hit is not None:
                     hits.append(hit)
-    hits.sort(key=lambda h: h.start)
+    if len(hits) > 1:
+        hits.sort(key=_HIT_START)
     return hits
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, count
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,9 @@ import ahocorasick
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _TOKEN_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
+# The same for lower-cased ASCII text, where ``[^\W_]`` is ``[a-z0-9]``: a class of ASCII characters is
+# tested by a table look-up, Unicode's word characters by their properties one at a time.
+_ASCII_TOKEN_SPLIT = re.compile(r"([a-z0-9]+)")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
 # A token of lower-cased ASCII text that ``_ORDINAL`` matches: ``(?<![a-z0-9])[0-9]+(?:st|nd|rd|th|d)...``
 # with its first digit written before the lookbehind (which then checks the character before that digit),
@@ -68,18 +71,43 @@ def _norm_token(token: str) -> str:
 class Tokens:
     """A text's normalised token stream: ``joined`` is " tok tok ... " and ``spans`` the original offsets.
 
-    ``offsets`` (character index in ``joined`` where each token starts) and ``starts`` (the token index
-    starting at each such character index) are worked out only when a matcher finds a name: most texts
-    name none, and building them was a third of the tokenising.
+    The offsets are worked out only when a matcher finds a name, and kept flat: ``bounds`` is the running
+    length of the split that gave the tokens (token i is ``text[bounds[2 * i + 1] : bounds[2 * i + 2]]``),
+    and ``spans`` pairs them. Where a name's tokens begin (``token_at``) is counted in ``joined``.
     """
 
-    __slots__ = ("joined", "spans", "words", "_starts")
+    __slots__ = ("joined", "words", "spaced", "_parts", "_bounds", "_starts", "_found")
 
-    def __init__(self, joined: str, spans: list[tuple[int, int]], words: list[str]) -> None:
+    def __init__(
+        self,
+        joined: str,
+        words: list[str],
+        parts: list[str] | None,
+        bounds: list[int] | None = None,
+        *,
+        spaced: bool = False,
+    ) -> None:
         self.joined = joined
-        self.spans = spans
         self.words = words
+        # Whether a token holds a space (a few compatibility characters fold to one): ``joined`` then has
+        # more spaces than separators, and a name's first token is looked up in ``starts``.
+        self.spaced = spaced
+        self._parts = parts
+        self._bounds = bounds
         self._starts: dict[int, int] | None = None
+        # The names the registries' automaton found (see ``_NameGroup``).
+        self._found: tuple[_NameGroup, list[list[tuple[int, _Name]]]] | None = None
+
+    @property
+    def bounds(self) -> list[int]:
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, self._parts or ()), initial=0))
+        return self._bounds
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        bounds = self.bounds
+        return list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
 
     @property
     def offsets(self) -> list[int]:
@@ -96,6 +124,14 @@ class Tokens:
             self._starts = dict(zip(offsets, range(len(offsets)), strict=True))
         return self._starts
 
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that starts at ``offset`` in ``joined`` (None: no token starts there),
+        for an offset right after a space."""
+        if self.spaced:
+            return self.starts.get(offset)
+        # Every space before a token but the first separates two tokens.
+        return self.joined.count(" ", 0, offset) - 1
+
 
 _DROPPABLE = _SUFFIXES | {"s"}
 _APOSTROPHES = "'’ʼ"
@@ -107,7 +143,7 @@ def tokenize(text: str) -> Tokens:
         # An ASCII token's folded form is its lower-case: one ``lower`` of the text folds them all (and
         # keeps every offset). Only ordinals and British spellings are then left to normalise.
         low = text.lower()
-        parts = _TOKEN_SPLIT.split(low)
+        parts = _ASCII_TOKEN_SPLIT.split(low)
         words = parts[1::2]
         if _ORDINAL_TOKEN.search(low):
             words = [norm_token(w) for w in words]
@@ -117,23 +153,25 @@ def tokenize(text: str) -> Tokens:
         parts = _TOKEN_SPLIT.split(text)
         get = _NORM_CACHE.get
         words = [get(w) or norm_token(w) for w in parts[1::2]]
+    spaced = not text.isascii() and any(" " in word for word in words)
+    if _DROPPABLE.isdisjoint(words):
+        return Tokens(f" {' '.join(words)} ", words, parts, spaced=spaced)
+    # "241-st", "241 th": the suffix goes; "Ukraine's": the possessive s goes.
     bounds = list(accumulate(map(len, parts), initial=0))
-    spans = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
-    if not _DROPPABLE.isdisjoint(words):
-        # "241-st", "241 th": the suffix goes; "Ukraine's": the possessive s goes.
-        kept_words: list[str] = []
-        kept_spans: list[tuple[int, int]] = []
-        previous_numeric = False
-        for word, span in zip(words, spans, strict=True):
-            if previous_numeric and word in _SUFFIXES:
-                continue
-            if word == "s" and span[0] > 0 and text[span[0] - 1] in _APOSTROPHES:
-                continue
-            kept_words.append(word)
-            kept_spans.append(span)
-            previous_numeric = word.isdigit()
-        words, spans = kept_words, kept_spans
-    return Tokens(" " + " ".join(words) + " ", spans, words)
+    kept_words: list[str] = []
+    kept_bounds = [0]
+    previous_numeric = False
+    for word, start, end in zip(words, bounds[1:-1:2], bounds[2::2], strict=True):
+        if previous_numeric and word in _SUFFIXES:
+            continue
+        if word == "s" and start > 0 and text[start - 1] in _APOSTROPHES:
+            continue
+        kept_words.append(word)
+        kept_bounds += (start, end)
+        previous_numeric = word.isdigit()
+    # The same layout as the running length: a last item after the tokens.
+    kept_bounds.append(len(text))
+    return Tokens(f" {' '.join(kept_words)} ", kept_words, None, kept_bounds, spaced=spaced)
 
 
 _PHRASES: dict[str, Tokens] = {}
@@ -167,48 +205,105 @@ class Hit:
     key: str
 
 
+# A listed name as an automaton holds it: the characters after its opening space (its end less its
+# start), the tokens after its first, its payload and its key.
+_Name = tuple[int, int, Any, str]
+
+
+def _longest_first(candidate: tuple[int, _Name]) -> tuple[int, int]:
+    end, (size, _tokens, _payload, _key) = candidate
+    return (-size, end - size)
+
+
+_START = itemgetter(0)
+
+
 class NameMatcher:
     """Finds every listed name in a text, longest first, on token boundaries."""
 
-    def __init__(self, names: Iterable[tuple[str, Any]]) -> None:
-        self._automaton = ahocorasick.Automaton()
+    def __init__(self, names: Iterable[tuple[str, Any]], *, automaton: bool = True) -> None:
         self.keys: dict[str, Any] = {}
+        self._names: dict[str, _Name] = {}
         for name, payload in names:
             key = norm_key(name)
             if key.strip() and key not in self.keys:
                 self.keys[key] = payload
-                self._automaton.add_word(key, key)
+                self._names[key] = (len(key) - 1, key.strip().count(" "), payload, key)
         self._empty = not self.keys
-        if not self._empty:
-            self._automaton.make_automaton()
+        # Its own automaton, or a slot in one shared with other matchers (see ``_NameGroup``).
+        self._automaton = ahocorasick.Automaton()
+        self._group: _NameGroup | None = None
+        self._slot = 0
+        if automaton:
+            for key, found in self._names.items():
+                self._automaton.add_word(key, found)
+            if not self._empty:
+                self._automaton.make_automaton()
 
     def find(self, tokens: Tokens) -> list[Hit]:
+        return [Hit(start, end, payload, key) for start, end, payload, key in self.matches(tokens)]
+
+    def matches(self, tokens: Tokens) -> list[tuple[int, int, Any, str]]:
+        """What ``find`` gives as (start, end, payload, key): for callers that make hits of their own."""
         if self._empty:
             return []
-        candidates: list[tuple[int, int, str]] = []
-        for end_index, key in self._automaton.iter(tokens.joined):
-            start_index = end_index - len(key) + 1
-            candidates.append((start_index, end_index, key))
-        if not candidates:
+        # (end, name): the end is the offset in ``joined`` of the space after the name.
+        if self._group is not None:
+            found = self._group.found(tokens)[self._slot]
+        else:
+            found = list(self._automaton.iter(tokens.joined))
+        if not found:
             return []
-        # Longest match wins; overlapping shorter ones go.
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        if len(found) > 1:
+            # Longest match wins; overlapping shorter ones go.
+            found = sorted(found, key=_longest_first)
         taken: list[tuple[int, int]] = []
-        hits: list[Hit] = []
-        starts = tokens.starts
-        for start_index, end_index, key in candidates:
-            inner = (start_index + 1, end_index - 1)
-            if any(inner[0] < t_end and t_start < inner[1] for t_start, t_end in taken):
+        hits: list[tuple[int, int, Any, str]] = []
+        bounds = tokens.bounds
+        for end, (size, more, payload, key) in found:
+            # The name's tokens lie between the spaces at ``start`` and ``end``.
+            start = end - size
+            if taken and any(start + 1 < t_end and t_start < end - 1 for t_start, t_end in taken):
                 continue
-            first = starts.get(start_index + 1)
+            first = tokens.token_at(start + 1)
             if first is None:
                 continue
-            count = key.strip().count(" ") + 1
-            last = first + count - 1
-            taken.append(inner)
-            hits.append(Hit(tokens.spans[first][0], tokens.spans[last][1], self.keys[key], key))
-        hits.sort(key=lambda h: h.start)
+            taken.append((start + 1, end - 1))
+            hits.append((bounds[2 * first + 1], bounds[2 * (first + more) + 2], payload, key))
+        if len(hits) > 1:
+            hits.sort(key=_START)
         return hits
+
+
+class _NameGroup:
+    """One automaton for several matchers: every sentence is searched for places, units and claimants,
+    and one pass over its tokens finds them all. What it finds is kept with the tokens, by matcher."""
+
+    def __init__(self, matchers: Iterable[NameMatcher]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._size = 0
+        names: dict[str, list[tuple[int, _Name]]] = {}
+        for slot, matcher in enumerate(matchers):
+            matcher._group, matcher._slot = self, slot
+            self._size += 1
+            for key, found in matcher._names.items():
+                names.setdefault(key, []).append((slot, found))
+        for key, by_slot in names.items():
+            self._automaton.add_word(key, tuple(by_slot))
+        if names:
+            self._automaton.make_automaton()
+
+    def found(self, tokens: Tokens) -> list[list[tuple[int, _Name]]]:
+        """(end, name) for each name found in ``tokens``, by matcher, in the order the automaton gives."""
+        kept = tokens._found
+        if kept is not None and kept[0] is self:
+            return kept[1]
+        by_slot: list[list[tuple[int, _Name]]] = [[] for _ in range(self._size)]
+        for end, names in self._automaton.iter(tokens.joined):
+            for slot, name in names:
+                by_slot[slot].append((end, name))
+        tokens._found = (self, by_slot)
+        return by_slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +371,7 @@ class Registries:
         return built
 
     # Readings of texts kept with the registries they were made with (by the engine and places).
-    TEXT_CACHES = ("_sentence_names", "_phrase_claimants", "_phrase_units", "_fuzzy_cache")
+    TEXT_CACHES = ("_sentence_names", "_phrase_claimants", "_phrase_units", "_fuzzy_cache", "_fuzzy_words")
 
     def clear_text_caches(self) -> None:
         """Forget the readings of texts kept with these registries; the compiled matchers stay."""
@@ -288,7 +383,8 @@ class Registries:
         _ = self.place_matcher, self.unit_matcher, self.claimant_matcher, self.fuzzy_places
 
     @cached_property
-    def place_matcher(self) -> NameMatcher:
+    def _name_matchers(self) -> tuple[NameMatcher, NameMatcher, NameMatcher]:
+        """The place, unit and claimant matchers, searching with one automaton (see ``_NameGroup``)."""
         names: list[tuple[str, Any]] = []
         # Places before regions: the same key keeps its first payload, and a town named in the text
         # is more specific than an oblast of the same name.
@@ -298,17 +394,34 @@ class Registries:
         for region in self.regions:
             for name in (region.name, *region.aliases):
                 names.append((name, region))
-        return NameMatcher(names)
+        matchers = (
+            NameMatcher(names, automaton=False),
+            NameMatcher(
+                ((name, unit) for unit in self.units for name in (unit.name, *unit.aliases)), automaton=False
+            ),
+            NameMatcher(
+                (
+                    (name, claimant)
+                    for claimant in self.claimants
+                    for name in (claimant.name, *claimant.aliases)
+                ),
+                automaton=False,
+            ),
+        )
+        _NameGroup(matchers)
+        return matchers
+
+    @cached_property
+    def place_matcher(self) -> NameMatcher:
+        return self._name_matchers[0]
 
     @cached_property
     def unit_matcher(self) -> NameMatcher:
-        return NameMatcher((name, unit) for unit in self.units for name in (unit.name, *unit.aliases))
+        return self._name_matchers[1]
 
     @cached_property
     def claimant_matcher(self) -> NameMatcher:
-        return NameMatcher(
-            (name, claimant) for claimant in self.claimants for name in (claimant.name, *claimant.aliases)
-        )
+        return self._name_matchers[2]
 
     @cached_property
     def region_by_name(self) -> dict[str, RegionEntry]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .registries import Registries, Tokens, UnitEntry
 from .sides import side_of_phrase
@@ -27,9 +28,11 @@ _NAMED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?P<type>Brigade|Regiment|Battalion|Unit|Legion|Detachment)\b"
 )
 # Both patterns need one of their (case-sensitive) formation words: most sentences have none. One search
-# for any of the words is cheaper than a test for each.
+# for any of the words is cheaper than a test for each, and one for the words of both patterns clears most
+# sentences at once.
 _FORMATION_WORD = re.compile(_FORMATIONS)
 _NAMED_TYPE = re.compile("Brigade|Regiment|Battalion|Unit|Legion|Detachment")
+_ANY_TYPE = re.compile(_FORMATIONS + "|Unit|Legion")
 _NOT_NAMES = frozenset(
     [
         "Separate",
@@ -169,19 +172,22 @@ def _side_before(text: str, start: int) -> str | None:
     return side_of_phrase(tail.group(1)) if tail else None
 
 
+_HIT_START = attrgetter("start")
+
+
 def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHit]:
     """Every unit named in ``text``, registry units by their canonical names."""
     hits: list[UnitHit] = []
     covered: list[tuple[int, int]] = []
-    for found in registries.unit_matcher.find(tokens):
-        unit: UnitEntry = found.payload
+    unit: UnitEntry
+    for start, end, unit, _key in registries.unit_matcher.matches(tokens):
         rank = 1 if unit.kind in ("other", "group", "army", "corps") else 2
         if _DIGIT.search(unit.name):
             rank = 3
-        hits.append(
-            UnitHit(found.start, found.end, unit.name, unit.side, text[found.start : found.end], rank)
-        )
-        covered.append((found.start, found.end))
+        hits.append(UnitHit(start, end, unit.name, unit.side, text[start:end], rank))
+        covered.append((start, end))
+    if not _ANY_TYPE.search(text):
+        return hits  # the matcher's, in order
     numbered = _NUMBERED.finditer(text) if _FORMATION_WORD.search(text) else ()
     for match in numbered:
         start, end = match.span()
@@ -204,5 +210,6 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         name = f"{match.group('name')} {match.group('type')}"
         hits.append(UnitHit(start, end, name, _side_before(text, start), match.group(0), 2))
         covered.append((start, end))
-    hits.sort(key=lambda h: h.start)
+    if len(hits) > 1:
+        hits.sort(key=_HIT_START)
     return hits
