@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .fastre import WordAlternation
+from .fastre import Caseless, WordAlternation
 
 # Kinds of noun. PERSONNEL: people a figure counts; KILLED/WOUNDED/CASUALTIES/CAPTURED: a loss noun
 # that names the category itself ("300 dead", "1,950 casualties"); EQUIPMENT:<type>; SKIP: a head
@@ -265,39 +265,43 @@ class Noun(NamedTuple):
     equipment: str | None
 
 
-def _kind(match: re.Match[str]) -> tuple[str, str | None]:
-    kind = _NOUN_KINDS[match.lastgroup or ""]
-    if kind.startswith("eq:"):
-        return "equipment", kind[3:]
-    return kind, None
+# ``Noun(...)`` and ``Verb(...)`` without the Python-level ``__new__`` of a NamedTuple (the same tuples):
+# the readers make several for every sentence.
+_new_tuple = tuple.__new__
+
+# Kind and equipment type by group name.
+_NOUN_READINGS = {
+    name: ("equipment", kind[3:]) if kind.startswith("eq:") else (kind, None)
+    for name, kind in _NOUN_KINDS.items()
+}
 
 
-def _iter_nouns(text: str, start: int, end: int | None) -> Iterator[Noun]:
+def _noun_matches(text: str, start: int, end: int | None) -> list[re.Match[str]] | Iterator[re.Match[str]]:
     stop = len(text) if end is None else end
     lowered_text = text.lower()
     # Lower-cased text keeps offsets for almost all text; the slow case-blind regex covers the rest.
-    matches = (
-        _NOUN_FAST.finditer(lowered_text, start, stop)
-        if len(lowered_text) == len(text)
-        else _NOUN_RE.finditer(text, start, stop)
-    )
-    for match in matches:
-        word = text[match.start() : match.end()]
-        lowered = word.lower()
-        if lowered in _CASED_LOWER and not _CASED.match(word):
-            continue
-        kind, equipment = _kind(match)
-        yield Noun(match.start(), match.end(), kind, equipment)
+    if len(lowered_text) == len(text):
+        return _NOUN_FAST.matches(lowered_text, start, stop)
+    return _NOUN_RE.finditer(text, start, stop)
 
 
 def find_nouns(text: str, start: int = 0, end: int | None = None) -> list[Noun]:
     """Every countable noun in ``text[start:end]``, leftmost-longest by the table's order."""
-    return list(_iter_nouns(text, start, end))
+    nouns: list[Noun] = []
+    for match in _noun_matches(text, start, end):
+        match_start, match_end = match.span()
+        word = text[match_start:match_end]
+        if word.lower() in _CASED_LOWER and not _CASED.match(word):
+            continue
+        kind, equipment = _NOUN_READINGS[match.lastgroup or ""]
+        nouns.append(_new_tuple(Noun, (match_start, match_end, kind, equipment)))
+    return nouns
 
 
 def first_noun(text: str, start: int, end: int) -> Noun | None:
-    """``find_nouns(text, start, end)[0]``, without reading past it."""
-    return next(_iter_nouns(text, start, end), None)
+    """``find_nouns(text, start, end)[0]``."""
+    nouns = find_nouns(text, start, end)
+    return nouns[0] if nouns else None
 
 
 # Verbs and verb-like words, by what they do to the counted thing.
@@ -406,6 +410,7 @@ _PASSIVE_BEFORE = re.compile(
     r"(?i)\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+|allegedly\s+|"
     r"all\s+|successfully\s+)*$"
 )
+_PASSIVE_BEFORE_LOW = Caseless(_PASSIVE_BEFORE)
 
 
 def find_verbs(text: str, start: int = 0, end: int | None = None) -> list[Verb]:
@@ -414,14 +419,14 @@ def find_verbs(text: str, start: int = 0, end: int | None = None) -> list[Verb]:
     stop = len(text) if end is None else end
     lowered_text = text.lower()
     matches = (
-        _VERB_FAST.finditer(lowered_text, start, stop)
+        _VERB_FAST.matches(lowered_text, start, stop)
         if len(lowered_text) == len(text)
         else _VERB_RE.finditer(text, start, stop)
     )
     for match in matches:
-        kind = _VERB_KINDS[match.lastgroup or ""]
-        passive = bool(_PASSIVE_BEFORE.search(text[max(0, match.start() - 40) : match.start()]))
-        verbs.append(Verb(match.start(), match.end(), kind, passive))
+        match_start, match_end = match.span()
+        passive = _PASSIVE_BEFORE_LOW.found(text[max(0, match_start - 40) : match_start])
+        verbs.append(_new_tuple(Verb, (match_start, match_end, _VERB_KINDS[match.lastgroup or ""], passive)))
     return verbs
 
 

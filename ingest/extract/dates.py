@@ -165,7 +165,7 @@ def _scan(sentence: str) -> tuple[re.Match[str], ...]:
     """The expressions' matches, kept per sentence: a sentence recurs with other publication dates."""
     lowered = sentence.lower()
     if len(lowered) == len(sentence):
-        return tuple(_EXPRESSIONS_FAST.finditer(lowered))
+        return tuple(_EXPRESSIONS_FAST.matches(lowered))
     return tuple(_EXPRESSIONS.finditer(sentence))
 
 
@@ -178,32 +178,28 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
     """Time expressions of ``sentence``; days resolved only when ``published`` is known."""
     found: list[TimeExpr] = []
     for match in _scan(sentence):
+        # Each alternative is one named group around the whole of it (never empty), closed last: it names
+        # the kind of expression.
         kind = match.lastgroup
         start, end = match.span()
-        groups = match.groupdict()
-        if groups.get("since"):
+        if kind == "since":
             found.append(TimeExpr(start, end, SINCE))
-        elif groups.get("total"):
+        elif kind == "total":
             found.append(TimeExpr(start, end, TOTAL))
-        elif groups.get("asof"):
+        elif kind == "asof":
             inner = find_times(match.group(0)[6:], published)
             day = inner[0].date if inner else published
             found.append(TimeExpr(start, end, AS_OF, day))
-        elif groups.get("range"):
-            if groups.get("r_d1"):
+        elif kind == "range":
+            if match["r_d1"]:
                 month_token, d1, d2, year = (
                     match.group(0).split()[0],
-                    groups.get("r_d1"),
-                    groups.get("r_d2"),
-                    groups.get("r_y"),
+                    match["r_d1"],
+                    match["r_d2"],
+                    match["r_y"],
                 )
             else:
-                month_token, d1, d2, year = (
-                    groups.get("r2_m"),
-                    groups.get("r2_d1"),
-                    groups.get("r2_d2"),
-                    groups.get("r2_y"),
-                )
+                month_token, d1, d2, year = match["r2_m"], match["r2_d1"], match["r2_d2"], match["r2_y"]
             if published is None:
                 found.append(TimeExpr(start, end, DAY))
                 continue
@@ -214,37 +210,37 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
                 found.append(TimeExpr(start, end, DAY, last, first))
             else:
                 found.append(TimeExpr(start, end, DAY, last))
-        elif groups.get("day"):
-            prefix = "d_" if groups.get("d_m") else "d2_"  # "May 5" or "5 May"
-            month_token, day_s, year = (groups.get(prefix + part) for part in "mdy")
+        elif kind == "day":
+            prefix = "d_" if match["d_m"] else "d2_"  # "May 5" or "5 May"
+            month_token, day_s, year = (match[prefix + part] for part in "mdy")
             # A lower-case "may" is the verb ("the 2 may rise"); the month is written May (or MAY). The
             # match may come from the lower-cased sentence: the case is read from the sentence itself.
             if sentence[match.start(prefix + "m") : match.end(prefix + "m")] == "may" and not year:
                 continue
             day = _recent(_month_number(month_token), int(day_s), published, year) if published else None
             found.append(TimeExpr(start, end, DAY, day))
-        elif groups.get("month"):
+        elif kind == "month":
             if published is None:
                 found.append(TimeExpr(start, end, MONTH))
                 continue
-            if groups.get("m_last"):
-                which = groups.get("m_last").lower()
+            if match["m_last"]:
+                which = match["m_last"].lower()
                 if which == "this":
                     found.append(TimeExpr(start, end, MONTH, published, published.replace(day=1)))
                 else:
                     last_day = published.replace(day=1) - timedelta(days=1)
                     found.append(TimeExpr(start, end, MONTH, last_day, last_day.replace(day=1)))
                 continue
-            month_token = groups.get("m_m") or groups.get("m_m2")
-            first, last = _month_span(_month_number(month_token), published, groups.get("m_y"))
+            month_token = match["m_m"] or match["m_m2"]
+            first, last = _month_span(_month_number(month_token), published, match["m_y"])
             found.append(TimeExpr(start, end, MONTH, last, first))
-        elif groups.get("year"):
-            year = int(groups.get("y_y"))
+        elif kind == "year":
+            year = int(match["y_y"])
             first, last = date(year, 1, 1), date(year, 12, 31)
             if published is not None and last > published:
                 last = published
             found.append(TimeExpr(start, end, MONTH, last, first))
-        elif groups.get("week"):
+        elif kind == "week":
             text = match.group(0).lower()
             if published is None:
                 found.append(TimeExpr(start, end, WEEK))
@@ -258,7 +254,7 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
             else:
                 monday = published - timedelta(days=published.weekday() + 7)
                 found.append(TimeExpr(start, end, WEEK, monday + timedelta(days=6), monday))
-        elif groups.get("reld"):
+        elif kind == "reld":
             text = match.group(0).lower()
             if published is None:
                 found.append(TimeExpr(start, end, DAY))
@@ -268,7 +264,7 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
                 continue
             else:
                 found.append(TimeExpr(start, end, DAY, published - timedelta(days=1)))
-        elif groups.get("weekday"):
+        elif kind == "weekday":
             text = match.group(0)
             name = re.search(_WEEKDAY, text, re.IGNORECASE)
             if name is None:
@@ -281,12 +277,12 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
             if text.lower().startswith("last") and back == 0:
                 back = 7
             found.append(TimeExpr(start, end, DAY, published - timedelta(days=back)))
-        elif groups.get("span"):
+        elif kind == "span":
             found.append(TimeExpr(start, end, SPAN))
-        elif groups.get("vague"):
+        elif kind == "vague":
             found.append(TimeExpr(start, end, VAGUE))
-        elif kind:
-            continue
+    if not found:
+        return found
     if "born" in sentence.lower():
         # "born in 2005", "born on March 3, 2001": a person's age, never the day of a claim.
         found = [t for t in found if not _BORN_BEFORE.search(sentence, max(0, t.start - 12), t.start)]

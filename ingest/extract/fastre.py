@@ -214,6 +214,25 @@ def prefixes(pattern: str, flags: int = 0, k: int = 2) -> frozenset[str] | None:
     return frozenset(found)
 
 
+# The character before a word start, for each word-start pattern ``_candidates`` knows how to find by it.
+_BEFORE_WORD = {r"(?<![\w-])\w": r"[^\w-]", r"\b\w": r"\W"}
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation that matches where one of ``words`` begins, nested by character: ``re`` passes over
+    an alternative whose first literal differs at a glance, so each attempt reads a few characters."""
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], []).append(word[1:])
+    pieces = []
+    for char in sorted(tails):
+        rest = tails[char]
+        # A word of one character matches whatever follows it.
+        pieces.append(re.escape(char) if "" in rest else f"{re.escape(char)}(?:{_trie(rest)})")
+    return "|".join(pieces)
+
+
 def _piece(alternative: tuple[str, str]) -> str:
     name, pattern = alternative
     # An empty name: the pattern names its own groups.
@@ -287,6 +306,45 @@ class WordAlternation:
                         if head in own or any(len(p) < width and head.startswith(p) for p in own)  # type: ignore[union-attr]
                     )
                 break
+        # Candidates found by one search (see ``_finders``): in ASCII text, and in any text.
+        self._marks = b""
+        self._ascii_finder: re.Pattern[bytes] | None = None
+        self._finder: re.Pattern[str] | None = None
+        self._finders(word_start)
+
+    def _finders(self, word_start: str) -> None:
+        """Patterns whose matches, in ``" " + text``, begin at the text's candidates (see ``_candidates``),
+        where the word-start pattern and the alternatives allow them.
+
+        They match the character before a word start: ``re`` skips ahead to it (about one a word) instead
+        of trying a lookbehind at every position and making a match of every word start, and the heads
+        are tested inside the same search. In ASCII text every character that can be before a word start
+        is first made a space (``_marks``), and ``re`` skips ahead to a literal much faster than to a class.
+        That also makes a space of such characters inside a head: a head written with one of them is
+        tested with a space there, and the few words taken for it need no more than an attempt that fails
+        (an alternative that matches there begins with a known head)."""
+        before = _BEFORE_WORD.get(word_start)
+        if before is None or not (self._width and self._heads_first and self._shorts_first):
+            return
+        # A word start is a word character: a head that does not begin with one is never there.
+        known = [p for p in (*self._heads, *self._shorts) if _WORD_CHAR.match(p)]
+        if not known:
+            return
+        marks = {code: " " for code in range(128) if re.match(before, chr(code))}
+        self._marks = bytes.maketrans(bytes(marks), b" " * len(marks))
+        marked = sorted({p.translate(marks) for p in known})
+        self._ascii_finder = re.compile(f" (?={_trie(marked)})".encode())
+        ways = [_trie(known)]
+        chars = sorted(c for c in self._by_char if _WORD_CHAR.match(c))
+        if chars:
+            # The first few characters hold a non-ASCII one (never a known head): the first character's
+            # pattern is tried there.
+            led = "[" + "".join(map(re.escape, chars)) + "]"
+            ways.append(f"{led}(?=[\\s\\S]{{0,{self._width - 2}}}[^\\x00-\\x7f])")
+            odd = [c for c in chars if not c.isascii()]
+            if odd:
+                ways.append("[" + "".join(map(re.escape, odd)) + "]")
+        self._finder = re.compile(f"{before}(?={'|'.join(ways)})")
 
     def _compile(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
         alternatives, before, after, flags = self._source
@@ -331,6 +389,18 @@ class WordAlternation:
             self._candidate_cache.clear()
         by_char, fallback, width = self._by_char, self._fallback, self._width
         heads, shorts = self._heads, self._shorts
+        if self._finder is not None:
+            # The leading space stands for the character before the text: a match at the separator before a
+            # word begins, in the padded text, at the word's own offset in ``text``.
+            if text.isascii():
+                marked = (" " + text).encode().translate(self._marks)
+                positions = list(map(_MATCH_START, self._ascii_finder.finditer(marked)))  # type: ignore[union-attr]
+            else:
+                positions = list(map(_MATCH_START, self._finder.finditer(" " + text)))
+            by_head = self._pattern_by_head
+            patterns = [by_head.get(text[p : p + width]) or self._pattern_at(text, p) for p in positions]
+            found = self._candidate_cache[text] = (positions, patterns)
+            return found
         if self._heads_first and self._shorts_first and text.isascii():
             # Every head and every short whole match begins with a character that has a pattern, and every
             # head of an ASCII text is ASCII: the head test alone decides (what the general case gives).
@@ -371,20 +441,33 @@ class WordAlternation:
         found = self._candidate_cache[text] = (positions, patterns)
         return found
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    def matches(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        """The matches in ``text[start:end]``, as ``finditer`` over the original alternation: leftmost, then
+        first alternative, none inside another and none empty."""
+        positions, patterns = self._candidates(text)
+        found: list[re.Match[str]] = []
+        if not positions:
+            return found
         stop = len(text) if end is None else end
         taken = start
-        positions, patterns = self._candidates(text)
-        for index in range(bisect_left(positions, start) if start else 0, len(positions)):
-            position = positions[index]
+        if start:
+            first = bisect_left(positions, start)
+            positions, patterns = positions[first:], patterns[first:]
+        for position, pattern in zip(positions, patterns, strict=True):
             if position >= stop:
                 break
             if position < taken:
                 continue
-            match = patterns[index].match(text, position, stop)  # type: ignore[union-attr]
-            if match is not None and match.end() > match.start():
-                taken = match.end()
-                yield match
+            match = pattern.match(text, position, stop)  # type: ignore[union-attr]
+            if match is not None:
+                matched_end = match.end()
+                if matched_end > position:
+                    taken = matched_end
+                    found.append(match)
+        return found
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        return iter(self.matches(text, start, end))
 
 
 def clear_caches() -> None:
