@@ -51,29 +51,89 @@ _SIDE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _side_lookahead() -> str:
-    """A lookahead for the characters a side word can begin with: with it ``re`` skips most word starts
-    without trying every name there. It restates what the names require, so the matches are the same.
-    The enemy's words are case-blind, and so is their part of the lookahead."""
-    plain: set[str] = set()
-    blind: set[str] = set()
-    for _, pattern in _SIDE_PATTERNS:
-        first = first_chars(pattern)
-        if first is None:
-            return ""
-        (blind if pattern.startswith("(?i:") else plain).update(first)
-    return f"(?=[{re.escape(''.join(sorted(plain)))}]|(?i:[{re.escape(''.join(sorted(blind)))}]))"
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern; those of a pattern that is one case-blind group
+    (``(?i:a|b)``) each stay case-blind (``(?i:a)``, ``(?i:b)``)."""
+    parts: list[str] = []
+    depth, begin, index, in_class, enclosed = 0, 0, 0, False, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            # The group opened by the first character closes at the last one.
+            enclosed = depth == 0 and index == len(source) - 1 and not parts
+        elif char == "|" and depth == 0:
+            parts.append(source[begin:index])
+            begin = index + 1
+        index += 1
+    parts.append(source[begin:])
+    if enclosed and source.startswith("(?i:") and len(parts) == 1:
+        return [f"(?i:{part})" for part in _alternatives(source[4:-1])]
+    return parts
 
 
-_SIDE_RE = re.compile(
-    r"(?<![\w-])"
-    + _side_lookahead()
-    + r"(?:"
-    + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SIDE_PATTERNS))
-    + r")(?![\w])"
-)
-_SIDE_KINDS = {f"s{i}": side for i, (side, _) in enumerate(_SIDE_PATTERNS)}
-_COUNTRY_NAME = re.compile(r"^(?:Russia|Ukraine|North\s+Korea|Kyiv|Kiev|Moscow|South\s+Korea)(?:'s|’s)?$")
+# Letters that case-blind matching pairs with ASCII ones although they are not their upper or lower case.
+_ODD_LETTERS = "\u0130\u0131\u017f\u212a"
+
+
+def _first_letters(alternative: str) -> set[str]:
+    """The letters a match of an alternative can begin with (all of them, case-blind ones included)."""
+    blind = alternative.startswith("(?i:")
+    first = first_chars(alternative[4:-1] if blind else alternative)
+    if first is None or not all(char.isascii() and char.isalpha() for char in first):
+        raise ValueError(f"side word not led by a letter: {alternative[:60]!r}")
+    if not blind:
+        return set(first)
+    found: set[str] = set()
+    for char in first:
+        same = re.compile(f"(?i:{char})")
+        found.update(other for other in {char, char.upper(), *_ODD_LETTERS} if same.fullmatch(other))
+    return found
+
+
+def _side_dispatch() -> tuple[str, dict[str, str]]:
+    """The side words as one alternation of their first letters, and the side each marker group names.
+
+    ``re`` tries every alternative of an alternation in turn. Led by its first letter (a literal, which
+    ``re`` rejects at once), each branch holds only the side words that can begin with that letter, in
+    their order in ``_SIDE_PATTERNS``: at any one place the words tried, and their order, are those of
+    the plain alternation, so the matches are the same. The branch's letter is taken, then a lookahead
+    from one character back (``(?<=(?=...).)``) matches the whole word; an empty group closing each
+    word (a marker) tells which word matched and where it ends.
+    """
+    words = [(side, part) for side, source in _SIDE_PATTERNS for part in _alternatives(source)]
+    letters = [_first_letters(part) for _, part in words]
+    sides: dict[str, str] = {}
+    branches: list[str] = []
+    for letter in sorted(set().union(*letters)):
+        tried: list[str] = []
+        for (side, part), first in zip(words, letters, strict=True):
+            if letter in first:
+                marker = f"m{len(sides)}"
+                sides[marker] = side
+                tried.append(f"(?:{part})(?P<{marker}>)")
+        branches.append(f"{re.escape(letter)}(?<=(?=(?:{'|'.join(tried)})(?![\\w])).)")
+    return "(?:" + "|".join(branches) + ")", sides
+
+
+_SIDE_WORD, _SIDE_OF_MARKER = _side_dispatch()
+# A side word at the start of the range, and one after a character that is not part of a word: ``re``
+# skips ahead to that character (most are spaces) instead of trying every position. Both read the
+# character before the word as ``(?<![\w-])`` does.
+_SIDE_AT = re.compile(r"(?<![\w-])" + _SIDE_WORD)
+_SIDE_AFTER = re.compile(r"[^\w-]" + _SIDE_WORD)
+
+
+# Both are anchored by the caller (``fullmatch``, ``match``) in the sentence itself.
+_COUNTRY_NAME = re.compile(r"(?:Russia|Ukraine|North\s+Korea|Kyiv|Kiev|Moscow|South\s+Korea)(?:'s|’s)?")
 _LOCATIVE_BEFORE = Caseless(
     re.compile(
         r"(?i)(?:\b(?:in|into|inside|across|to|from|within|near|toward|towards|against|on|over|throughout|"
@@ -84,7 +144,7 @@ _LOCATIVE_BEFORE = Caseless(
 )
 _LOCATIVE_AFTER = Caseless(
     re.compile(
-        r"(?i)^(?:-(?:supplied|made|donated|built|provided|produced|manufactured|designed|developed|delivered|"
+        r"(?i)(?:-(?:supplied|made|donated|built|provided|produced|manufactured|designed|developed|delivered|"
         r"origin|style|type|class)\b|[\s-]+(?:territory|territories|soil|border|borders|region|regions|oblast|province|city|cities|"
         r"town|towns|village|villages|capital|airspace|side\s+of\s+the\s+border|lands?|frontier|countryside|"
         r"held|occupied|controlled|annexed|mainland|interior|rear|cities|heartland|economy|government|"
@@ -109,17 +169,30 @@ class SideMention:
 def side_mentions(text: str, start: int = 0, end: int | None = None) -> list[SideMention]:
     stop = len(text) if end is None else end
     found: list[SideMention] = []
-    for match in _SIDE_RE.finditer(text, start, stop):
-        side = _SIDE_KINDS[match.lastgroup or ""]
-        word = match.group(0)
-        before = text[max(0, match.start() - 40) : match.start()]
-        after = text[match.end() : match.end() + 40]
+    low: str | None = None
+    match = _SIDE_AT.match(text, start, stop) or _SIDE_AFTER.search(text, start, stop)
+    while match is not None:
+        marker = match.lastgroup or ""
+        # The match ends with the word's first letter; its marker ends with the word.
+        begin, finish = match.end() - 1, match.end(marker)
+        side = _SIDE_OF_MARKER[marker]
         locative = False
-        if side in (UA, RU, KP, OTHER) and (
-            (_COUNTRY_NAME.match(word) and _LOCATIVE_BEFORE.search(before)) or _LOCATIVE_AFTER.match(after)
-        ):
-            locative = True
-        found.append(SideMention(match.start(), match.end(), side, locative))
+        if side in (UA, RU, KP, OTHER):
+            if low is None:
+                low = lowered(text) or ""
+            # Lower-cased once for the sentence ("" where it cannot be: ``Caseless`` reads the text).
+            locative = bool(
+                _LOCATIVE_AFTER.match(text, finish, finish + 40, low=low or None)
+                or (
+                    _COUNTRY_NAME.fullmatch(text, begin, finish)
+                    and _LOCATIVE_BEFORE.search(
+                        text[max(0, begin - 40) : begin], low=low[max(0, begin - 40) : begin] or None
+                    )
+                )
+            )
+        found.append(SideMention(begin, finish, side, locative))
+        # No side word begins where one ends: a letter begins each, and none is followed by one.
+        match = _SIDE_AFTER.search(text, finish, stop)
     return found
 
 
