@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
+from django.apps import apps
 
 from claims.models import Claimant, Place, Region, Unit
 from claims.services import SEED_DIR, registries_seed
@@ -55,3 +57,19 @@ def test_every_registry_row_has_a_unique_slug():
         slugs = list(model.objects.values_list("slug", flat=True))
         assert len(slugs) == len(set(slugs))
         assert all(slugs)
+
+
+def test_a_database_seeded_before_the_rename_keeps_its_battlegroups_under_their_new_names():
+    """Migration 0007: the row keeps its id and slug (claims and links), and its old name is an alias."""
+    rename = importlib.import_module("claims.migrations.0007_battlegroup_names")
+    unit = Unit.objects.get(name="Battlegroup Tsentr")
+    unit.name, unit.aliases = "Group of Forces Tsentr", ["Tsentr group"]
+    unit.save()
+    rename.forwards(apps, None)
+    unit.refresh_from_db()
+    assert unit.name == "Battlegroup Tsentr"
+    assert unit.aliases == ["Group of Forces Tsentr", "Tsentr group"]
+    registries_seed()  # the seed that follows every migrate finds the row and adds no second one
+    assert Unit.objects.filter(name__in=["Battlegroup Tsentr", "Group of Forces Tsentr"]).count() == 1
+    rename.backwards(apps, None)
+    assert Unit.objects.get(pk=unit.pk).name == "Group of Forces Tsentr"

@@ -293,7 +293,7 @@ CASUALTIES: list[Case] = [
         P,
         [
             dict(category="casualties", value=40, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
-                 claimant_side="RU", place="Kupiansk", region=KHARKIV, unit="Group of Forces Zapad"),
+                 claimant_side="RU", place="Kupiansk", region=KHARKIV, unit="Battlegroup Zapad"),
         ],
     ),
     Case(
