@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cached_property, lru_cache, partial
 
@@ -42,9 +42,9 @@ from .sides import (
     side_of_phrase,
     strip_article,
 )
-from .units import UnitHit, find_units
+from .units import UnitHit, find_units, with_anaphora
 
-ENGINE_VERSION = "2026.11.8"
+ENGINE_VERSION = "2026.11.9"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -247,10 +247,10 @@ class _Draft:
     period_explicit: bool
     figure_start: int = 0
     noun: Noun | None = None
-    extras: dict[str, object] = field(default_factory=dict)
+    # The unit was named in an earlier sentence of the paragraph, not in this one.
+    unit_carried: bool = False
 
 
-_NO_REGISTRIES = Registries()
 _GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", "special_equipment"})
 _SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
 
@@ -331,6 +331,12 @@ _IN_BEFORE = Caseless(
 
 
 # What a sentence holds, each read only when the engine asks for it: most sentences need only some.
+# A sentence that goes on about the place and the formation of the one before: "The enemy lost up to 80
+# servicemen there", "87 killed in the sector yesterday".
+_CONTINUES_THERE = re.compile(
+    r"(?i)\b(?:there|nearby|the\s+enemy|(?:in|near|around)\s+(?:the|this|that|these|those)\s+(?:areas?|sectors?|"
+    r"directions?|attacks?|assaults?|fighting|battle|town|city|village|settlement))\b"
+)
 _FLAG_PATTERNS = {
     name: Caseless(pattern)
     for name, pattern in (
@@ -342,6 +348,7 @@ _FLAG_PATTERNS = {
         ("footage", _FOOTAGE),
         ("combat", _COMBAT),
         ("reportedly", _REPORTEDLY),
+        ("continues", _CONTINUES_THERE),
     )
 }
 _AIR_LOW = _FLAG_PATTERNS["air"]
@@ -351,7 +358,7 @@ _AIR_LOW = _FLAG_PATTERNS["air"]
 def _flag(s: str, name: str) -> bool:
     """Whether ``s`` may hold a single item ("single": an article and a verb of loss), is in an air context
     ("air"), names drones or missiles ("air_words"), is hedged, speaks of footage, combat or what is
-    reportedly so."""
+    reportedly so, or goes on about the place of the sentence before ("continues")."""
     if name == "single":
         return _flag[s, "article"] and _flag[s, "single_hint"]
     return _FLAG_PATTERNS[name].found(s)
@@ -472,6 +479,7 @@ class _ArticleReader:
                 self.claimant_hits.extend(
                     Hit(h.start + shift, h.end + shift, h.payload, h.key) for h in claimants
                 )
+        self.units = with_anaphora(text, self.units)
         self._speakers: dict[int, _Speaker | None] = {}
         self._sides: dict[int, list[SideMention]] = {}
         self._attributions: dict[int, list[Attribution]] = {}
@@ -546,6 +554,10 @@ class _ArticleReader:
             return _Speaker(entry.name, entry.side, raw, True)
         named_side = side_of_phrase(full)
         unit_here = self._unit_in_phrase(full)
+        if unit_here is None:
+            # "The brigade's press officer said": the formation "the brigade" stands for.
+            span = range(sentence.start + attribution.start, sentence.start + attribution.end)
+            unit_here = next((u for u in self.units if u.start in span and u.side), None)
         if unit_here is not None:
             return _Speaker(unit_here.name, unit_here.side, raw, True, True)
         if _UPPER.search(raw) and _INSTITUTION.search(raw):
@@ -626,7 +638,7 @@ class _ArticleReader:
         for hit in self.registries.unit_matcher.find(tokens):
             unit = hit.payload
             return UnitHit(0, 0, unit.name, unit.side, phrase, 3)
-        for hit in find_units(phrase, tokens, _NO_REGISTRIES):
+        for hit in find_units(phrase, tokens, self.registries):
             if hit.side:
                 return hit
         return None
@@ -1089,13 +1101,22 @@ class _ArticleReader:
         day, day_start = _date(s, figure, times, period, self.published, attributions)
         place = _nearest_place(self.places, sentence, figure)
         unit = self._unit_for(sentence, figure, speaker)
+        local: bool | None = None  # read only when a value is missing
+        unit_carried = False
+        if place is None or unit is None:
+            local = _local(category, figure.value, period, max(_figure_values[s], default=0))
+            if local and _flag[s, "continues"]:
+                # "The enemy lost up to 80 servicemen there": where and by whom, from the paragraph.
+                carried_place, carried_unit = self._carried(sentence)
+                place = place or carried_place
+                unit_carried = unit is None and carried_unit is not None
+                unit = unit or carried_unit
         region = place.region if place else None
-        if (
-            region is None
-            and self.region
-            and _local(category, figure.value, period, max(_figure_values[s], default=0))
-        ):
-            region = self.region
+        if region is None and self.region:
+            if local is None:
+                local = _local(category, figure.value, period, max(_figure_values[s], default=0))
+            if local:
+                region = self.region
         claimant_side = speaker.side if speaker else None
         claim = Claim(
             category=category,
@@ -1121,7 +1142,14 @@ class _ArticleReader:
             unit_raw=unit.raw if unit else None,
         )
         return _Draft(
-            claim, sentence, strength, bool(speaker and speaker.explicit), period_explicit, figure.start, noun
+            claim,
+            sentence,
+            strength,
+            bool(speaker and speaker.explicit),
+            period_explicit,
+            figure.start,
+            noun,
+            unit_carried,
         )
 
     # --- sides -------------------------------------------------------------------------------------
@@ -1283,6 +1311,21 @@ class _ArticleReader:
                 return min(nearby, key=lambda u: abs(self._sentence_of(u.start) - sentence.index))
         return None
 
+    def _carried(self, sentence: Sentence) -> tuple[PlaceHit | None, UnitHit | None]:
+        """The place and the unit (its first) of the nearest of the two sentences before that name them,
+        within the sentence's paragraph."""
+        place: PlaceHit | None = None
+        unit: UnitHit | None = None
+        for index in range(sentence.index - 1, max(sentence.index - 3, -1), -1):
+            previous, following = self.sentences[index], self.sentences[index + 1]
+            if "\n" in self.text[previous.end : following.start]:
+                break
+            if place is None:
+                place = _nearest_place(self.places, previous, None)
+            if unit is None:
+                unit = next((u for u in self.units if previous.start <= u.start < previous.end), None)
+        return place, unit
+
     def _sentence_of(self, offset: int) -> int:
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.end:
@@ -1292,7 +1335,9 @@ class _ArticleReader:
     # --- engagements -------------------------------------------------------------------------------
 
     def _engagements(self, drafts: list[_Draft]) -> list[_Draft]:
-        counted = {d.claim.unit for d in drafts if d.claim.unit}
+        # A unit given a count in its own paragraph has no engagement besides; one whose count was carried
+        # from the sentence before ("The enemy lost up to 80 servicemen there") still may.
+        counted = {d.claim.unit for d in drafts if d.claim.unit and not d.unit_carried}
         seen: set[str] = set()
         found: list[_Draft] = []
         for unit in self.units:

@@ -380,7 +380,8 @@ class Registries:
 
     def compile(self) -> None:
         """Build every matcher now (they are otherwise built on first use)."""
-        _ = self.place_matcher, self.unit_matcher, self.claimant_matcher, self.fuzzy_places
+        _ = self.place_matcher, self.unit_matcher, self.claimant_matcher
+        _ = self.fuzzy_places, self.numbered_units
 
     @cached_property
     def _name_matchers(self) -> tuple[NameMatcher, NameMatcher, NameMatcher]:
@@ -422,6 +423,13 @@ class Registries:
     @cached_property
     def claimant_matcher(self) -> NameMatcher:
         return self._name_matchers[2]
+
+    @cached_property
+    def numbered_units(self) -> dict[tuple[int, str], list[tuple[frozenset[str], UnitEntry]]]:
+        """Numbered formations by number and formation word, for spellings the aliases miss."""
+        from .units import numbered_units
+
+        return numbered_units(self.units)
 
     @cached_property
     def region_by_name(self) -> dict[str, RegionEntry]:

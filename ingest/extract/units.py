@@ -20,8 +20,11 @@ _DESCRIPTORS = (
     r"Volunteer|Motorised|Strike|Aerial|Shock|Sniper|Brigade's|Army|Corps|TDF|TD|SSO|Lancer|Hunter"
 )
 _FORMATIONS = r"Brigade|Regiment|Battalion|Division|Corps|Army|Detachment|Squadron|Flotilla|Center|Centre"
+# An honorific name may stand before the descriptors: "the 25th Sicheslav Airborne Brigade".
 _NUMBERED = re.compile(
-    r"\b(?P<num>\d{1,3})(?:-?(?:st|nd|rd|th|d))?\s+(?P<words>(?:(?:" + _DESCRIPTORS + r")\s+){0,6})"
+    r"\b(?P<num>\d{1,3})(?:-?(?:st|nd|rd|th|d))?\s+"
+    r"(?:(?!(?:" + _DESCRIPTORS + r"|" + _FORMATIONS + r")\b)(?P<honorific>[A-Z][a-z]{3,})\s+(?=[A-Z]))?"
+    r"(?P<words>(?:(?:" + _DESCRIPTORS + r")\s+){0,6})"
     r"(?P<type>" + _FORMATIONS + r")s?\b"
 )
 _NAMED = re.compile(
@@ -158,7 +161,43 @@ class UnitHit:
 
 def _canonical_numbered(match: re.Match[str]) -> str:
     words = [_SPELL.get(w, w) for w in match.group("words").split()]
+    honorific = match.group("honorific")
+    if honorific and honorific not in _NOT_NAMES:
+        words.insert(0, honorific)
     return " ".join([ordinal(int(match.group("num"))), *words, match.group("type")])
+
+
+def _number_key(match: re.Match[str]) -> tuple[tuple[int, str], frozenset[str]]:
+    """(number, formation) and the descriptor words of a numbered formation, spellings made one (an
+    honorific is left out: registries name the brigade by its descriptors)."""
+    words = frozenset(_SPELL.get(w, w).lower() for w in match.group("words").split())
+    return (int(match.group("num")), _SPELL.get(match.group("type"), match.group("type"))), words
+
+
+def numbered_units(units: list[UnitEntry]) -> dict[tuple[int, str], list[tuple[frozenset[str], UnitEntry]]]:
+    """The registry's numbered formations by (number, formation), each name or alias with its words."""
+    table: dict[tuple[int, str], list[tuple[frozenset[str], UnitEntry]]] = {}
+    for unit in units:
+        for name in (unit.name, *unit.aliases):
+            match = _NUMBERED.fullmatch(name)
+            if match is not None:
+                key, words = _number_key(match)
+                table.setdefault(key, []).append((words, unit))
+    return table
+
+
+def _registry_numbered(match: re.Match[str], side: str | None, registries: Registries) -> UnitEntry | None:
+    """The one registry unit a numbered formation the registry does not spell this way can be: same number
+    and formation, every word the text gives in one of its names, and the side the text gives ("the 72th
+    Brigade" is the 72nd Separate Mechanized Brigade; a bare "155th Brigade" with units of both sides so
+    numbered is none of them)."""
+    key, words = _number_key(match)
+    found = {
+        unit
+        for names, unit in registries.numbered_units.get(key, ())
+        if words <= names and (side is None or unit.side in (None, side))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _CAPITALISED_TAIL = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,3})(?:the\s+)?$")
@@ -195,9 +234,12 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
             continue
         if not match.group("words").strip() and match.group("type") in ("Army", "Corps", "Center", "Centre"):
             continue
-        hits.append(
-            UnitHit(start, end, _canonical_numbered(match), _side_before(text, start), match.group(0), 3)
-        )
+        side = _side_before(text, start)
+        entry = _registry_numbered(match, side, registries)
+        if entry is not None:
+            hits.append(UnitHit(start, end, entry.name, entry.side or side, match.group(0), 3))
+        else:
+            hits.append(UnitHit(start, end, _canonical_numbered(match), side, match.group(0), 3))
         covered.append((start, end))
     named = _NAMED.finditer(text) if _NAMED_TYPE.search(text) else ()
     for match in named:
@@ -213,3 +255,28 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
     if len(hits) > 1:
         hits.sort(key=_HIT_START)
     return hits
+
+
+# "the brigade said", "the unit's commander": a formation named by its kind alone, not by a name after it.
+_ANAPHOR = re.compile(r"\b[Tt]he\s+(brigade|regiment|battalion|unit)(?:'s|’s)?\b(?!\s+(?:of\s+)?[A-Z\d])")
+
+
+def with_anaphora(text: str, hits: list[UnitHit]) -> list[UnitHit]:
+    """``hits`` with "the brigade" and "the unit" added where a formation of that kind was named before:
+    the nearest one, as a reader takes it ("The brigade's press officer said its units had killed 146" is
+    the 47th Brigade of three paragraphs up)."""
+    if not hits or not ("the " in text or "The " in text):
+        return hits
+    added: list[UnitHit] = []
+    for match in _ANAPHOR.finditer(text):
+        kind = match.group(1)
+        start = match.start()
+        if any(h.start <= start < h.end for h in hits):
+            continue
+        before = [
+            h for h in hits if h.end <= start and h.rank >= 2 and (kind == "unit" or kind in h.name.lower())
+        ]
+        if before:
+            named = before[-1]
+            added.append(UnitHit(start, match.end(), named.name, named.side, match.group(0), named.rank))
+    return sorted(hits + added, key=_HIT_START) if added else hits

@@ -1930,6 +1930,88 @@ PLACES_UNITS: list[Case] = [
                  region=KURSK, unit="80th Separate Air Assault Brigade"),
         ],
     ),
+    Case(
+        "unit-ordinal-misspelt-registry-brigade",
+        "The 72th Brigade said it destroyed two Russian tanks near Vuhledar on Monday.",
+        P,
+        [
+            dict(category="equipment", equipment="tank", value=2, subject_side="RU", claimant_side="UA",
+                 unit="72nd Separate Mechanized Brigade",
+                 place="Vuhledar", region=DONETSK, date="2024-11-25"),
+        ],
+        "A number and formation the registry spells otherwise is the one brigade it knows so numbered.",
+    ),
+    Case(
+        "unit-honorific-before-descriptors",
+        "Ukraine's 25th Sicheslav Airborne Brigade said it destroyed three Russian tanks near Pokrovsk.",
+        P,
+        [
+            dict(category="equipment", equipment="tank", value=3, subject_side="RU", claimant_side="UA",
+                 unit="25th Separate Airborne Brigade", place="Pokrovsk", region=DONETSK),
+        ],
+    ),
+    Case(
+        "unit-battlegroup-with-translation-in-brackets",
+        "Russia's Defence Ministry said its Tsentr (Centre) battlegroup had inflicted losses of up to 520 "
+        "Ukrainian servicemen over the past 24 hours.",
+        P,
+        [
+            dict(category="casualties", value=520, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
+                 claimant_side="RU", unit="Battlegroup Tsentr", period="window", date=P_PAST_DAY),
+        ],
+    ),
+    Case(
+        "unit-the-brigade-of-an-earlier-paragraph",
+        "The 47th Mechanised Brigade has held the line west of Avdiivka since February.\n\n"
+        "The brigade's press officer said that over the past week its units had killed 146 Russian soldiers.",
+        P,
+        [
+            dict(category="killed", value=146, subject_side="RU", claimant_side="UA",
+                 unit="47th Separate Mechanized Brigade", place=None),
+        ],
+        "\"The brigade\" is the brigade named before; the place of another paragraph is not carried.",
+    ),
+    Case(
+        "unit-the-brigade-with-none-named-before",
+        "The brigade said it destroyed two Russian tanks near Pokrovsk on Monday.",
+        P,
+        [
+            dict(category="equipment", equipment="tank", value=2, subject_side="RU", unit=None,
+                 place="Pokrovsk", region=DONETSK, date="2024-11-25"),
+        ],
+        "\"The brigade\" with no brigade named before it is no unit.",
+    ),
+    Case(
+        "unit-and-place-carried-within-the-paragraph",
+        "Battlegroup Zapad units routed Ukrainian formations near Kupyansk. The enemy lost up to 230 "
+        "servicemen there, the Russian Defence Ministry said.",
+        P,
+        [
+            dict(category="casualties", value=230, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
+                 claimant_side="RU", unit="Battlegroup Zapad", place="Kupiansk", region=KHARKIV),
+        ],
+    ),
+    Case(
+        "unit-and-place-not-carried-across-paragraphs",
+        "Battlegroup Zapad units routed Ukrainian formations near Kupyansk.\n\nThe enemy lost up to 230 "
+        "servicemen over the past day, the Russian Defence Ministry said.",
+        P,
+        [
+            dict(category="casualties", value=230, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
+                 claimant_side="RU", unit=None, place=None),
+        ],
+    ),
+    Case(
+        "place-not-carried-to-a-frontwide-tally",
+        "Fighting was heaviest near Pokrovsk, the General Staff said. Russia lost 1,250 soldiers over the "
+        "past day, it said.",
+        P,
+        [
+            dict(category="casualties", value=1250, subject_side="RU", claimant=GS, claimant_side="UA",
+                 place=None, region=None),
+        ],
+        "A front-wide daily tally is not the place of the sentence before.",
+    ),
 ]
 
 DATES: list[Case] = [
