@@ -183,7 +183,11 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
         kind = match.lastgroup
         start, end = match.span()
         if kind == "since":
-            found.append(TimeExpr(start, end, SINCE))
+            first = _recent_day(match.group(0)[5:], published)
+            if first is None:
+                found.append(TimeExpr(start, end, SINCE))
+            else:
+                found.append(TimeExpr(start, end, DAY, published, first))
         elif kind == "total":
             found.append(TimeExpr(start, end, TOTAL))
         elif kind == "asof":
@@ -286,7 +290,7 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
     if "born" in sentence.lower():
         # "born in 2005", "born on March 3, 2001": a person's age, never the day of a claim.
         found = [t for t in found if not _BORN_BEFORE.search(sentence, max(0, t.start - 12), t.start)]
-    return _join_day_ranges(_drop_dates_inside_since(found, sentence), sentence)
+    return _join_day_ranges(_drop_dates_inside_since(found, sentence, published), sentence)
 
 
 _BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
@@ -331,10 +335,37 @@ _SINCE_BEFORE = re.compile(
 )
 
 
-def _drop_dates_inside_since(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
-    """A date right after "since" or "began in" starts a running total: it is not the claim's day."""
+# "since Friday", "since Nov. 2": a window from a recent day up to the report.
+_SINCE_RIGHT_BEFORE = re.compile(r"(?i)\bsince\s+(?:last\s+)?$")
+_RECENT_DAYS = 31
+
+
+def _recent_day(text: str, published: date | None) -> date | None:
+    """The day ``text`` names ("Friday", "May 10") when it is one of the month before ``published``."""
+    if published is None:
+        return None
+    inner = find_times(text, published)
+    if len(inner) == 1 and inner[0].kind == DAY and inner[0].date is not None:
+        first = inner[0].date
+        if 0 < (published - first).days <= _RECENT_DAYS and inner[0].date_start is None:
+            return first
+    return None
+
+
+def _drop_dates_inside_since(found: list[TimeExpr], sentence: str, published: date | None) -> list[TimeExpr]:
+    """A date right after "since" or "began in" starts a running total: it is not the claim's day. A day
+    of the last month right after "since" starts a window that ends with the report ("lost around 300
+    personnel since Friday")."""
     kept: list[TimeExpr] = []
     for expr in found:
+        if (
+            expr.kind == DAY
+            and expr.date_start is None
+            and _SINCE_RIGHT_BEFORE.search(sentence[max(0, expr.start - 12) : expr.start])
+            and (first := _recent_day(sentence[expr.start : expr.end], published)) is not None
+        ):
+            kept.append(TimeExpr(expr.start, expr.end, DAY, published, first))
+            continue
         if expr.kind in (DAY, MONTH) and _SINCE_BEFORE.search(sentence[max(0, expr.start - 40) : expr.start]):
             kept.append(TimeExpr(expr.start, expr.end, SINCE))
             continue

@@ -44,7 +44,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units, with_anaphora
 
-ENGINE_VERSION = "2026.11.9"
+ENGINE_VERSION = "2026.11.10"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"

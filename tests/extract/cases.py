@@ -2200,6 +2200,35 @@ DATES: list[Case] = [
         ],
         "Drone control points are positions, not drones.",
     ),
+    Case(
+        "date-since-a-recent-weekday-is-a-window",
+        "Russia has lost around 300 personnel near Vovchansk since Friday, the General Staff said.",
+        "2024-05-14",
+        [
+            dict(category="casualties", value=300, subject_side="RU", qualifier="about", claimant=GS,
+                 claimant_side="UA", period="window", date="2024-05-14", date_start="2024-05-10",
+                 place="Vovchansk", region=KHARKIV),
+        ],
+        "\"Since\" a day of the last month opens a window that ends with the report, not a running total.",
+    ),
+    Case(
+        "date-since-a-recent-date-is-a-window",
+        "Ukraine says it has shot down 13 Russian warplanes since Feb. 17.",
+        "2024-02-29",
+        [
+            dict(category=["equipment", "intercepted"], equipment="aircraft", value=13, subject_side="RU",
+                 claimant_side="UA", period="window", date="2024-02-29", date_start="2024-02-17"),
+        ],
+    ),
+    Case(
+        "date-since-a-day-months-ago-is-a-running-total",
+        "Ukraine says it has shot down 13 Russian warplanes since Oct. 17.",
+        "2024-02-29",
+        [
+            dict(category=["equipment", "intercepted"], equipment="aircraft", value=13, subject_side="RU",
+                 claimant_side="UA", period="cumulative", date="2024-02-29", date_start=None),
+        ],
+    ),
 ]
 
 NOT_CLAIMS: list[Case] = [
