@@ -44,7 +44,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units, with_anaphora
 
-ENGINE_VERSION = "2026.11.10"
+ENGINE_VERSION = "2026.11.11"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -1387,6 +1387,21 @@ class _ArticleReader:
                 ):
                     attacked = mention.side
                     break
+        if verb and combat is sentence and unit.start - sentence.start > verb.start():
+            # "Russian forces struck positions of the Ukrainian 41st brigade", "units of Battlegroup Sever
+            # inflicted defeat on the 41st brigade": the unit is the one hit.
+            actors = [
+                (m.start, m.side)
+                for m in self.sides(combat)
+                if m.start < verb.start() and not m.locative and m.side in (UA, RU, KP)
+            ]
+            actors += [
+                (u.start - sentence.start, u.side)
+                for u in self.units
+                if sentence.start <= u.start < sentence.start + verb.start() and u.side
+            ]
+            if actors and max(actors)[1] != unit_side:
+                attacked = unit_side
         if attacked is None:
             attacked = opposite(unit_side) or RU
         place = _nearest_place(self.places, sentence, None) or (

@@ -170,8 +170,9 @@ def _canonical_numbered(match: re.Match[str]) -> str:
 def _number_key(match: re.Match[str]) -> tuple[tuple[int, str], frozenset[str]]:
     """(number, formation) and the descriptor words of a numbered formation, spellings made one (an
     honorific is left out: registries name the brigade by its descriptors)."""
-    words = frozenset(_SPELL.get(w, w).lower() for w in match.group("words").split())
-    return (int(match.group("num")), _SPELL.get(match.group("type"), match.group("type"))), words
+    words = frozenset(_SPELL.get(w.title(), w).lower() for w in match.group("words").split())
+    kind = match.group("type").title()
+    return (int(match.group("num")), _SPELL.get(kind, kind)), words
 
 
 def numbered_units(units: list[UnitEntry]) -> dict[tuple[int, str], list[tuple[frozenset[str], UnitEntry]]]:
@@ -192,6 +193,12 @@ def _registry_numbered(match: re.Match[str], side: str | None, registries: Regis
     Brigade" is the 72nd Separate Mechanized Brigade; a bare "155th Brigade" with units of both sides so
     numbered is none of them)."""
     key, words = _number_key(match)
+    return _registry_entry(key, words, side, registries)
+
+
+def _registry_entry(
+    key: tuple[int, str], words: frozenset[str], side: str | None, registries: Registries
+) -> UnitEntry | None:
     found = {
         unit
         for names, unit in registries.numbered_units.get(key, ())
@@ -226,6 +233,9 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         hits.append(UnitHit(start, end, unit.name, unit.side, text[start:end], rank))
         covered.append((start, end))
     if not _ANY_TYPE.search(text):
+        if hits and hits[0].raw[:1].isdigit():
+            hits += _coordinated(text, hits, registries)
+            hits.sort(key=_HIT_START)
         return hits  # the matcher's, in order
     numbered = _NUMBERED.finditer(text) if _FORMATION_WORD.search(text) else ()
     for match in numbered:
@@ -252,9 +262,39 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         name = f"{match.group('name')} {match.group('type')}"
         hits.append(UnitHit(start, end, name, _side_before(text, start), match.group(0), 2))
         covered.append((start, end))
+    hits += _coordinated(text, hits, registries)
     if len(hits) > 1:
         hits.sort(key=_HIT_START)
     return hits
+
+
+_NUMBERED_ANY_CASE = re.compile(_NUMBERED.pattern, re.IGNORECASE)
+# "the 22nd and 41st mechanized brigades", "the 22nd, 41st and 80th brigades": numbers before a formation.
+_NUMBER_BEFORE = re.compile(r"\b((\d{1,3})(?:-?(?:st|nd|rd|th|d))?)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _coordinated(text: str, hits: list[UnitHit], registries: Registries) -> list[UnitHit]:
+    """The formations numbered in a list before a numbered formation, each a unit of its own with the
+    formation's words ("the 22nd and 41st mechanized brigades" names the 22nd Mechanized Brigade too)."""
+    found: list[UnitHit] = []
+    for hit in hits:
+        if not hit.raw[:1].isdigit() or not (match := _NUMBERED_ANY_CASE.fullmatch(hit.raw)):
+            continue
+        (_, kind), words = _number_key(match)
+        position = hit.start
+        while before := _NUMBER_BEFORE.search(text, max(0, position - 16), position):
+            number = int(before.group(2))
+            entry = _registry_entry((number, kind), words, hit.side, registries)
+            if entry is not None:
+                name, side = entry.name, entry.side or hit.side
+            else:
+                name = " ".join(
+                    [ordinal(number), *(_SPELL.get(w, w) for w in match.group("words").title().split()), kind]
+                )
+                side = hit.side
+            found.append(UnitHit(before.start(1), before.end(1), name, side, before.group(1), 3))
+            position = before.start()
+    return found
 
 
 # "the brigade said", "the unit's commander": a formation named by its kind alone, not by a name after it.

@@ -1647,6 +1647,29 @@ ENGAGEMENT: list[Case] = [
                  claimant_side="UA", region=KHARKIV),
         ],
     ),
+    Case(
+        "engagement-the-unit-struck-suffers",
+        "Russian forces struck accumulations of manpower and equipment of the Ukrainian 41st Mechanized "
+        "Brigade near Sudzha, the Russian Defence Ministry said.",
+        P,
+        [
+            dict(category="engagement", unit="41st Separate Mechanized Brigade", subject_side="UA",
+                 claimant=RU_MOD, claimant_side="RU", place="Sudzha", region=KURSK),
+        ],
+        "A unit hit by the other side's forces is the side that suffers the action.",
+    ),
+    Case(
+        "engagement-numbers-listed-before-one-formation",
+        "Russian forces also struck positions of the Ukrainian 22nd and 41st mechanized brigades near "
+        "Sudzha, the Russian Defence Ministry said.",
+        P,
+        [
+            dict(category="engagement", unit="22nd Separate Mechanized Brigade", subject_side="UA",
+                 claimant=RU_MOD, claimant_side="RU", place="Sudzha", region=KURSK),
+            dict(category="engagement", unit="41st Separate Mechanized Brigade", subject_side="UA",
+                 claimant=RU_MOD, claimant_side="RU", place="Sudzha", region=KURSK),
+        ],
+    ),
 ]
 
 ATTRIBUTION: list[Case] = [
