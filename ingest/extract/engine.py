@@ -44,7 +44,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units, with_anaphora
 
-ENGINE_VERSION = "2026.11.11"
+ENGINE_VERSION = "2026.11.12"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -404,6 +404,12 @@ _OBJECT_BEFORE = Caseless(
         r"(?:(?:president|defence|defense|minister|leader|\w+-\w+)\s+){0,2}$"
     )
 )
+# "adding that its air defences had shot down ...": the speaker's own forces act.
+_OWN_FORCES = re.compile(
+    r"(?i)\b(?:its|their|our)\s+(?:own\s+)?(?:air\s+defen[cs]es?|forces|troops|units|soldiers|fighters|"
+    r"drone\s+operators|crews|pilots|military|army)\b"
+)
+_OWN_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur)\s")
 _SUFFERED = Caseless(re.compile(r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b"))
 _TOTAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:total|in\s+total|overall)?:?\s*$")
 _DELTA_AFTER = re.compile(r"^\s*\(\s*\+")
@@ -1237,6 +1243,16 @@ class _ArticleReader:
         before = [m for m in before if not self._is_object(sentence, m)]
         in_clause = [m for m in before if m.start >= clause_start]
         actor_mention = in_clause[-1] if in_clause else (before[-1] if before else None)
+        own = None
+        if claimant_side in (UA, RU, KP) and _OWN_WORD.search(s):
+            owned = list(_OWN_FORCES.finditer(s, actor_mention.end if actor_mention else 0, limit))
+            own = owned[-1] if owned else None
+        if own is not None:
+            # The speaker's own forces are the clause's actor, nearer the verb than any side word.
+            between = s[own.end() : figure.qstart]
+            if category in ("launched", "deployed") or not _agent_verb(between) or _SUFFERED.search(between):
+                return claimant_side, 2  # type: ignore[return-value]
+            return opposite(claimant_side) or claimant_side, 2  # type: ignore[return-value]
         if actor_mention is not None:
             actor = resolve(actor_mention)
             if actor:

@@ -1452,6 +1452,17 @@ LAUNCHED_INTERCEPTED: list[Case] = [
         ],
         "'Overnight' is anchored on the day of the statement, not on publication.",
     ),
+    Case(
+        "intercepted-its-air-defences-after-the-attacker",
+        "Russia launched 90 Shahed drones at Ukraine overnight, Ukraine's air force said on Sunday, adding "
+        "that its air defences had shot down 71 of them.",
+        P,
+        [
+            dict(category="launched", equipment="uav", value=90, subject_side="RU", claimant_side="UA"),
+            dict(category="intercepted", equipment="uav", value=71, subject_side="RU", claimant_side="UA"),
+        ],
+        "\"Its air defences\" are the speaker's, nearer the verb than the attacker named first.",
+    ),
 ]
 
 DEPLOYED: list[Case] = [
