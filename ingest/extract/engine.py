@@ -44,7 +44,7 @@ from .sides import (
 )
 from .units import UnitHit, find_units, with_anaphora
 
-ENGINE_VERSION = "2026.11.12"
+ENGINE_VERSION = "2026.11.13"
 
 _UNVERIFIED = re.compile(
     r"(?i)\b(?:could\s+not|cannot|can\s*not|can't|couldn't|was\s+unable\s+to|is\s+unable\s+to|were\s+unable\s+to|"
@@ -332,10 +332,11 @@ _IN_BEFORE = Caseless(
 
 # What a sentence holds, each read only when the engine asks for it: most sentences need only some.
 # A sentence that goes on about the place and the formation of the one before: "The enemy lost up to 80
-# servicemen there", "87 killed in the sector yesterday".
+# servicemen there", "87 killed in the sector yesterday", "Ukrainian losses amounted to up to 3,580".
 _CONTINUES_THERE = re.compile(
-    r"(?i)\b(?:there|nearby|the\s+enemy|(?:in|near|around)\s+(?:the|this|that|these|those)\s+(?:areas?|sectors?|"
-    r"directions?|attacks?|assaults?|fighting|battle|town|city|village|settlement))\b"
+    r"(?i)\b(?:there|nearby|the\s+enemy|losses\s+(?:amounted|totall?ed|stood|reached)|(?:in|near|around)\s+"
+    r"(?:the|this|that|these|those)\s+(?:areas?|sectors?|directions?|attacks?|assaults?|fighting|battle|town|"
+    r"city|village|settlement))\b"
 )
 _FLAG_PATTERNS = {
     name: Caseless(pattern)
@@ -505,6 +506,25 @@ class _ArticleReader:
     def air_article(self) -> bool:
         """Whether the article speaks of an air attack (read when a sentence's figures first ask)."""
         return _AIR_LOW.found(self.text)
+
+    @cached_property
+    def _lead_span(self) -> tuple[date, date] | None:
+        """The days from first to last that the article's lead names, when it names such a span that ended
+        in the fortnight before publication (a weekly summary's "from November 23 to 29")."""
+        if self.published is None:
+            return None
+        for sentence in self.sentences[:4]:
+            if not any(c.isdigit() for c in sentence.text):
+                continue
+            for t in _times[sentence.text, self.published]:
+                if (
+                    t.kind == DAY
+                    and t.date is not None
+                    and t.date_start is not None
+                    and 0 <= (self.published - t.date).days <= 14
+                ):
+                    return t.date, t.date_start
+        return None
 
     def unverified(self) -> bool:
         # Every phrase of the pattern holds one of these stems: most articles are cleared without a scan.
@@ -683,14 +703,24 @@ class _ArticleReader:
             return own
         if _flag[sentence.text, "reportedly"]:
             return None
-        for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
             earlier = self.sentences[index]
             if earlier.headline and not sentence.headline:
                 continue
             found = self.speaker(earlier)
-            if found is not None:
-                return _Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
+            if found is None:
+                continue
+            if sentence.index - index == 3 and (found.unit_speaker or found.name not in self._institutions):
+                # A relay's unattributed sentences go on in the voice of an institution three sentences up
+                # ("..., the ministry said. The enemy lost up to 560 servicemen. Battlegroup Zapad units
+                # took ... Ukrainian losses amounted to up to 3,580"); a person or a unit speaks for less.
+                return None
+            return _Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
         return None
+
+    @cached_property
+    def _institutions(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.registries.claimants)
 
     def _figure_speaker(
         self, sentence: Sentence, figure: Figure, default: _Speaker | None
@@ -1105,6 +1135,9 @@ class _ArticleReader:
             s, figure, times, category, noun, previous_period, figure_count, _figure_spans[s], attributions
         )
         day, day_start = _date(s, figure, times, period, self.published, attributions)
+        if not times and period == "window" and self._lead_span is not None:
+            # A weekly summary's figures "over the week": the days its lead names ("from November 23 to 29").
+            day, day_start = self._lead_span
         place = _nearest_place(self.places, sentence, figure)
         unit = self._unit_for(sentence, figure, speaker)
         local: bool | None = None  # read only when a value is missing

@@ -1801,6 +1801,23 @@ ATTRIBUTION: list[Case] = [
                  period="window", date_start="2024-11-01", date="2024-11-30"),
         ],
     ),
+    Case(
+        "attribution-a-relay-goes-on-in-the-ministry-voice",
+        "Units of Battlegroup Sever defeated two Ukrainian brigades near Volchansk, the Russian Defence "
+        "Ministry said. The enemy lost up to 560 servicemen. Battlegroup Zapad units took more advantageous "
+        "lines near Kupyansk. Ukrainian losses amounted to up to 40 servicemen and two tanks.",
+        "2024-11-30",
+        [
+            dict(category="casualties", value=560, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
+                 claimant_side="RU", unit="Battlegroup Sever", place="Vovchansk", region=KHARKIV),
+            dict(category="casualties", value=40, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
+                 claimant_side="RU", unit="Battlegroup Zapad", place="Kupiansk", region=KHARKIV),
+            dict(category="equipment", equipment="tank", value=2, subject_side="UA", claimant=RU_MOD,
+                 claimant_side="RU", unit="Battlegroup Zapad", place="Kupiansk", region=KHARKIV),
+        ],
+        "An institution's statement carries over three sentences of a relay; the losses are the formation's "
+        "of the sentence before.",
+    ),
 ]
 
 SIDES: list[Case] = [
@@ -2262,6 +2279,20 @@ DATES: list[Case] = [
             dict(category=["equipment", "intercepted"], equipment="aircraft", value=13, subject_side="RU",
                  claimant_side="UA", period="cumulative", date="2024-02-29", date_start=None),
         ],
+    ),
+    Case(
+        "date-a-weekly-summary-lead-dates-its-figures",
+        "The Ukrainian army lost up to 12,540 servicemen from November 23 to 29, the Russian Defence "
+        "Ministry said.\n\nAir defence systems shot down 361 fixed-wing drones over the week, the ministry "
+        "said.",
+        "2024-11-30",
+        [
+            dict(category="casualties", value=12540, subject_side="UA", qualifier="up_to", claimant=RU_MOD,
+                 claimant_side="RU", period="window", date="2024-11-29", date_start="2024-11-23"),
+            dict(category="intercepted", equipment="uav", value=361, subject_side="UA", claimant=RU_MOD,
+                 claimant_side="RU", period="window", date="2024-11-29", date_start="2024-11-23"),
+        ],
+        "A figure with no time of its own is the lead's span when the lead names one that just ended.",
     ),
 ]
 
