@@ -331,6 +331,12 @@ _IN_BEFORE = Caseless(
 
 
 # What a sentence holds, each read only when the engine asks for it: most sentences need only some.
+# "adding that its air defences had shot down ...": the speaker's own forces act.
+_OWN_FORCES = re.compile(
+    r"(?i)\b(?:its|their|our)\s+(?:own\s+)?(?:air\s+defen[cs]es?|forces|troops|units|soldiers|fighters|"
+    r"drone\s+operators|crews|pilots|military|army)\b"
+)
+_OWN_WORD = re.compile(r"(?i)\b(?:its|their|our)\s")
 # A sentence that goes on about the place and the formation of the one before: "The enemy lost up to 80
 # servicemen there", "87 killed in the sector yesterday", "Ukrainian losses amounted to up to 3,580".
 _CONTINUES_THERE = re.compile(
@@ -350,6 +356,7 @@ _FLAG_PATTERNS = {
         ("combat", _COMBAT),
         ("reportedly", _REPORTEDLY),
         ("continues", _CONTINUES_THERE),
+        ("own", _OWN_WORD),
     )
 }
 _AIR_LOW = _FLAG_PATTERNS["air"]
@@ -405,12 +412,6 @@ _OBJECT_BEFORE = Caseless(
         r"(?:(?:president|defence|defense|minister|leader|\w+-\w+)\s+){0,2}$"
     )
 )
-# "adding that its air defences had shot down ...": the speaker's own forces act.
-_OWN_FORCES = re.compile(
-    r"(?i)\b(?:its|their|our)\s+(?:own\s+)?(?:air\s+defen[cs]es?|forces|troops|units|soldiers|fighters|"
-    r"drone\s+operators|crews|pilots|military|army)\b"
-)
-_OWN_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur)\s")
 _SUFFERED = Caseless(re.compile(r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b"))
 _TOTAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:total|in\s+total|overall)?:?\s*$")
 _DELTA_AFTER = re.compile(r"^\s*\(\s*\+")
@@ -710,17 +711,15 @@ class _ArticleReader:
             found = self.speaker(earlier)
             if found is None:
                 continue
-            if sentence.index - index == 3 and (found.unit_speaker or found.name not in self._institutions):
+            if sentence.index - index == 3 and (
+                found.unit_speaker or found.name not in self.registries.claimant_names
+            ):
                 # A relay's unattributed sentences go on in the voice of an institution three sentences up
                 # ("..., the ministry said. The enemy lost up to 560 servicemen. Battlegroup Zapad units
                 # took ... Ukrainian losses amounted to up to 3,580"); a person or a unit speaks for less.
                 return None
             return _Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
         return None
-
-    @cached_property
-    def _institutions(self) -> frozenset[str]:
-        return frozenset(c.name for c in self.registries.claimants)
 
     def _figure_speaker(
         self, sentence: Sentence, figure: Figure, default: _Speaker | None
@@ -1277,7 +1276,7 @@ class _ArticleReader:
         in_clause = [m for m in before if m.start >= clause_start]
         actor_mention = in_clause[-1] if in_clause else (before[-1] if before else None)
         own = None
-        if claimant_side in (UA, RU, KP) and _OWN_WORD.search(s):
+        if claimant_side in (UA, RU, KP) and _flag[s, "own"]:
             owned = list(_OWN_FORCES.finditer(s, actor_mention.end if actor_mention else 0, limit))
             own = owned[-1] if owned else None
         if own is not None:

@@ -432,6 +432,10 @@ class Registries:
         return numbered_units(self.units)
 
     @cached_property
+    def claimant_names(self) -> frozenset[str]:
+        return frozenset(claimant.name for claimant in self.claimants)
+
+    @cached_property
     def region_by_name(self) -> dict[str, RegionEntry]:
         return {region.name: region for region in self.regions}
 

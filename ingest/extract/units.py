@@ -298,19 +298,23 @@ def _coordinated(text: str, hits: list[UnitHit], registries: Registries) -> list
 
 
 # "the brigade said", "the unit's commander": a formation named by its kind alone, not by a name after it.
-_ANAPHOR = re.compile(r"\b[Tt]he\s+(brigade|regiment|battalion|unit)(?:'s|’s)?\b(?!\s+(?:of\s+)?[A-Z\d])")
+_ANAPHOR_KINDS = ("brigade", "regiment", "battalion", "unit")
+# Led by a literal, so the search skips to it; the "T" or "t" before it is tested by hand.
+_ANAPHOR = re.compile(r"he\s+(" + "|".join(_ANAPHOR_KINDS) + r")(?:'s|’s)?\b(?!\s+(?:of\s+)?[A-Z\d])")
 
 
 def with_anaphora(text: str, hits: list[UnitHit]) -> list[UnitHit]:
     """``hits`` with "the brigade" and "the unit" added where a formation of that kind was named before:
     the nearest one, as a reader takes it ("The brigade's press officer said its units had killed 146" is
     the 47th Brigade of three paragraphs up)."""
-    if not hits or not ("the " in text or "The " in text):
+    if not hits or not any(f"he {kind}" in text for kind in _ANAPHOR_KINDS):
         return hits
     added: list[UnitHit] = []
     for match in _ANAPHOR.finditer(text):
         kind = match.group(1)
-        start = match.start()
+        start = match.start() - 1
+        if start < 0 or text[start] not in "Tt" or (start and text[start - 1].isalnum()):
+            continue
         if any(h.start <= start < h.end for h in hits):
             continue
         before = [
@@ -318,5 +322,6 @@ def with_anaphora(text: str, hits: list[UnitHit]) -> list[UnitHit]:
         ]
         if before:
             named = before[-1]
-            added.append(UnitHit(start, match.end(), named.name, named.side, match.group(0), named.rank))
+            raw = text[start : match.end()]
+            added.append(UnitHit(start, match.end(), named.name, named.side, raw, named.rank))
     return sorted(hits + added, key=_HIT_START) if added else hits
