@@ -10,7 +10,7 @@ import pytest
 from claims.models import Article, Claim
 from review.models import ClaimChange
 from review.services import claim_add
-from tests.browser.helpers import log_in
+from tests.browser.helpers import log_in, wait_for_edit_form
 from tests.claims.helpers import D, claim
 from tests.factories import ArticleFactory
 
@@ -43,7 +43,7 @@ def test_a_reviewer_edits_a_claim_inline_and_sees_table_timeline_and_history_fol
     figure.locator(":scope > td > details > summary").click()
     row = page.locator(f"#review-claim-{edited.pk}")
     row.locator("[data-action=edit]").click()
-    page.locator(f"#review-claim-{edited.pk}[data-editing]").wait_for()
+    wait_for_edit_form(page, edited.pk)
     page.fill(f"#review-claim-{edited.pk} input[name=value]", "1250")
     page.fill(f"#review-claim-{edited.pk} input[name=reason]", "the article says 1,250")
     page.keyboard.press("Enter")

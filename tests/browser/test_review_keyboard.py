@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Claim
+from tests.browser.helpers import wait_for_edit_form
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,7 +56,7 @@ def test_a_reviewer_works_through_the_queue_from_the_keyboard(page):
     page.keyboard.press("k")
     page.locator(f"#review-claim-{first.pk}.is-current").wait_for()
     page.keyboard.press("e")
-    page.locator(f"#review-claim-{first.pk}[data-editing]").wait_for()
+    wait_for_edit_form(page, first.pk)
     page.fill(f"#review-claim-{first.pk} input[name=value]", "150")
     page.keyboard.press("Enter")
     edited = page.locator(f'#review-claim-{first.pk}[data-review-status="confirmed"]')
@@ -71,6 +72,7 @@ def test_an_invalid_edit_shows_its_message_in_place(page):
     claim = ClaimFactory(value=100)
     page.goto("/review/")
     page.click(f"#review-claim-{claim.pk} [data-action=edit]")
+    wait_for_edit_form(page, claim.pk)
     page.fill(f"#review-claim-{claim.pk} input[name=value_max]", "50")
     page.keyboard.press("Enter")
     page.get_by_text("The upper bound cannot be below the figure.").wait_for()
