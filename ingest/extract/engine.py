@@ -1383,8 +1383,8 @@ class _ArticleReader:
     # --- engagements -------------------------------------------------------------------------------
 
     def _engagements(self, drafts: list[_Draft]) -> list[_Draft]:
-        # A unit given a count in its own paragraph has no engagement besides; one whose count was carried
-        # from the sentence before ("The enemy lost up to 80 servicemen there") still may.
+        # A unit that a claim of its own sentence counts for has no engagement besides; one whose count was
+        # carried to a later sentence ("The enemy lost up to 80 servicemen there") still may.
         counted = {d.claim.unit for d in drafts if d.claim.unit and not d.unit_carried}
         seen: set[str] = set()
         found: list[_Draft] = []

@@ -233,10 +233,8 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         hits.append(UnitHit(start, end, unit.name, unit.side, text[start:end], rank))
         covered.append((start, end))
     if not _ANY_TYPE.search(text):
-        if hits and hits[0].raw[:1].isdigit():
-            hits += _coordinated(text, hits, registries)
-            hits.sort(key=_HIT_START)
-        return hits  # the matcher's, in order
+        listed = _coordinated(text, hits, registries)
+        return sorted(hits + listed, key=_HIT_START) if listed else hits  # the matcher's, in order
     numbered = _NUMBERED.finditer(text) if _FORMATION_WORD.search(text) else ()
     for match in numbered:
         start, end = match.span()
