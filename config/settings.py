@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import csp.constants
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -32,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "axes",
+    "csp",
     "django_htmx",
     "django_filters",
     "template_partials",
@@ -42,15 +46,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the web process, compressed and cached for good (hashed names).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads a parameter: a NUL byte gets the product's 400 page, not a database error.
+    "config.middleware.RefuseNulBytes",
     # Every page needs a login unless its view says @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -66,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.site",
             ],
         },
     },
@@ -104,6 +116,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# django-axes first: a locked-out login is refused before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is locked out for AXES_COOLOFF_MINUTES (README: "Accounts"; `manage.py axes_reset` lifts it).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -116,29 +138,93 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Without DEBUG, pages link to the hashed, compressed copies `collectstatic` writes to STATIC_ROOT
+# and WhiteNoise serves them with a far-future expiry; with DEBUG, the files under static/ as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 
 # Uploads: limits a deployment may raise.
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 10 * 1024 * 1024, minimum=1)
 UPLOAD_MAX_FILES = env_int("UPLOAD_MAX_FILES", 200, minimum=1)
-DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES + 1
+# The upload form answers a batch or a paste over the limits above with its own message and
+# the form kept; these hard caps, well beyond them, only stop a request from exhausting the
+# server (they get the 400 page, naming the limit).
+DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES * 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_FILE_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_FILE_BYTES * 3
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 if not DEBUG:
+    # The defaults are the ones `manage.py check --deploy` asks for; SECURE_COOKIES=0 turns them
+    # all off for a trial over plain HTTP.
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600 if SECURE_SSL_REDIRECT else 0, minimum=0)
-    if env_bool("BEHIND_TLS_PROXY", False):
+    # A container's health check asks over plain HTTP from inside; it must not be sent to HTTPS.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = env_int(
+        "SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0, minimum=0
+    )
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", bool(SECURE_HSTS_SECONDS))
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", bool(SECURE_HSTS_SECONDS))
+    if BEHIND_TLS_PROXY:
         # The proxy terminates TLS: trust its X-Forwarded-Proto, or is_secure() stays false and
         # every POST fails CSRF's origin check.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Only the product's own files: everything the pages use is vendored under static/, so no
+# inline script, inline style or other origin is needed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.constants.SELF],
+        "script-src": [csp.constants.SELF],
+        "style-src": [csp.constants.SELF],
+        "img-src": [csp.constants.SELF, "data:"],
+        "font-src": [csp.constants.SELF],
+        "connect-src": [csp.constants.SELF],
+        "object-src": [csp.constants.NONE],
+        "base-uri": [csp.constants.SELF],
+        "form-action": [csp.constants.SELF],
+        "frame-ancestors": [csp.constants.NONE],
+    }
+}
+
+# Mail, for password resets: EMAIL_URL such as smtp://user:password@host:587/?tls=True. Without it
+# nothing is sent and the login page offers no reset link (README: "Accounts").
+EMAIL_URL = env_str("EMAIL_URL")
+MAIL_CONFIGURED = bool(EMAIL_URL)
+if MAIL_CONFIGURED:
+    try:
+        _email = dj_email_url.parse(EMAIL_URL)
+    except (ValueError, KeyError) as exc:
+        raise ImproperlyConfigured(f"EMAIL_URL cannot be read: {exc}") from None
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with smtp://, submission:// or smtps://; got {EMAIL_URL!r}"
+        )
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or None
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "claimtrack@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery. Without REDIS_URL (the embedded default) tasks run in-process, eagerly, at the
 # moment they are enqueued: extraction happens right after the article's transaction commits.
@@ -153,13 +239,34 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = env_int("EXTRACT_TIME_LIMIT", 300, minimum=1)
-CELERY_TASK_SOFT_TIME_LIMIT = max(1, CELERY_TASK_TIME_LIMIT - 30)
+CELERY_TASK_TIME_LIMIT = env_int("EXTRACT_TIME_LIMIT", 300, minimum=2)
+# The soft limit raises inside the task, which records the article as failed with the reason;
+# the hard limit, a little later, kills a task that did not stop.
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - max(1, min(30, CELERY_TASK_TIME_LIMIT // 5))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# How long a broker publish may block an upload before the article is left queued for the sweep.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1, "socket_connect_timeout": 2}
-# Articles queued or processing longer than this are enqueued again by the sweep.
-EXTRACT_STALE_AFTER = timedelta(seconds=env_int("EXTRACT_STALE_AFTER_SECONDS", 300, minimum=10))
+# Articles queued or processing longer than this are enqueued again by the sweep. A run still
+# inside its time limit must never be enqueued a second time, so the window is longer than it.
+EXTRACT_STALE_AFTER = timedelta(
+    seconds=env_int("EXTRACT_STALE_AFTER_SECONDS", 2 * CELERY_TASK_TIME_LIMIT, minimum=10)
+)
+if EXTRACT_STALE_AFTER.total_seconds() <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        f"EXTRACT_STALE_AFTER_SECONDS ({EXTRACT_STALE_AFTER.total_seconds():.0f}) must be longer than "
+        f"EXTRACT_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT}): the sweep would enqueue an article again while "
+        "its first run may still be working on it"
+    )
+# An article whose extraction was claimed this many times without an outcome (each run killed by
+# the time limit or with its worker) is recorded as failed instead of being tried for ever.
+EXTRACT_MAX_ATTEMPTS = env_int("EXTRACT_MAX_ATTEMPTS", 3, minimum=1)
+# Redis hands an unacknowledged message to another worker after the visibility timeout: longer
+# than a task may run (plus the longest retry back-off), and no longer, so a killed worker's task
+# comes back within minutes. Publishing must fail fast when Redis is down: the article then
+# stays queued for the sweep instead of holding the upload.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 120,
+    "max_retries": 1,
+    "socket_connect_timeout": 2,
+}
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-articles": {"task": "ingest.tasks.sweep_stale_articles", "schedule": 60.0},
 }

@@ -17,3 +17,10 @@ CELERY_TASK_ALWAYS_EAGER = True
 # The test client and the live server speak plain HTTP.
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
+
+# Pages link to static files by their plain names: the suite runs no collectstatic (the test of
+# the production set-up does, against the real settings: tests/fullstack/test_production.py).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# WhiteNoise serves them from static/ as they are, looked up per request (no STATIC_ROOT here).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

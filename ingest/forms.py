@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from ingest.parsers import human_size
+
 DATE_HELP = "YYYY-MM-DD, for example 2024-11-26"
 
 
@@ -51,6 +53,16 @@ class UploadForm(forms.Form):
         error_messages={"invalid": f"Enter the publication date as {DATE_HELP}."},
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        size, limit = len(text.encode("utf-8")), settings.UPLOAD_MAX_FILE_BYTES
+        if size > limit:
+            raise forms.ValidationError(
+                f"The pasted text is {human_size(size)}, over the limit of {human_size(limit)}; "
+                "split it, or upload it as files."
+            )
+        return text
 
     def clean_published(self):
         published = self.cleaned_data["published"]

@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Protocol, TypeVar
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q, QuerySet
@@ -32,6 +33,7 @@ from ingest.parsers import (
     ParseError,
     clean_line,
     date_in_text,
+    human_size,
     parse,
     parse_pasted,
     safe_file_name,
@@ -44,6 +46,9 @@ log = logging.getLogger(__name__)
 # within a second or two, leaving the article queued for the sweep, not hang the page.
 PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 UNREADABLE = "This file could not be read."
+# A dropped or refused database connection: worth one more try on a fresh connection.
+TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
+T = TypeVar("T")
 
 
 class UploadedFileLike(Protocol):
@@ -161,19 +166,11 @@ def article_enqueue(article_id: int) -> bool:
 def _read_within_limit(content: IO[bytes] | UploadedFileLike, size: int | None) -> bytes:
     limit = settings.UPLOAD_MAX_FILE_BYTES
     if size is not None and size > limit:
-        raise ParseError(f"This file is {_human_size(size)}, over the limit of {_human_size(limit)} a file.")
+        raise ParseError(f"This file is {human_size(size)}, over the limit of {human_size(limit)} a file.")
     data = content.read(limit + 1)
     if len(data) > limit:
-        raise ParseError(f"This file is over the limit of {_human_size(limit)} a file.")
+        raise ParseError(f"This file is over the limit of {human_size(limit)} a file.")
     return data
-
-
-def _human_size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB"
-    if n >= 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n:,} bytes"
 
 
 def _date_note(article: Article, created: bool) -> str:
@@ -216,6 +213,34 @@ def _document_store(
         return _item_record(batch, name, state=state, message=message, article=result.article)
 
 
+def _reconnecting(step: Callable[[], T]) -> T:
+    """Run a database step; when the connection dropped under it, reconnect and run it once more.
+
+    Only outside a transaction: inside one, what ran before the drop went with it, and only the
+    caller of the whole transaction can start it again. The step must be safe to repeat (each
+    is one transaction, and the content hash makes a repeated store a duplicate, not a copy).
+    """
+    try:
+        return step()
+    except TRANSIENT_DB_ERRORS:
+        if connection.in_atomic_block:
+            raise
+        log.warning("the database connection was lost; connecting again for one more try", exc_info=True)
+        connection.close()
+        return step()
+
+
+def _read_upload(name: str, content: IO[bytes] | UploadedFileLike, size: int | None) -> ParsedDocument | str:
+    """The file's document, or the message saying why it cannot be read (no database work here)."""
+    try:
+        return parse(name, _read_within_limit(content, size))
+    except ParseError as exc:
+        return exc.message
+    except Exception:  # noqa: BLE001 - a parser bug on one odd file must not lose the whole batch
+        log.exception("parsing %r failed unexpectedly", name)
+        return UNREADABLE
+
+
 def batch_file_add(
     *,
     batch: UploadBatch,
@@ -229,19 +254,16 @@ def batch_file_add(
     """Read, parse and store one file of a batch; a file we cannot read is recorded as refused with why.
 
     Parsing happens before the transaction, so a slow PDF holds no lock; nothing of a refused
-    file is stored but its row on the batch page.
+    file is stored but its row on the batch page. A connection lost while storing is retried
+    once; a second loss raises (OperationalError or InterfaceError) with nothing of the file stored.
     """
     safe_name = safe_file_name(name)
-    try:
-        document = parse(safe_name, _read_within_limit(content, size))
-    except ParseError as exc:
-        return _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=exc.message)
-    except (OperationalError, InterfaceError):
-        raise
-    except Exception:  # noqa: BLE001 - a parser bug on one odd file must not lose the whole batch
-        log.exception("parsing %r failed unexpectedly", safe_name)
-        return _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=UNREADABLE)
-    return _document_store(batch, safe_name, document, outlet, url, published)
+    document = _read_upload(safe_name, content, size)
+    if isinstance(document, str):
+        return _reconnecting(
+            lambda: _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=document)
+        )
+    return _reconnecting(lambda: _document_store(batch, safe_name, document, outlet, url, published))
 
 
 def batch_text_add(*, batch: UploadBatch, text: str, title: str = "") -> UploadItem:
@@ -249,30 +271,60 @@ def batch_text_add(*, batch: UploadBatch, text: str, title: str = "") -> UploadI
     try:
         document = parse_pasted(text, title=title)
     except ParseError as exc:
-        return _item_record(batch, name, state=UploadItem.State.REJECTED, message=exc.message)
-    return _document_store(batch, name, document, "", "", None)
+        message = exc.message
+        return _reconnecting(
+            lambda: _item_record(batch, name, state=UploadItem.State.REJECTED, message=message)
+        )
+    return _reconnecting(lambda: _document_store(batch, name, document, "", "", None))
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    """A submission of the upload form: its batch, and what could not be stored and must be sent again.
+
+    `unsent` is empty unless the database connection was lost twice in a row; then it names, in
+    order, every item from the one that failed on (the batch is None when not even it was stored).
+    """
+
+    batch: UploadBatch | None
+    unsent: list[str]
 
 
 def upload_ingest(
     *,
     user,
-    files: Iterable[UploadedFileLike] = (),
+    files: Sequence[UploadedFileLike] = (),
     text: str = "",
     title: str = "",
     outlet: str = "",
     url: str = "",
     published: date | None = None,
-) -> UploadBatch:
+) -> UploadOutcome:
     """One submission of the upload form: every file (and the pasted text) becomes a row of one batch.
 
-    Each file is stored in its own transaction, so one bad file never keeps the good ones out.
+    Each file is stored in its own transaction, so one bad file never keeps the good ones out. A
+    dropped database connection is retried once for each step; when it drops again, the upload
+    stops there and says which items were not stored, rather than losing them silently.
     """
-    batch = batch_create(user=user, outlet=outlet, url=url, published=published)
+    steps: list[tuple[str, Callable[[UploadBatch], UploadItem]]] = []
     if text.strip():
-        batch_text_add(batch=batch, text=text, title=title)
+        name = clean_line(title, 255) or "Pasted text"
+        steps.append((name, lambda batch: batch_text_add(batch=batch, text=text, title=title)))
     for upload in files:
-        batch_file_add(batch=batch, name=upload.name, content=upload, size=upload.size)
-    return batch
+        add = partial(batch_file_add, name=upload.name, content=upload, size=upload.size)
+        steps.append((safe_file_name(upload.name), lambda batch, add=add: add(batch=batch)))
+    try:
+        batch = _reconnecting(lambda: batch_create(user=user, outlet=outlet, url=url, published=published))
+    except TRANSIENT_DB_ERRORS:
+        log.exception("an upload of %d item(s) could not be stored: the database is unreachable", len(steps))
+        return UploadOutcome(None, [name for name, _ in steps])
+    for position, (_name, add) in enumerate(steps):
+        try:
+            add(batch)
+        except TRANSIENT_DB_ERRORS:
+            log.exception("upload batch %s stopped at item %d: database unreachable", batch.pk, position)
+            return UploadOutcome(batch, [name for name, _ in steps[position:]])
+    return UploadOutcome(batch, [])
 
 
 # --- extracting --------------------------------------------------------------------------------
@@ -304,6 +356,14 @@ def _finish(article: Article, attempt: int, extraction=None, **fields) -> bool:
     return True
 
 
+def _gave_up(article: Article) -> str:
+    return (
+        f"Gave up after {article.attempts} attempts that each ended without a result (stopped by the "
+        f"time limit of {settings.CELERY_TASK_TIME_LIMIT} s, or their worker died) on a text of "
+        f"{len(article.text):,} characters."
+    )
+
+
 def article_extract(*, article_id: int) -> str:
     """Extract one article's claims; safe to run any number of times, concurrently or after a crash.
 
@@ -312,7 +372,8 @@ def article_extract(*, article_id: int) -> str:
     outside any transaction; the outcome is stored in one short atomic block that holds the
     article's row lock and is skipped when a later run has claimed the article meanwhile, so
     two deliveries never store claims twice. Database errors propagate for the task to retry;
-    any other error marks the article failed with its text.
+    any other error, the soft time limit included, marks the article failed with its reason. An
+    article claimed EXTRACT_MAX_ATTEMPTS times by runs that never finished is failed, not run again.
     """
     with transaction.atomic():
         # Read and bump `attempts` under the row lock, so each run knows its own number for sure
@@ -320,21 +381,36 @@ def article_extract(*, article_id: int) -> str:
         article = (
             Article.objects.select_for_update()
             .filter(pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
-            .only("text", "published", "title", "attempts")
+            .only("text", "published", "title", "attempts", "status")
             .first()
         )
         if article is None:
             return "skipped"
+        if article.status == Article.Status.PROCESSING and article.attempts >= settings.EXTRACT_MAX_ATTEMPTS:
+            # Every earlier run claimed the article and never finished: killed by the hard time
+            # limit, or with its worker. Another would most likely end the same way.
+            Article.objects.filter(pk=article_id).update(
+                status=Article.Status.FAILED, status_changed_at=timezone.now(), error=_gave_up(article)
+            )
+            return "failed"
         article.attempts += 1
         Article.objects.filter(pk=article_id).update(
             status=Article.Status.PROCESSING, status_changed_at=timezone.now(), attempts=article.attempts
         )
-    _hold_for_tests(article.attempts)
     registries = registries_from_db()
     try:
+        _hold_for_tests(article.attempts)
         extraction = extract(
             article.text, published=article.published, registries=registries, title=article.title or None
         )
+    except SoftTimeLimitExceeded:
+        log.warning("extraction of article %s stopped at the time limit", article_id)
+        error = (
+            f"Extraction stopped at the time limit ({settings.CELERY_TASK_SOFT_TIME_LIMIT} s, set by "
+            f"EXTRACT_TIME_LIMIT) on a text of {len(article.text):,} characters."
+        )
+        stored = _finish(article, article.attempts, status=Article.Status.FAILED, error=error)
+        return "failed" if stored else "superseded"
     except Exception as exc:  # noqa: BLE001 - an engine bug on one article fails that article, visibly
         log.exception("extraction of article %s failed", article_id)
         stored = _finish(
@@ -376,8 +452,10 @@ def article_retry(*, article: Article) -> bool:
         status__in=[Article.Status.QUEUED, Article.Status.PROCESSING], status_changed_at__lt=stale_before
     )
     with transaction.atomic():
+        # A fresh count: no earlier run can still be going (a failed one ended; a stale one is past
+        # its time limit), so the attempts fence cannot mistake an old run for the new one.
         changed = Article.objects.filter(retryable, pk=article.pk).update(
-            status=Article.Status.QUEUED, status_changed_at=timezone.now(), error=""
+            status=Article.Status.QUEUED, status_changed_at=timezone.now(), error="", attempts=0
         )
         if changed:
             transaction.on_commit(partial(article_enqueue, article.pk))
@@ -393,7 +471,7 @@ def articles_reprocess(*, articles: QuerySet[Article], enqueue: bool = True) -> 
         ids = list(articles.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), 1000):
             Article.objects.filter(pk__in=ids[start : start + 1000]).update(
-                status=Article.Status.QUEUED, status_changed_at=timezone.now(), error=""
+                status=Article.Status.QUEUED, status_changed_at=timezone.now(), error="", attempts=0
             )
         for pk in ids if enqueue else ():
             transaction.on_commit(partial(article_enqueue, pk))

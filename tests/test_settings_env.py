@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list
@@ -144,7 +146,8 @@ def test_env_list_splits_on_commas(monkeypatch):
 SECURITY_PROBE = (
     "import json, django; from django.conf import settings; django.setup();"
     "print(json.dumps({'redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS,"
-    "'proxy': settings.SECURE_PROXY_SSL_HEADER, 'secure_cookie': settings.SESSION_COOKIE_SECURE}))"
+    "'proxy': settings.SECURE_PROXY_SSL_HEADER, 'secure_cookie': settings.SESSION_COOKIE_SECURE,"
+    "'subdomains': settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, 'preload': settings.SECURE_HSTS_PRELOAD}))"
 )
 
 
@@ -160,14 +163,120 @@ def security_under(**env: str) -> dict:
 
 def test_production_redirects_to_https_with_hsts_and_secure_cookies():
     got = security_under(DEBUG="0")
-    assert got == {"redirect": True, "hsts": 3600, "proxy": None, "secure_cookie": True}
+    year = 365 * 24 * 3600
+    assert got == {
+        "redirect": True,
+        "hsts": year,
+        "proxy": None,
+        "secure_cookie": True,
+        "subdomains": True,
+        "preload": True,
+    }
 
 
 def test_a_plain_http_deployment_turns_the_https_settings_off_together():
     got = security_under(DEBUG="0", SECURE_COOKIES="0")
-    assert got == {"redirect": False, "hsts": 0, "proxy": None, "secure_cookie": False}
+    assert got == {
+        "redirect": False,
+        "hsts": 0,
+        "proxy": None,
+        "secure_cookie": False,
+        "subdomains": False,
+        "preload": False,
+    }
 
 
 def test_behind_a_tls_proxy_the_forwarded_scheme_is_trusted():
     got = security_under(DEBUG="0", BEHIND_TLS_PROXY="1")
     assert got["proxy"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+TIMING_PROBE = (
+    "import json, django; from django.conf import settings; django.setup();"
+    "print(json.dumps({'limit': settings.CELERY_TASK_TIME_LIMIT,"
+    "'soft': settings.CELERY_TASK_SOFT_TIME_LIMIT, 'stale': settings.EXTRACT_STALE_AFTER.total_seconds(),"
+    "'visibility': settings.CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout']}))"
+)
+
+
+def test_the_stale_window_and_the_broker_visibility_outlast_the_time_limit_by_default():
+    result = run_under("-c", TIMING_PROBE, DEBUG="1", EXTRACT_TIME_LIMIT="120")
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    assert got["soft"] < got["limit"] == 120 < got["stale"]
+    assert got["visibility"] > got["limit"]
+
+
+@pytest.mark.parametrize("stale", ["300", "200"])
+def test_a_stale_window_not_longer_than_the_time_limit_is_refused_at_start_up(stale):
+    result = run_under(
+        "-c", TIMING_PROBE, DEBUG="1", EXTRACT_TIME_LIMIT="300", EXTRACT_STALE_AFTER_SECONDS=stale
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "EXTRACT_STALE_AFTER_SECONDS" in result.stderr and "EXTRACT_TIME_LIMIT" in result.stderr
+
+
+MAIL_PROBE = (
+    "import json, django; from django.conf import settings; django.setup();"
+    "print(json.dumps({'configured': settings.MAIL_CONFIGURED, 'backend': settings.EMAIL_BACKEND,"
+    "'host': getattr(settings, 'EMAIL_HOST', None), 'port': getattr(settings, 'EMAIL_PORT', None),"
+    "'tls': getattr(settings, 'EMAIL_USE_TLS', None)}))"
+)
+
+
+def test_mail_comes_from_email_url():
+    result = run_under("-c", MAIL_PROBE, DEBUG="1", EMAIL_URL="smtp://mailer:pw@mail.example:587/?tls=True")
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    assert got == {
+        "configured": True,
+        "backend": "django.core.mail.backends.smtp.EmailBackend",
+        "host": "mail.example",
+        "port": 587,
+        "tls": True,
+    }
+
+
+def test_without_email_url_no_mail_is_configured_and_nothing_is_sent():
+    result = run_under("-c", MAIL_PROBE, DEBUG="1")
+    got = json.loads(result.stdout)
+    assert got["configured"] is False
+    assert got["backend"] == "django.core.mail.backends.dummy.EmailBackend"
+
+
+def test_an_unreadable_email_url_stops_start_up_naming_the_variable():
+    result = run_under("-c", MAIL_PROBE, DEBUG="1", EMAIL_URL="carrier-pigeon://coop")
+    assert result.returncode != 0
+    assert "EMAIL_URL" in result.stderr
+
+
+# The production environment the README documents (its "By hand" section), with a real-looking key.
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k9#Vq2!zR7@wLp4$Xe8^Tn1&Bs6*Hd3(Jf5)Gm0_Ya-Ou+Ic=Ek~Wr|Zt;Ql:Np<Av>",
+    "ALLOWED_HOSTS": "claims.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://claims.example.org",
+}
+
+
+def test_the_deployment_checklist_is_clean_with_the_readme_production_settings():
+    result = run_under("manage.py", "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def _compose_default(value: str) -> str:
+    """A docker-compose value with its ${VAR:-default} forms replaced by their defaults."""
+    value = re.sub(r"\$\{SECRET_KEY:\?[^}]*\}", PRODUCTION_ENV["SECRET_KEY"], str(value))
+    return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
+
+
+def test_docker_composes_defaults_pass_the_deployment_checklist():
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    env = {name: _compose_default(value) for name, value in compose["services"]["web"]["environment"].items()}
+    assert env["SECURE_COOKIES"] == "1" and env["BEHIND_TLS_PROXY"] == "1"
+    env["DATABASE_URL"] = ""  # the check reads no database; the compose host name resolves only in Docker
+    result = run_under("manage.py", "check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout

@@ -12,7 +12,15 @@ import unicodedata
 from collections.abc import Callable
 
 from ingest.parsers import html, pdf, txt
-from ingest.parsers.base import EMPTY, ParsedDocument, ParseError, clean_line, clean_text, date_in_text
+from ingest.parsers.base import (
+    EMPTY,
+    ParsedDocument,
+    ParseError,
+    clean_line,
+    clean_text,
+    date_in_text,
+    human_size,
+)
 
 __all__ = [
     "EMPTY",
@@ -22,6 +30,7 @@ __all__ = [
     "clean_line",
     "clean_text",
     "date_in_text",
+    "human_size",
     "parse",
     "parse_pasted",
     "safe_file_name",

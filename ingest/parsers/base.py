@@ -11,6 +11,15 @@ EMPTY = "This file is empty or holds only whitespace."
 BINARY = "This file holds binary data, not text; upload the article as .txt, .html or .pdf."
 
 
+def human_size(n: int) -> str:
+    """A byte count as the upload messages print it: 10.0 MB, 12.5 KB, 900 bytes."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n:,} bytes"
+
+
 class ParseError(Exception):
     """A file we cannot read; `message` is shown to the uploader as it is."""
 

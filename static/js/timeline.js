@@ -56,7 +56,15 @@
     return url.pathname + url.search;
   }
 
+  // The table's colour keys: set here, since the Content-Security-Policy allows no inline style.
+  function paintSwatches() {
+    document.querySelectorAll(".swatch[data-colour]").forEach(function (swatch) {
+      swatch.style.backgroundColor = swatch.dataset.colour;
+    });
+  }
+
   function draw() {
+    paintSwatches();
     const holder = document.getElementById("timeline-data");
     const canvas = document.getElementById("timeline-chart");
     if (chart && (!canvas || chart.canvas !== canvas)) {

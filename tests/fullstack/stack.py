@@ -46,7 +46,14 @@ class Worker:
     """One `celery worker` process and its pool children."""
 
     def __init__(
-        self, *, queue: str, database_url: str, redis_url: str, delay: float = 0.0, concurrency: int = 1
+        self,
+        *,
+        queue: str,
+        database_url: str,
+        redis_url: str,
+        delay: float = 0.0,
+        concurrency: int = 1,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.queue = queue
         # The worker writes its log here for the whole of its life; stop() closes and removes it.
@@ -60,6 +67,7 @@ class Worker:
             "CLAIMTRACK_TEST_QUEUE": queue,
             "CLAIMTRACK_TEST_EXTRACT_DELAY": str(delay),
             "LOG_LEVEL": "WARNING",
+            **(env or {}),
         }
         self.process = subprocess.Popen(
             [

@@ -190,3 +190,18 @@ def test_a_pool_process_killed_mid_task_has_its_task_delivered_again(start_worke
     assert_extracted_once(article)
     assert article.attempts == 2
     assert "WorkerLostError" in worker.output() or "exited with" in worker.output()
+
+
+def test_an_extraction_stopped_by_its_time_limit_is_recorded_failed_with_the_reason(
+    start_worker, transactional_db
+):
+    # A 4 s limit (soft limit 3 s) and a first attempt held for 30 s: the soft limit interrupts it.
+    queue = new_queue()
+    with celery_broker(settings.REDIS_URL, queue):
+        start_worker(queue, delay=30, env={"EXTRACT_TIME_LIMIT": "4"})
+        article = _store_for_extraction(HELD_TEXT.replace("1,530", "1,550"))
+        wait_for(lambda: all_done([article.pk]), timeout=30, what="the time limit to end the run")
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.attempts == 1
+    assert "stopped at the time limit (3 s, set by EXTRACT_TIME_LIMIT)" in article.error

@@ -348,3 +348,56 @@ def test_a_file_name_that_is_only_folders_is_stored_as_unnamed_and_refused_for_i
         == "Files without an ending such as .txt can't be read; upload .txt, .html, .htm or .pdf files."
     )
     assert Article.objects.count() == 0
+
+
+# --- time limits -------------------------------------------------------------------------------
+
+
+def test_a_run_stopped_by_the_soft_time_limit_is_failed_with_the_reason(fake_engine, settings):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    fake_engine.error = SoftTimeLimitExceeded()
+    article = queued()
+    assert article_extract(article_id=article.pk) == "failed"
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.error == (
+        f"Extraction stopped at the time limit ({settings.CELERY_TASK_SOFT_TIME_LIMIT} s, set by "
+        f"EXTRACT_TIME_LIMIT) on a text of {len(TEXT):,} characters."
+    )
+
+
+def test_an_article_whose_runs_never_finished_fails_at_the_attempts_limit(fake_engine, settings):
+    settings.EXTRACT_MAX_ATTEMPTS = 3
+    article = queued()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, attempts=2)
+    # Two runs claimed it and never finished: a third may still try.
+    assert article_extract(article_id=article.pk) == "done"
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, attempts=3)
+    calls = fake_engine.calls
+    assert article_extract(article_id=article.pk) == "failed"
+    assert fake_engine.calls == calls
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.error.startswith("Gave up after 3 attempts that each ended without a result")
+
+
+def test_a_retried_article_counts_its_attempts_afresh(fake_engine, django_capture_on_commit_callbacks):
+    article = ArticleFactory(status=Article.Status.FAILED, error="Gave up after 3 attempts", attempts=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert article_retry(article=article) is True
+    article.refresh_from_db()
+    assert (article.status, article.attempts) == (Article.Status.DONE, 1)
+
+
+def test_the_sweep_never_enqueues_a_run_still_inside_its_time_limit(monkeypatch, settings):
+    published: list[int] = []
+    monkeypatch.setattr(services, "article_enqueue", published.append)
+    article = queued()
+    started = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT - 1)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, status_changed_at=started)
+    assert articles_requeue_stale(older_than=settings.EXTRACT_STALE_AFTER) == []
+    # Past the stale window, which is longer than the time limit, the run is certainly over.
+    over = timezone.now() - settings.EXTRACT_STALE_AFTER - timedelta(seconds=1)
+    Article.objects.filter(pk=article.pk).update(status_changed_at=over)
+    assert articles_requeue_stale(older_than=settings.EXTRACT_STALE_AFTER) == [article.pk]

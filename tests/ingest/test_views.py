@@ -329,3 +329,66 @@ def test_staff_read_batches_in_the_admin(client_for, bob):
     staff = UserFactory(username="root", is_staff=True, is_superuser=True)
     page = client_for(staff).get(reverse("admin:ingest_uploadbatch_change", args=[item.batch_id]))
     assert page.status_code == 200 and b"a.txt" in page.content
+
+
+# --- limits answered with the form -------------------------------------------------------------
+
+
+def test_a_batch_far_over_the_file_limit_gets_the_form_and_the_limit(client_for, bob, settings):
+    settings.UPLOAD_MAX_FILES = 2
+    files = [(f"{i}.txt", f"Russia lost {i} tanks.".encode()) for i in range(25)]
+    response = post(client_for(bob), files, outlet="Reuters")
+    assert response.status_code == 400
+    assert b"At most 2 files can be uploaded at once; you chose 25." in response.content
+    assert b'value="Reuters"' in response.content  # the form keeps what was typed
+    assert Article.objects.count() == 0
+
+
+def test_a_paste_over_the_size_limit_gets_the_form_and_the_limit(client_for, bob, settings):
+    settings.UPLOAD_MAX_FILE_BYTES = 1024
+    response = post(client_for(bob), text="Russia lost 9 tanks. " * 100, title="Long read")
+    assert response.status_code == 400
+    assert b"The pasted text is 2.0 KB, over the limit of 1.0 KB; split it, or upload it as files." in (
+        response.content
+    )
+    assert b'value="Long read"' in response.content
+    assert Article.objects.count() == 0
+
+
+def _raw_upload(client, name: str, data: bytes):
+    boundary = "claimtrack-test-boundary"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+            f"Content-Type: text/plain\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(UPLOAD, body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_a_file_name_too_long_to_read_gets_the_form_and_the_limit(client_for, bob):
+    response = _raw_upload(client_for(bob), "b" * 1000 + ".txt", b"Russia lost 9 tanks on Monday.")
+    assert response.status_code == 400
+    assert b"A file&#x27;s name is too long" in response.content
+    assert b"may be at most 1,024 bytes. Nothing was stored" in response.content
+    assert b'name="files"' in response.content  # the upload form, ready for the renamed file
+    assert Article.objects.count() == 0
+
+
+def test_more_files_than_django_reads_at_all_get_the_form_and_the_limit(client_for, bob, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    settings.UPLOAD_MAX_FILES = 2
+    files = [(f"{i}.txt", f"Russia lost {i} tanks.".encode()) for i in range(4)]
+    response = post(client_for(bob), files)
+    assert response.status_code == 400
+    assert b"More than 3 files came in one upload; at most 2 can be sent at once." in response.content
+    assert Article.objects.count() == 0
+
+
+def test_a_pasted_text_holding_a_nul_is_refused_and_nothing_stored(client_for, bob):
+    response = post(client_for(bob), text="Russia lost\x00 9 tanks.", title="Nul test")
+    assert response.status_code == 400
+    assert b"contains a NUL character" in response.content and b"Back to the form" in response.content
+    assert Article.objects.count() == 0
