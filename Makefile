@@ -38,7 +38,7 @@ format: $(VENV)/.installed-dev
 
 ## bench: every script in bench/, each printing its figures
 bench: $(VENV)/.installed-dev
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 ## worker: a Celery worker (and beat for the sweep) for the full stack; needs REDIS_URL
 worker: $(VENV)/.installed-runtime

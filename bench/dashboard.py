@@ -13,47 +13,30 @@ Then prints, through Django's test client and the real views:
 Without PostgreSQL it says so and exits 0.
 """
 
+# ruff: noqa: E402 - imports of the repository come after it is put on the path
 from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))
+sys.path.insert(0, str(BASE_DIR))  # the repository's modules are importable only from here on
 
-BENCH_DB = "claimtrack_bench_dash"
+from bench._database import (
+    DASHBOARD_DB,
+    DEFAULT_URL,
+    ensure_database,
+    is_postgres,
+    seed_claims,
+    with_database,
+)
+
 HTMX_TARGET_MS = 150.0
 EXPORT_TARGET_RATIO = 3.0
-
-
-def _reachable(url: str) -> bool:
-    parts = urlsplit(url)
-    try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5432), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
-
-
-def _ensure_database(url: str) -> None:
-    import psycopg
-
-    admin = _with_database(url, "postgres").replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
 
 
 def _rss_kib(field: str) -> int:
@@ -72,31 +55,6 @@ def _reset_peak_rss() -> bool:
         return True
     except OSError:
         return False
-
-
-def _seed(claims: int, reseed: bool) -> None:
-    from django.core.management import call_command
-    from django.db import connection
-
-    from claims.models import Claim
-
-    have = Claim.objects.count()
-    if have >= claims * 0.95 and not reseed:
-        print(f"database {BENCH_DB}: {have:,} claims already there (use --reseed to rebuild)")
-        return
-    print(f"database {BENCH_DB}: {have:,} claims; seeding {claims:,} ...")
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE claims_claim, claims_article, claims_factsummary, claims_daysummary CASCADE")
-    started = time.monotonic()
-    call_command("seed_synthetic", claims=claims)
-    print(f"seeded in {time.monotonic() - started:.0f} s")
-    with connection.cursor() as cursor:
-        # The visibility map lets the summary's index-only scans skip the heap, as autovacuum
-        # would arrange on a live database.
-        cursor.execute("VACUUM ANALYZE claims_claim")
-        cursor.execute("VACUUM ANALYZE claims_factsummary")
-        cursor.execute("VACUUM ANALYZE claims_daysummary")
-        cursor.execute("VACUUM ANALYZE claims_article")
 
 
 def _cases() -> list[tuple[str, str]]:
@@ -219,12 +177,12 @@ def main() -> None:
     parser.add_argument("--skip-views", action="store_true", help="time the CSV export only")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/claimtrack"
-    if not url.startswith(("postgres://", "postgresql://")) or not _reachable(url):
+    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    if not is_postgres(url):
         print("dashboard bench: needs PostgreSQL (set DATABASE_URL); skipped")
         return
-    _ensure_database(url)
-    os.environ["DATABASE_URL"] = _with_database(url, BENCH_DB)
+    ensure_database(url, DASHBOARD_DB)
+    os.environ["DATABASE_URL"] = with_database(url, DASHBOARD_DB)
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -238,7 +196,7 @@ def main() -> None:
     from claims.models import Claim, DaySummary, FactSummary
 
     call_command("migrate", verbosity=0)
-    _seed(args.claims, args.reseed)
+    seed_claims(args.claims, args.reseed)
     print(
         f"{Claim.objects.count():,} claims; summaries: {FactSummary.objects.count():,} figure rows, "
         f"{DaySummary.objects.count():,} day rows"

@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from claims.models import ArticleSearch, Claim, Claimant, Outlet, Place, Region, Side, Unit
+from claims.widgets import RegistrySelect
 
 # Filters the claim summaries cannot answer (the article's outlet, free text): with any of them
 # set, timelines and the table are computed from the claims themselves.
@@ -41,7 +42,11 @@ class ClaimFilter(django_filters.FilterSet):
     subject_side = django_filters.ChoiceFilter(choices=Side.choices, label="Whose losses", empty_label="Any")
     claimant_side = django_filters.ChoiceFilter(choices=Side.choices, label="Claimed by", empty_label="Any")
     claimant = django_filters.ModelChoiceFilter(
-        queryset=Claimant.objects.order_by("name"), to_field_name="slug", label="Claimant", empty_label="Any"
+        queryset=Claimant.objects.only("slug", "name").order_by("name"),
+        to_field_name="slug",
+        label="Claimant",
+        empty_label="Any",
+        widget=RegistrySelect,
     )
     category = django_filters.ChoiceFilter(
         choices=Claim.Category.choices, label="Category", empty_label="Any"
@@ -50,19 +55,32 @@ class ClaimFilter(django_filters.FilterSet):
         choices=Claim.Equipment.choices, label="Equipment", empty_label="Any"
     )
     region = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.order_by("name"), to_field_name="slug", label="Region", empty_label="Any"
+        queryset=Region.objects.only("slug", "name").order_by("name"),
+        to_field_name="slug",
+        label="Region",
+        empty_label="Any",
+        widget=RegistrySelect,
     )
     place = django_filters.ModelChoiceFilter(
-        queryset=Place.objects.order_by("name"), to_field_name="slug", label="Place", empty_label="Any"
+        queryset=Place.objects.only("slug", "name").order_by("name"),
+        to_field_name="slug",
+        label="Place",
+        empty_label="Any",
+        widget=RegistrySelect,
     )
     unit = django_filters.ModelChoiceFilter(
-        queryset=Unit.objects.order_by("name"), to_field_name="slug", label="Unit", empty_label="Any"
+        queryset=Unit.objects.only("slug", "name").order_by("name"),
+        to_field_name="slug",
+        label="Unit",
+        empty_label="Any",
+        widget=RegistrySelect,
     )
     outlet = django_filters.ModelChoiceFilter(
         field_name="article__outlet",
-        queryset=Outlet.objects.order_by("name"),
+        queryset=Outlet.objects.only("name").order_by("name"),
         label="Outlet",
         empty_label="Any",
+        widget=RegistrySelect,
     )
     period = django_filters.ChoiceFilter(choices=Claim.Period.choices, label="Period", empty_label="Any")
     review_status = django_filters.ChoiceFilter(

@@ -1,0 +1,68 @@
+"""What the database benchmarks share: finding PostgreSQL, their own databases, the seeded claims."""
+
+from __future__ import annotations
+
+import socket
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/claimtrack"
+# The dashboard and load benchmarks share one seeded database: seeding a million claims takes minutes.
+DASHBOARD_DB = "claimtrack_bench_dash"
+
+
+def reachable(url: str, default_port: int = 5432) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgres://", "postgresql://")) and reachable(url)
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def admin(url: str, statement: str, params: list | None = None):
+    """Run one statement on the server's maintenance database (CREATE/DROP DATABASE); its first row."""
+    import psycopg
+
+    dsn = with_database(url, "postgres").replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        cursor = conn.execute(statement, params)
+        return cursor.fetchone() if cursor.description else None
+
+
+def ensure_database(url: str, name: str) -> None:
+    if not admin(url, "SELECT 1 FROM pg_database WHERE datname = %s", [name]):
+        admin(url, f'CREATE DATABASE "{name}"')
+
+
+def seed_claims(claims: int, reseed: bool, label: str = DASHBOARD_DB) -> None:
+    """Fill the (migrated, current) database with `seed_synthetic` unless it already holds enough claims."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from claims.models import Claim
+
+    have = Claim.objects.count()
+    if have >= claims * 0.95 and not reseed:
+        print(f"database {label}: {have:,} claims already there (use --reseed to rebuild)")
+        return
+    print(f"database {label}: {have:,} claims; seeding {claims:,} ...")
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE claims_claim, claims_article, claims_factsummary, claims_daysummary CASCADE")
+    started = time.monotonic()
+    call_command("seed_synthetic", claims=claims)
+    print(f"seeded in {time.monotonic() - started:.0f} s")
+    with connection.cursor() as cursor:
+        # The visibility map lets the summaries' index-only scans skip the heap, as autovacuum
+        # would arrange on a live database.
+        for table in ("claims_claim", "claims_factsummary", "claims_daysummary", "claims_article"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
