@@ -8,9 +8,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
-from claims.models import ArticleSearch, Claim, Claimant, Outlet, Place, Region, Side, Unit
+from claims.models import Article, ArticleSearch, Claim, Claimant, Outlet, Place, Region, Side, Unit
 from claims.widgets import RegistrySelect
 
 # Filters the claim summaries cannot answer (the article's outlet, free text): with any of them
@@ -157,3 +157,58 @@ def claims_matching(queryset: QuerySet[Claim], text: str) -> QuerySet[Claim]:
 
     query = SearchQuery(text, config="english", search_type="websearch")
     return queryset.filter(article_id__in=ArticleSearch.objects.filter(document=query).values("article_id"))
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """The article list: by outlet, publication date, state, the unverified flag and title; sortable."""
+
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label="Title contains", max_length=200
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        queryset=Outlet.objects.only("name").order_by("name"),
+        label="Outlet",
+        empty_label="Any",
+        widget=RegistrySelect,
+    )
+    published_from = django_filters.DateFilter(
+        field_name="published", lookup_expr="gte", label="Published from", widget=DATE_INPUT
+    )
+    published_to = django_filters.DateFilter(
+        field_name="published", lookup_expr="lte", label="Published to", widget=DATE_INPUT
+    )
+    undated = django_filters.BooleanFilter(
+        method="undated_only", label="Undated only", widget=forms.CheckboxInput
+    )
+    status = django_filters.ChoiceFilter(choices=Article.Status.choices, label="State", empty_label="Any")
+    unverified = django_filters.TypedChoiceFilter(
+        choices=[("", "Any"), ("yes", "Unverified only"), ("no", "Verified only")],
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        label="Unverified flag",
+        empty_value=None,
+    )
+    sort = django_filters.OrderingFilter(
+        fields=(("published", "published"), ("outlet__name", "outlet"), ("claim_count", "claims")),
+        field_labels={"published": "Date", "outlet__name": "Outlet", "claim_count": "Claims"},
+        label="Sort by",
+        empty_label=None,
+        null_label=None,
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def undated_only(self, queryset: QuerySet[Article], name: str, value: bool | None) -> QuerySet[Article]:
+        # An unticked box means "any", not "dated only".
+        return queryset.filter(published__isnull=True) if value else queryset
+
+    def filter_queryset(self, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        # Undated articles last whichever way the date runs, and a stable order within equal keys.
+        queryset = super().filter_queryset(queryset)
+        keys = [str(key) for key in queryset.query.order_by] or ["-published"]
+        ordering = [
+            F(key.lstrip("-")).desc(nulls_last=True) if key.startswith("-") else F(key).asc(nulls_last=True)
+            for key in keys
+        ]
+        return queryset.order_by(*ordering, "-id")

@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -132,18 +133,26 @@ class Article(models.Model):
         PASTE = "paste", "Pasted text"
 
     class DateSource(models.TextChoices):
-        FORM = "form", "Given on upload"
+        """Where the publication date came from, most trustworthy first (ingest.parsers.dates)."""
+
+        FORM = "form", "Given by a person"
         FILE = "file", "Read from the file's metadata"
-        TEXT = "text", "Found in the text"
-        UPLOAD_DAY = "upload_day", "Upload day (no date found)"
+        DATELINE = "dateline", "Read from the dateline"
+        BYLINE = "byline", "Read from a Published or Updated line"
+        URL = "url", "Read from the address"
+        TEXT = "text", "The latest date in the text (a guess)"
+        NONE = "", "No publication date"
 
     title = models.CharField(max_length=500, blank=True)
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
     url = models.URLField(max_length=2000, blank=True)
-    published = models.DateField(db_index=True)
-    published_source = models.CharField(max_length=16, choices=DateSource.choices, default=DateSource.FORM)
+    # Null when no date was given or found: the article is undated, and so are its relative dates.
+    published = models.DateField(null=True, blank=True, db_index=True)
+    published_source = models.CharField(
+        max_length=16, choices=DateSource.choices, default=DateSource.NONE, blank=True
+    )
     text = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     source_name = models.CharField(max_length=255, blank=True)
@@ -161,9 +170,12 @@ class Article(models.Model):
     unverified = models.BooleanField(
         default=False, help_text="The article says its figures could not be independently verified."
     )
+    # Its claims but the rejected ones, kept by a trigger on claims_claim (migration 0009), so the
+    # article list sorts by it without counting a million claims.
+    claim_count = models.PositiveIntegerField(default=0, editable=False, db_index=True)
 
     class Meta:
-        ordering = ["-published", "-id"]
+        ordering = [models.F("published").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["status", "status_changed_at"], name="article_status_age_idx")]
         permissions = [("upload_article", "Can upload articles")]
 
@@ -172,6 +184,44 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:article", args=[self.pk])
+
+    @property
+    def undated(self) -> bool:
+        return self.published is None
+
+
+class ArticleChange(models.Model):
+    """One edit of an article's details (title, outlet, address, publication date): who, when, before, after.
+
+    Rows are only ever added; like a claim's review history, it outlives the editor's account
+    (PROTECT) and shows on the article page.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="changes")
+    # Null for an import run from the command line; otherwise the person, kept (PROTECT) like a reviewer.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="article_changes",
+    )
+    at = models.DateTimeField(default=timezone.now)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    note = models.CharField(max_length=300, blank=True, help_text="What followed from the edit.")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Edit of article {self.article_id} at {self.at:%Y-%m-%d %H:%M}"
+
+    def diff(self) -> list[tuple[str, object, object]]:
+        """(field label, before, after) for every field the edit touched."""
+        labels = {"title": "Title", "outlet": "Outlet", "url": "Address", "published": "Publication date"}
+        fields = list(dict.fromkeys([*self.before, *self.after]))
+        return [(labels.get(f, f), self.before.get(f), self.after.get(f)) for f in fields]
 
 
 class ArticleSearch(models.Model):

@@ -6,12 +6,11 @@ validated by ClaimFilter and the forms beside it, and a bad value is a 400 with 
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from claims import exports, selectors
-from claims.filters import ClaimFilter
+from claims.filters import ArticleFilter, ClaimFilter
 from claims.forms import SERIES_CHOICES, ExportForm, TableForm, TimelineForm
 from claims.models import Article, Claim, Region, Unit
 from review import selectors as review_selectors
@@ -115,11 +114,7 @@ def _dashboard(
     else:
         status = 400
         context["errors"] = [
-            f"{form.fields[name].label or name}: {' '.join(errors)}"
-            if name in form.fields
-            else " ".join(errors)
-            for form in (filterset.form, timeline_form, table_form)
-            for name, errors in form.errors.items()
+            error for form in (filterset.form, timeline_form, table_form) for error in _form_errors(form)
         ]
     name = f"{template}#results" if _wants_partial(request) else template
     return render(request, name, context, status=status)
@@ -176,51 +171,33 @@ def claim_export(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("claims.view_article", raise_exception=True)
 def article_list(request: HttpRequest) -> HttpResponse:
-    """Articles newest first, keyset-paged by (published, id); filter by state or title."""
-    articles = Article.objects.select_related("outlet").defer("text").order_by("-published", "-id")
-    status = request.GET.get("status", "")
-    if status in Article.Status.values:
-        articles = articles.filter(status=status)
-    title = request.GET.get("q", "").strip()[:200]
-    if title:
-        articles = articles.filter(title__icontains=title)
-    after = _article_cursor(request.GET.get("after", ""))
-    if after is not None:
-        published, pk = after
-        articles = articles.filter(Q(published__lt=published) | Q(published=published, id__lt=pk))
-    page = list(articles[: ARTICLES_PER_PAGE + 1])
-    more = len(page) > ARTICLES_PER_PAGE
-    page = page[:ARTICLES_PER_PAGE]
-    counts = dict(
-        Claim.objects.filter(article__in=[a.pk for a in page])
-        .exclude(review_status="rejected")
-        .values_list("article")
-        .annotate(n=Count("id"))
-    )
-    for article in page:
-        article.claim_count = counts.get(article.pk, 0)
-    next_query = (
-        _query(request.GET, after=f"{page[-1].published.isoformat()}~{page[-1].pk}") if more else None
-    )
+    """Articles, newest first (undated last), filtered and sorted by ArticleFilter, paged by number."""
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.select_related("outlet").defer("text"))
+    if not filterset.is_valid():
+        context = {"filter": filterset, "errors": _form_errors(filterset.form), "articles": []}
+        return render(request, "claims/article_list.html", context, status=400)
+    page = Paginator(filterset.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    sort = request.GET.get("sort") or "-published"
     context = {
-        "articles": page,
-        "next_query": next_query,
-        "status": status,
-        "q": title,
-        "statuses": Article.Status.choices,
-        "paged": after is not None,
+        "filter": filterset,
+        "articles": page.object_list,
+        "page": page,
+        "page_query": _query(request.GET, page=None),
+        "sort": sort,
+        "sort_queries": {
+            column: _query(request.GET, sort=_toggle(sort, column), page=None)
+            for column in ("published", "outlet", "claims")
+        },
+        "filtered": any(value for key, value in request.GET.items() if key not in ("page", "sort")),
     }
     return render(request, "claims/article_list.html", context)
 
 
-def _article_cursor(raw: str) -> tuple[datetime.date, int] | None:
-    published, sep, pk = raw.partition("~")
-    if not sep:
-        return None
-    try:
-        return datetime.date.fromisoformat(published), int(pk)
-    except ValueError:
-        return None
+def _form_errors(form) -> list[str]:
+    return [
+        f"{form.fields[name].label or name}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+        for name, errors in form.errors.items()
+    ]
 
 
 @require_GET
@@ -248,6 +225,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         spans.append((*sentence, "sentence"))
     context = {
         "article": article,
+        "can_edit_details": request.user.has_perm("claims.upload_article") or can_review,
+        "changes": article.changes.select_related("user"),
         "claims": claims,
         "text": selectors.highlight_spans(article.text, spans),
         "can_review": can_review,

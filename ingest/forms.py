@@ -80,3 +80,29 @@ class UploadForm(forms.Form):
                 f"At most {settings.UPLOAD_MAX_FILES} files can be uploaded at once; you chose {len(files)}."
             )
         return cleaned
+
+
+class ArticleDetailsForm(forms.Form):
+    """An article's details as a Contributor or Reviewer corrects them; a field left out of the post stays."""
+
+    title = forms.CharField(label="Title", max_length=500, required=False)
+    outlet = forms.CharField(label="Outlet", max_length=200, required=False)
+    url = forms.URLField(label="Address (URL)", max_length=2000, required=False, assume_scheme="https")
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        help_text=DATE_HELP + "; its claims are read again for the new date",
+        error_messages={"invalid": f"Enter the publication date as {DATE_HELP}."},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean_published(self):
+        published = self.cleaned_data["published"]
+        if published and published > timezone.localdate():
+            raise forms.ValidationError("The publication date is in the future.")
+        return published
+
+    def changed_values(self) -> dict:
+        """The valid values of the fields the post carried (the one-field date form sends only its own)."""
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.data}

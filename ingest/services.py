@@ -10,21 +10,21 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import IO, Protocol, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, PositiveIntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from claims.models import Article, Outlet, content_hash
+from claims.models import Article, ArticleChange, Outlet, content_hash
 from claims.services import claims_replace_for_article
 from ingest.extract import extract
 from ingest.models import UploadBatch, UploadItem
@@ -32,11 +32,12 @@ from ingest.parsers import (
     ParsedDocument,
     ParseError,
     clean_line,
-    date_in_text,
     human_size,
     parse,
     parse_pasted,
+    publication_date,
     safe_file_name,
+    title_from_file_name,
 )
 from ingest.selectors import registries_from_db
 
@@ -72,6 +73,33 @@ def _duplicate_message(article: Article) -> str:
     return f"Already stored as article #{article.pk} “{article}”; nothing new was stored."
 
 
+def _already_stored(
+    article: Article, document: ParsedDocument, *, outlet: str, url: str, published: date | None, user
+) -> IngestResult:
+    """The same text again: it may bring what the stored article lacks (a date, an outlet, an address)."""
+    url = url or document.url
+    found = (
+        (published, Article.DateSource.FORM)
+        if published
+        else _publication(document, None, url, timezone.localdate())
+    )
+    missing: dict[str, Any] = {}
+    if article.published is None and found[0]:
+        missing["published"] = found[0]
+    if article.outlet_id is None and (outlet or document.outlet):
+        missing["outlet"] = clean_line(outlet or document.outlet, 200)
+    if not article.url and url:
+        missing["url"] = url
+    if not article.title and document.title:
+        missing["title"] = document.title
+    change = _details_change(article, missing, user=user, source=found[1]) if missing else None
+    if change is None:
+        return IngestResult(article, False, _duplicate_message(article))
+    added = ", ".join(f"{label.lower()} {new}" for label, _old, new in change.diff())
+    message = f"Already stored as article #{article.pk}; added what it lacked: {added}. {change.note}"
+    return IngestResult(article, False, message.strip())
+
+
 def _domain(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.")
@@ -90,16 +118,14 @@ def _outlet_for(name: str, url: str) -> Outlet | None:
     return None
 
 
-def _publication(document: ParsedDocument, given: date | None, today: date) -> tuple[date, str]:
-    """The uploader's date wins, then the file's metadata, then a date in the text, then today."""
+def _publication(
+    document: ParsedDocument, given: date | None, url: str, today: date
+) -> tuple[date | None, str]:
+    """The uploader's date wins; then wherever the copy carries one (ingest.parsers.dates); else undated."""
     if given:
         return given, Article.DateSource.FORM
-    if document.published:
-        return document.published, Article.DateSource.FILE
-    found = date_in_text(document.text, not_after=today)
-    if found:
-        return found, Article.DateSource.TEXT
-    return today, Article.DateSource.UPLOAD_DAY
+    found = publication_date(document.text, today=today, url=url, metadata=document.published)
+    return (found.day, found.source) if found else (None, Article.DateSource.NONE)
 
 
 def article_ingest(
@@ -119,13 +145,18 @@ def article_ingest(
     """
     digest = content_hash(document.text)
     with transaction.atomic():
-        existing = Article.objects.filter(content_hash=digest).first()
+        existing = (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("outlet")
+            .filter(content_hash=digest)
+            .first()
+        )
         if existing is not None:
-            return IngestResult(existing, False, _duplicate_message(existing))
+            return _already_stored(existing, document, outlet=outlet, url=url, published=published, user=user)
         url = url or document.url
-        published_on, published_source = _publication(document, published, timezone.localdate())
+        published_on, published_source = _publication(document, published, url, timezone.localdate())
         article = Article(
-            title=document.title[:500],
+            title=(document.title or title_from_file_name(source_name))[:500],
             outlet=_outlet_for(outlet or document.outlet, url),
             url=url[:2000],
             published=published_on,
@@ -151,6 +182,73 @@ def article_ingest(
     return IngestResult(article, True, "")
 
 
+# The details of an article a Contributor or Reviewer may correct, in the order the page shows them.
+ARTICLE_DETAILS = ("title", "outlet", "url", "published")
+
+
+def _details(article: Article) -> dict[str, str | None]:
+    return {
+        "title": article.title,
+        "outlet": article.outlet.name if article.outlet_id else "",
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+    }
+
+
+def _details_change(
+    article: Article, values: Mapping[str, Any], *, user, source: str = Article.DateSource.FORM
+) -> ArticleChange | None:
+    """Apply new details to a locked article; record the change and re-read it for a new date.
+
+    Runs inside the caller's transaction. Returns None when nothing changed.
+    """
+    before = _details(article)
+    now = {**before}
+    for field in set(ARTICLE_DETAILS) & set(values):
+        value = values[field]
+        now[field] = value.isoformat() if isinstance(value, date) else (value or "")
+    now["published"] = now["published"] or None
+    changed = [field for field in ARTICLE_DETAILS if now[field] != before[field]]
+    if not changed:
+        return None
+    updates: dict[str, Any] = {}
+    if "title" in changed:
+        updates["title"] = clean_line(now["title"] or "", 500)
+    if "url" in changed:
+        updates["url"] = (now["url"] or "")[:2000]
+    if "outlet" in changed:
+        updates["outlet"] = (
+            _outlet_for(now["outlet"] or "", updates.get("url", article.url)) if now["outlet"] else None
+        )
+    if "published" in changed:
+        updates["published"] = date.fromisoformat(now["published"]) if now["published"] else None
+        updates["published_source"] = source if now["published"] else Article.DateSource.NONE
+    Article.objects.filter(pk=article.pk).update(**updates)
+    note = ""
+    if "published" in changed:
+        # Its relative dates ("yesterday", "on Sunday") resolve against the new day; reviewed claims stay.
+        articles_reprocess(articles=Article.objects.filter(pk=article.pk))
+        note = "Its claims are being read again for the new date."
+    return ArticleChange.objects.create(
+        article=article,
+        user=user,
+        before={f: before[f] for f in changed},
+        after={f: now[f] for f in changed},
+        note=note,
+    )
+
+
+def article_details_edit(*, article_id: int, user, values: Mapping[str, Any]) -> ArticleChange | None:
+    """Correct an article's title, outlet, address or publication date (only the keys given), with history.
+
+    A new or cleared publication date queues the article to be read again, so its relative dates
+    move; reviewed claims are kept as re-extraction always keeps them. None when nothing changed.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update(of=("self",)).select_related("outlet").get(pk=article_id)
+        return _details_change(article, values, user=user)
+
+
 def article_enqueue(article_id: int) -> bool:
     """Publish the extraction task; False if the broker is down (the article stays queued for the sweep)."""
     from ingest.tasks import extract_article_task
@@ -174,8 +272,10 @@ def _read_within_limit(content: IO[bytes] | UploadedFileLike, size: int | None) 
 
 
 def _date_note(article: Article, created: bool) -> str:
-    if created and article.published_source == Article.DateSource.UPLOAD_DAY:
-        return "No publication date was given or found; the upload day is used."
+    if created and article.published is None:
+        return "No publication date was given or found: give it on the article's page to date its claims."
+    if created and article.published_source == Article.DateSource.TEXT:
+        return f"Dated {article.published:%Y-%m-%d}, the latest date in its text: check it on its page."
     return ""
 
 
@@ -462,6 +562,16 @@ def article_retry(*, article: Article) -> bool:
     return bool(changed)
 
 
+# Attempts count the runs since the article was last queued from a finished state: a done or failed
+# article starts again from 0; one still queued or processing keeps its count, so the fence between
+# a run that may still be going and the next one holds.
+_FRESH_COUNT = Case(
+    When(status__in=[Article.Status.DONE, Article.Status.FAILED], then=Value(0)),
+    default=F("attempts"),
+    output_field=PositiveIntegerField(),
+)
+
+
 def articles_reprocess(*, articles: QuerySet[Article], enqueue: bool = True) -> list[int]:
     """Queue the given articles for extraction again (after an engine change); reviewed claims stay.
 
@@ -471,7 +581,10 @@ def articles_reprocess(*, articles: QuerySet[Article], enqueue: bool = True) -> 
         ids = list(articles.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), 1000):
             Article.objects.filter(pk__in=ids[start : start + 1000]).update(
-                status=Article.Status.QUEUED, status_changed_at=timezone.now(), error="", attempts=0
+                status=Article.Status.QUEUED,
+                status_changed_at=timezone.now(),
+                error="",
+                attempts=_FRESH_COUNT,
             )
         for pk in ids if enqueue else ():
             transaction.on_commit(partial(article_enqueue, pk))
@@ -483,7 +596,8 @@ def articles_requeue_stale(*, older_than: timedelta, limit: int = 500) -> list[i
 
     This is how nothing is lost: a publish that failed (Redis down at upload), a worker killed
     before it acknowledged, a message dropped. Moving status_changed_at makes each article
-    wait another `older_than` before the next sweep publishes it again.
+    wait another `older_than` before the next sweep publishes it again. An article whose runs
+    kept dying (EXTRACT_MAX_ATTEMPTS of them) is failed with the reason instead.
     """
     cutoff: datetime = timezone.now() - older_than
     with transaction.atomic():
@@ -494,6 +608,16 @@ def articles_requeue_stale(*, older_than: timedelta, limit: int = 500) -> list[i
             # Two sweeps at once (beat and a starting worker) split the rows instead of doubling them.
             stale = stale.select_for_update(skip_locked=True)
         ids = list(stale.values_list("pk", flat=True)[:limit])
+        # A run that claimed the article and never finished is lost; after EXTRACT_MAX_ATTEMPTS of
+        # them the article is failed with the reason instead of being queued once more.
+        spent = Article.objects.filter(
+            pk__in=ids, status=Article.Status.PROCESSING, attempts__gte=settings.EXTRACT_MAX_ATTEMPTS
+        )
+        for article in spent.only("attempts", "text"):
+            Article.objects.filter(pk=article.pk).update(
+                status=Article.Status.FAILED, status_changed_at=timezone.now(), error=_gave_up(article)
+            )
+            ids.remove(article.pk)
         if ids:
             Article.objects.filter(pk__in=ids).update(
                 status=Article.Status.QUEUED, status_changed_at=timezone.now()

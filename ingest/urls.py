@@ -10,4 +10,5 @@ urlpatterns = [
     path("upload/", views.upload, name="upload"),
     path("upload/batches/<int:pk>/", views.batch_detail, name="batch"),
     path("upload/articles/<int:pk>/retry/", views.article_retry_view, name="retry"),
+    path("articles/<int:pk>/details/", views.article_details, name="article_details"),
 ]

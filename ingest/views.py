@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MAX_TOTAL_HEADER_SIZE, MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,11 +13,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from claims.models import Article
-from ingest.forms import UploadForm
+from ingest.forms import ArticleDetailsForm, UploadForm
 from ingest.models import UploadBatch
 from ingest.parsers import human_size
 from ingest.selectors import batch_items
-from ingest.services import UploadOutcome, article_retry, upload_ingest
+from ingest.services import UploadOutcome, article_details_edit, article_retry, upload_ingest
 
 
 def _get_batch_for_user(request: HttpRequest, pk: int) -> UploadBatch:
@@ -123,3 +124,39 @@ def article_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = article.get_absolute_url()
     return redirect(next_url)
+
+
+def _may_edit_details(user) -> bool:
+    return user.has_perm("claims.upload_article") or user.has_perm("claims.review_claim")
+
+
+def article_details(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an article's title, outlet, address or publication date (Contributors and Reviewers).
+
+    The article page's one-field "give the date" form posts here too, with only the date.
+    """
+    if not _may_edit_details(request.user):
+        raise PermissionDenied
+    article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
+    if request.method == "POST":
+        form = ArticleDetailsForm(request.POST)
+        if form.is_valid():
+            change = article_details_edit(
+                article_id=article.pk, user=request.user, values=form.changed_values()
+            )
+            if change is None:
+                messages.info(request, "Nothing was changed.")
+            else:
+                messages.success(request, f"Saved. {change.note}".strip())
+            return redirect(article)
+        status = 400
+    else:
+        initial = {
+            "title": article.title,
+            "outlet": article.outlet.name if article.outlet else "",
+            "url": article.url,
+            "published": article.published,
+        }
+        form, status = ArticleDetailsForm(initial=initial), 200
+    context = {"article": article, "form": form, "changes": article.changes.select_related("user")}
+    return render(request, "ingest/article_details.html", context, status=status)

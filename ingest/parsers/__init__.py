@@ -18,24 +18,29 @@ from ingest.parsers.base import (
     ParseError,
     clean_line,
     clean_text,
-    date_in_text,
+    headline,
     human_size,
+    title_from_file_name,
 )
+from ingest.parsers.dates import FoundDate, date_in_text, publication_date
 
 __all__ = [
     "EMPTY",
+    "FoundDate",
     "ParseError",
     "ParsedDocument",
     "SUPPORTED_SUFFIXES",
     "clean_line",
     "clean_text",
     "date_in_text",
+    "headline",
     "human_size",
     "parse",
     "parse_pasted",
+    "publication_date",
     "safe_file_name",
+    "title_from_file_name",
 ]
-
 _PARSERS: dict[str, Callable[[bytes], ParsedDocument]] = {
     ".txt": txt.parse,
     ".text": txt.parse,
@@ -78,7 +83,7 @@ def parse_pasted(text: str, *, title: str = "") -> ParsedDocument:
     cleaned = clean_text(text)
     if not cleaned:
         raise ParseError(EMPTY)
-    return ParsedDocument(text=cleaned, kind="paste", title=clean_line(title, 500))
+    return ParsedDocument(text=cleaned, kind="paste", title=clean_line(title, 500) or headline(cleaned))
 
 
 _SEPARATORS = re.compile(r"[/\\]")

@@ -68,7 +68,7 @@ def looks_binary(sample: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
-    """A first line that reads as a headline rather than the first sentence of the story."""
+    """A line that reads as a headline rather than the first sentence of the story."""
     line = line.strip()
     words = line.split()
     return (
@@ -79,50 +79,46 @@ def looks_like_title(line: str) -> bool:
     )
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
-]
+# Lines a saved page or a copied article carries around its headline that are not the headline:
+# navigation and sharing words, bylines, datelines of the page itself, photo credits.
+_CHROME_WORDS = {
+    "advertisement", "breaking", "comments", "contact", "english", "feed", "follow", "home", "latest",
+    "listen", "live", "log", "menu", "more", "news", "newsletter", "photo", "print", "read", "related",
+    "search", "share", "sign", "skip", "subscribe", "to", "content", "top", "stories", "updates", "us",
+    "video", "watch", "world", "in", "on", "europe", "ukraine", "russia", "politics", "war",
+}  # fmt: skip
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*"
+    r"|(?:author|reporter|written by|photo|image|source|credit|published|updated|posted|date)\b.*"
+    r"|\W*\d{1,2}[:.]\d\d\b.*)$",
+    re.IGNORECASE,
+)
+_HEADLINE_SEARCH_LINES = 6
 
 
-def date_in_text(text: str, *, not_after: date) -> date | None:
-    """The latest full date (day, month and year) the text mentions, up to `not_after`.
+def _is_chrome(line: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", line.casefold())
+    return not words or all(word in _CHROME_WORDS for word in words)
 
-    Stories cite older dates ("since February 24, 2022") but rarely later ones than their
-    own, so the latest date that is not in the future is the best guess at publication.
+
+def headline(text: str) -> str:
+    """The first of the opening lines that reads as a headline, passing over site chrome and bylines.
+
+    Only when more text follows it: a one-line paste has no headline, just a sentence.
     """
-    found: list[date] = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            month = match["month"]
-            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-            try:
-                found.append(date(int(match["year"]), month_number, int(match["day"])))
-            except ValueError:
-                continue
-    found = [d for d in found if d <= not_after]
-    return max(found) if found else None
+    lines = [line.strip() for line in text.split("\n")[: _HEADLINE_SEARCH_LINES + 1]]
+    for position, line in enumerate(lines[:_HEADLINE_SEARCH_LINES]):
+        if not line or _is_chrome(line) or _NOT_A_HEADLINE.match(line):
+            continue
+        if looks_like_title(line) and any(rest for rest in text.split("\n")[position + 1 :] if rest.strip()):
+            return line
+        # The first line of running text: the story has begun and no headline came before it.
+        if len(line.split()) > 12:
+            return ""
+    return ""
+
+
+def title_from_file_name(name: str) -> str:
+    """The last resort for a title: the file's name without its ending, separators made spaces."""
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    return " ".join(re.split(r"[_\s]+|(?<=\w)-(?=\w)", stem)).strip()

@@ -7,7 +7,15 @@ from urllib.parse import urlsplit
 
 from trafilatura import bare_extraction, html2txt
 
-from ingest.parsers.base import BINARY, ParsedDocument, ParseError, clean_line, clean_text, looks_binary
+from ingest.parsers.base import (
+    BINARY,
+    ParsedDocument,
+    ParseError,
+    clean_line,
+    clean_text,
+    headline,
+    looks_binary,
+)
 
 NO_TEXT = "This page has no readable article text, only markup, scripts or styles."
 
@@ -28,15 +36,29 @@ def parse(data: bytes) -> ParsedDocument:
     if looks_binary(text[:8192]):
         raise ParseError(BINARY)
     if document is None:
-        return ParsedDocument(text=text, kind="html")
+        return ParsedDocument(text=text, kind="html", title=headline(text))
+    outlet = clean_line(document.sitename or "", 200)
     return ParsedDocument(
         text=text,
         kind="html",
-        title=clean_line(document.title or "", 500),
+        title=_without_site(clean_line(document.title or "", 500), outlet) or headline(text),
         published=_page_date(document.date),
-        outlet=clean_line(document.sitename or "", 200),
+        outlet=outlet,
         url=_web_url(document.url or ""),
     )
+
+
+def _without_site(title: str, site: str) -> str:
+    """A page title less the site's name pages append to it ("Russia lost 9 tanks | Kyiv Daily")."""
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, sep, tail = title.rpartition(separator)
+        if (
+            sep
+            and head
+            and (not site or tail.strip().casefold() == site.casefold() or len(tail.split()) <= 3)
+        ):
+            return head.strip()
+    return title
 
 
 def _page_date(value: str | None) -> date | None:

@@ -9,7 +9,7 @@ from datetime import date
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
-from ingest.parsers.base import ParsedDocument, ParseError, clean_line, clean_text
+from ingest.parsers.base import ParsedDocument, ParseError, clean_line, clean_text, headline
 
 BROKEN = "This PDF is damaged and cannot be read."
 ENCRYPTED = "This PDF is password-protected; remove the password and upload it again."
@@ -38,7 +38,7 @@ def parse(data: bytes) -> ParsedDocument:
     if not text:
         raise ParseError(SCANNED)
     title, published = _info(reader)
-    return ParsedDocument(text=text, kind="pdf", title=title, published=published)
+    return ParsedDocument(text=text, kind="pdf", title=title or headline(text), published=published)
 
 
 def _info(reader: PdfReader) -> tuple[str, date | None]:

@@ -13,8 +13,8 @@ from ingest.parsers.base import (
     ParsedDocument,
     ParseError,
     clean_text,
+    headline,
     looks_binary,
-    looks_like_title,
 )
 
 # Legacy encodings news text really comes in, in the order that breaks ties: when two decode
@@ -92,6 +92,4 @@ def parse(data: bytes) -> ParsedDocument:
     text = clean_text(decoded)
     if not text:
         raise ParseError(EMPTY)
-    first, _, rest = text.partition("\n")
-    title = first.strip() if rest.strip() and looks_like_title(first) else ""
-    return ParsedDocument(text=text, kind="txt", title=title)
+    return ParsedDocument(text=text, kind="txt", title=headline(text))

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from claims.models import Region, Unit
+from claims.models import Outlet, Region, Unit
 from tests.claims.helpers import D, claim, repeated
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -197,14 +197,50 @@ def test_region_and_unit_pages_show_the_registry_and_its_claims(client_for, alic
     assert client.get(reverse("claims:region", args=["atlantis"])).status_code == 404
 
 
-def test_the_article_list_pages_by_date(client_for, alice):
+def test_the_article_list_pages_newest_first(client_for, alice):
     for day in range(1, 60):
         ArticleFactory(published=D(2024, 1, 1).replace(day=1 + day % 28), title=f"A{day}")
     client = client_for(alice)
 
     first = client.get(reverse("claims:articles"))
-    assert len(first.context["articles"]) == 50 and first.context["next_query"]
-    second = client.get(reverse("claims:articles") + first.context["next_query"])
+    assert len(first.context["articles"]) == 50 and first.context["page"].has_next()
+    second = client.get(reverse("claims:articles") + first.context["page_query"] + "&page=2")
 
     titles = [a.title for a in first.context["articles"]] + [a.title for a in second.context["articles"]]
     assert len(titles) == 59 and len(set(titles)) == 59
+    dates = [a.published for a in first.context["articles"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def _titles(client, query: str) -> list[str]:
+    response = client.get(reverse("claims:articles") + query)
+    assert response.status_code == 200
+    return [a.title for a in response.context["articles"]]
+
+
+def test_the_article_list_filters_by_outlet_date_state_and_flag_and_sorts(client_for, alice):
+    reuters, tass = Outlet.objects.create(name="Reuters"), Outlet.objects.create(name="TASS")
+    a = ArticleFactory(title="a", outlet=reuters, published=D(2024, 3, 1), status="done", unverified=True)
+    b = ArticleFactory(title="b", outlet=tass, published=D(2024, 5, 1), status="failed")
+    ArticleFactory(title="c", outlet=reuters, published=None, published_source="", status="done")
+    for _ in range(3):
+        ClaimFactory(article=b)
+    ClaimFactory(article=a)
+    client = client_for(alice)
+    assert _titles(client, "") == ["b", "a", "c"]  # newest first, undated last
+    assert _titles(client, f"?outlet={reuters.pk}") == ["a", "c"]
+    assert _titles(client, "?published_from=2024-04-01") == ["b"]
+    assert _titles(client, "?published_to=2024-04-01") == ["a"]
+    assert _titles(client, "?undated=true") == ["c"]
+    assert _titles(client, "?status=failed") == ["b"]
+    assert _titles(client, "?unverified=yes") == ["a"]
+    assert _titles(client, "?sort=-claims") == ["b", "a", "c"]
+    assert _titles(client, "?sort=outlet") == ["c", "a", "b"]  # Reuters before TASS; within one, newest first
+    assert _titles(client, "?sort=published") == ["a", "b", "c"]  # oldest first, undated still last
+    page = client.get(reverse("claims:articles")).content.decode()
+    assert "no date" in page
+
+
+def test_a_bad_article_filter_is_a_400_with_its_message(client_for, alice):
+    response = client_for(alice).get(reverse("claims:articles") + "?published_from=yesterday")
+    assert response.status_code == 400 and "Published from" in response.content.decode()

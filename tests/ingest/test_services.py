@@ -88,17 +88,37 @@ def test_the_files_metadata_is_used_when_the_form_leaves_it_out():
     assert article.outlet.name == "File Outlet" and article.url == "https://file.example/a"
 
 
-def test_without_a_date_a_date_in_the_text_is_used():
-    article = article_ingest(document=doc("Kyiv, November 24, 2024. Russia lost 1,610 men.")).article
-    assert (article.published, article.published_source) == (date(2024, 11, 24), "text")
+def test_without_a_date_the_dateline_gives_it():
+    article = article_ingest(document=doc("Kyiv, November 24, 2024 - Russia lost 1,610 men.")).article
+    assert (article.published, article.published_source) == (date(2024, 11, 24), "dateline")
+
+
+def test_without_a_dateline_the_latest_date_in_the_text_is_the_guess_and_said():
+    batch = batch_create()
+    text = b"Russia has lost 1,610 men since November 20, 2024, and 1,500 more by November 24, 2024."
+    item = batch_file_add(batch=batch, name="a.txt", content=io.BytesIO(text))
+    assert (item.article.published, item.article.published_source) == (date(2024, 11, 24), "text")
+    assert item.message == "Dated 2024-11-24, the latest date in its text: check it on its page."
 
 
 @time_machine.travel("2025-03-04 12:00:00+00:00", tick=False)
-def test_without_any_date_the_upload_day_is_used_and_said():
+def test_without_any_date_the_article_is_undated_and_said_never_dated_by_the_upload_day():
     batch = batch_create()
     item = batch_file_add(batch=batch, name="a.txt", content=io.BytesIO(b"Russia lost 9 tanks on Monday."))
-    assert (item.article.published, item.article.published_source) == (date(2025, 3, 4), "upload_day")
-    assert item.message == "No publication date was given or found; the upload day is used."
+    assert (item.article.published, item.article.published_source) == (None, "")
+    assert item.message == (
+        "No publication date was given or found: give it on the article's page to date its claims."
+    )
+
+
+def test_an_article_without_a_headline_is_titled_by_its_file_name():
+    batch = batch_create()
+    item = batch_file_add(
+        batch=batch,
+        name="kursk_losses-2024.txt",
+        content=io.BytesIO(b"Russia lost 9 tanks on Monday, Kyiv said."),
+    )
+    assert item.article.title == "kursk losses 2024"
 
 
 def test_an_outlet_is_found_by_the_urls_domain_when_no_name_is_given():
@@ -401,3 +421,81 @@ def test_the_sweep_never_enqueues_a_run_still_inside_its_time_limit(monkeypatch,
     over = timezone.now() - settings.EXTRACT_STALE_AFTER - timedelta(seconds=1)
     Article.objects.filter(pk=article.pk).update(status_changed_at=over)
     assert articles_requeue_stale(older_than=settings.EXTRACT_STALE_AFTER) == [article.pk]
+
+
+def test_the_sweep_fails_an_article_whose_runs_kept_dying_instead_of_queueing_it_again(monkeypatch, settings):
+    published: list[int] = []
+    monkeypatch.setattr(services, "article_enqueue", published.append)
+    settings.EXTRACT_MAX_ATTEMPTS = 3
+    article = queued()
+    long_ago = timezone.now() - settings.EXTRACT_STALE_AFTER - timedelta(minutes=1)
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.PROCESSING, attempts=3, status_changed_at=long_ago
+    )
+    assert articles_requeue_stale(older_than=settings.EXTRACT_STALE_AFTER) == []
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.error.startswith("Gave up after 3 attempts")
+
+
+# --- details -------------------------------------------------------------------------------------
+
+
+def test_the_same_text_again_with_a_date_fills_in_what_the_stored_article_lacked(
+    fake_engine, django_capture_on_commit_callbacks
+):
+    first = article_ingest(document=doc("Russia lost 9 tanks on Monday, Kyiv said.")).article
+    assert first.published is None
+    Article.objects.filter(pk=first.pk).update(status=Article.Status.DONE)
+    user = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = article_ingest(
+            document=doc("Russia lost 9 tanks on Monday, Kyiv said.", outlet="Kyiv Daily"),
+            published=date(2024, 11, 26),
+            user=user,
+        )
+    assert not again.created
+    assert again.message == (
+        f"Already stored as article #{first.pk}; added what it lacked: outlet Kyiv Daily, "
+        "publication date 2024-11-26. Its claims are being read again for the new date."
+    )
+    first.refresh_from_db()
+    assert (first.published, first.published_source, first.outlet.name) == (
+        date(2024, 11, 26),
+        "form",
+        "Kyiv Daily",
+    )
+    assert first.status == Article.Status.DONE and fake_engine.calls == 1  # read again for the new date
+    change = first.changes.get()
+    assert (change.user, change.before, change.after) == (
+        user,
+        {"outlet": "", "published": None},
+        {"outlet": "Kyiv Daily", "published": "2024-11-26"},
+    )
+
+
+def test_the_same_text_again_with_nothing_new_stores_nothing_and_says_so():
+    first = article_ingest(document=doc(), published=date(2024, 11, 26), outlet="Kyiv Daily").article
+    again = article_ingest(document=doc(), published=date(2024, 12, 1), outlet="Other")
+    assert again.message == f"Already stored as article #{first.pk} “{first}”; nothing new was stored."
+    assert not first.changes.exists()
+
+
+def test_editing_the_details_records_before_and_after_and_rereads_for_a_new_date(
+    fake_engine, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(status=Article.Status.DONE, published=date(2026, 11, 24), title="Old")
+    user = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        change = services.article_details_edit(
+            article_id=article.pk, user=user, values={"published": date(2024, 11, 24), "title": "New"}
+        )
+    article.refresh_from_db()
+    assert (article.title, article.published, article.published_source) == ("New", date(2024, 11, 24), "form")
+    assert change.before == {"title": "Old", "published": "2026-11-24"}
+    assert change.after == {"title": "New", "published": "2024-11-24"}
+    assert change.note == "Its claims are being read again for the new date."
+    assert fake_engine.calls == 1
+    # The same values again change nothing and record nothing.
+    assert services.article_details_edit(article_id=article.pk, user=user, values={"title": "New"}) is None
+    assert article.changes.count() == 1

@@ -392,3 +392,69 @@ def test_a_pasted_text_holding_a_nul_is_refused_and_nothing_stored(client_for, b
     assert response.status_code == 400
     assert b"contains a NUL character" in response.content and b"Back to the form" in response.content
     assert Article.objects.count() == 0
+
+
+# --- an article's details ---------------------------------------------------------------------
+
+
+def details_url(article) -> str:
+    return reverse("ingest:article_details", args=[article.pk])
+
+
+@pytest.mark.parametrize(("who", "status"), [("alice", 403), ("dave", 403), ("bob", 200), ("carol", 200)])
+def test_contributors_and_reviewers_may_edit_an_articles_details(request, client_for, who, status):
+    article = ArticleFactory(title="Nine tanks")
+    client = client_for(request.getfixturevalue(who))
+    assert client.get(details_url(article)).status_code == status
+    assert client.post(details_url(article), {"title": "Ten tanks"}).status_code == (
+        302 if status == 200 else 403
+    )
+    article.refresh_from_db()
+    assert article.title == ("Ten tanks" if status == 200 else "Nine tanks")
+
+
+def test_an_undated_article_says_so_and_offers_a_contributor_the_one_field_form(client_for, alice, bob):
+    article = ArticleFactory(published=None, published_source="", status=Article.Status.DONE)
+    page = client_for(bob).get(article.get_absolute_url()).content.decode()
+    assert "No publication date" in page and 'name="published"' in page and "Give the date" in page
+    page = client_for(alice).get(article.get_absolute_url()).content.decode()
+    assert "No publication date" in page and "Give the date" not in page
+
+
+def test_giving_the_date_saves_it_reads_the_article_again_and_shows_the_history(
+    client_for, bob, django_capture_on_commit_callbacks
+):
+    text = "Ukraine says Russia lost 1,610 soldiers yesterday, the General Staff said."
+    article = ArticleFactory(text=text, published=None, published_source="", status=Article.Status.DONE)
+    client = client_for(bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(details_url(article), {"published": "2024-11-25"})
+    assert response.status_code == 302 and response["Location"] == article.get_absolute_url()
+    article.refresh_from_db()
+    assert (article.published, article.published_source, article.status) == (
+        timezone.datetime(2024, 11, 25).date(),
+        "form",
+        "done",
+    )
+    # Extraction ran again (in-process here): "yesterday" is now the 24th.
+    assert list(article.claims.values_list("value", "date")) == [
+        (1610, timezone.datetime(2024, 11, 24).date())
+    ]
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Its claims are being read again for the new date." in page
+    assert "Publication date" in page and "2024-11-25" in page and "History of the details (1)" in page
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("25/11/2024", "Enter the publication date as YYYY-MM-DD"),
+        ("2999-01-01", "The publication date is in the future."),
+    ],
+)
+def test_a_bad_date_gets_the_form_back_with_why(client_for, bob, value, message):
+    article = ArticleFactory(published=None, published_source="")
+    response = client_for(bob).post(details_url(article), {"published": value})
+    assert response.status_code == 400 and message in response.content.decode()
+    article.refresh_from_db()
+    assert article.published is None
