@@ -49,14 +49,31 @@ PAGES = [
     ("timeline, filtered (HTMX)", "/?subject_side=RU&bucket=month", True),
     ("claim table, filtered (HTMX)", "/claims/?category=killed&claimant_side=UA", True),
 ]
-# One wrk request function: each request takes the next user's cookies (20 users on 20 connections).
+# Every request a query no one asked before (an end date a day later each time): the rendered
+# results are never in the cache, so this is what a page costs from the database up.
+UNCACHED = [
+    ("timeline, new filters each (HTMX)", "/?subject_side=RU&date_to={day}", True),
+    ("claim table, new filters each (HTMX)", "/claims/?claimant_side=UA&date_to={day}", True),
+]
+# One wrk request function: each request takes the next user's cookies (20 users on 20 connections);
+# {day} in a path is a date that moves on by a day with every request of the thread.
 LUA = """
 local cookies = {%s}
 local n = 0
+local first = os.time{year=2022, month=3, day=1, hour=12}
 request = function()
   n = n + 1
   local headers = {["Cookie"] = cookies[(n %% #cookies) + 1], ["X-Forwarded-Proto"] = "https"%s}
-  return wrk.format("GET", "%s", headers)
+  local day = first + (n + 5000 * tonumber(wrk.thread:get("id"))) * 86400
+  local path = string.gsub("%s", "{day}", os.date("!%%Y-%%m-%%d", day))
+  return wrk.format("GET", path, headers)
+end
+"""
+SETUP_LUA = """
+local counter = 0
+setup = function(thread)
+  thread:set("id", counter)
+  counter = counter + 1
 end
 """
 
@@ -124,7 +141,7 @@ def _wrk(
 ) -> dict:
     script = workdir / "load.lua"
     extra = ', ["HX-Request"] = "true"' if htmx else ""
-    script.write_text(LUA % (", ".join(f'"{c}"' for c in cookies), extra, path))
+    script.write_text(SETUP_LUA + LUA % (", ".join(f'"{c}"' for c in cookies), extra, path))
     result = subprocess.run(
         ["wrk", f"-t{min(2, users)}", f"-c{users}", f"-d{seconds}s", "--timeout", "10s", "--latency",
          "-s", str(script), base],
@@ -232,13 +249,14 @@ def main() -> None:
             print(f"{'page':<32} {'req/s':>7} {'p50':>7} {'p90':>7} {'p99':>7} {'errors':>7}")
             worst = 0.0
             errors = 0
-            for label, path, htmx in PAGES:
+            for label, path, htmx in [*PAGES, *UNCACHED]:
                 # A short warm-up, so each worker has loaded its templates and registries.
                 _wrk(base, path, htmx, cookies, args.users, 2, workdir)
                 got = _wrk(base, path, htmx, cookies, args.users, args.seconds, workdir)
                 lat = got["latency"]
-                worst = max(worst, lat.get("99", float("inf")))
-                errors += got["errors"]
+                if (label, path, htmx) in PAGES:
+                    worst = max(worst, lat.get("99", float("inf")))
+                    errors += got["errors"]
                 figures = f"{got['rate']:7.1f} {lat['50']:6.0f}ms {lat['90']:6.0f}ms {lat['99']:6.0f}ms"
                 print(f"{label:<32} {figures} {got['errors']:7d}")
         finally:
@@ -246,7 +264,10 @@ def main() -> None:
             server.wait(timeout=30)
             log.close()
     verdict = "meets" if worst < P99_TARGET_MS and errors == 0 else "MISSES"
-    print(f"\nworst p99 {worst:.0f} ms, {errors} errors: {verdict} the target (p99 under 1 s, no errors)")
+    print(
+        f"\nthe four shared pages: worst p99 {worst:.0f} ms, {errors} errors: {verdict} the target "
+        "(p99 under 1 s, no errors); the last two rows are every request a cache miss, for comparison"
+    )
 
 
 if __name__ == "__main__":

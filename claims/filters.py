@@ -7,10 +7,22 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 
-from claims.models import Article, ArticleSearch, Claim, Claimant, Outlet, Place, Region, Side, Unit
+from claims.models import (
+    Article,
+    ArticleSearch,
+    Claim,
+    Claimant,
+    DataVersion,
+    Outlet,
+    Place,
+    Region,
+    Side,
+    Unit,
+)
 from claims.widgets import RegistrySelect
 
 # Filters the claim summaries cannot answer (the article's outlet, free text): with any of them
@@ -20,6 +32,30 @@ RAW_ONLY_FILTERS = ("outlet", "q")
 # <input type="date"> takes only ISO dates: in the locale's format (25/11/2024 with en-gb) the browser
 # would show an empty field, and the next request would drop the filter.
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+REGISTRY_FILTERS = {"claimant": Claimant, "region": Region, "place": Place, "unit": Unit}
+
+
+def registry_choices() -> dict[str, list[tuple[str, str]]]:
+    """(slug, name) of every registry entry the filters list, kept until the registries change.
+
+    Keyed by the registries' version, which every registry write moves (claims.DataVersion):
+    validating a filter still reads the registry itself, so a stale list could only offer, not accept.
+    """
+    version = DataVersion.objects.filter(shard=DataVersion.REGISTRY_SHARD).values_list("n", flat=True).first()
+
+    def read() -> dict[str, list[tuple[str, str]]]:
+        choices = {
+            name: list(model.objects.order_by("name").values_list("slug", "name"))
+            for name, model in REGISTRY_FILTERS.items()
+        }
+        choices["outlet"] = [
+            (str(pk), name) for pk, name in Outlet.objects.order_by("name").values_list("pk", "name")
+        ]
+        return choices
+
+    return cache.get_or_set(f"registry-choices:{version}", read)
 
 
 class ClaimFilterForm(forms.Form):
@@ -104,6 +140,17 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         form = ClaimFilterForm
         fields: list[str] = []
+
+    @property
+    def form(self) -> forms.Form:
+        form = super().form
+        if not getattr(form, "registry_choices_set", False):
+            # The registry selects list hundreds of entries on every page: read once per data version.
+            for name, choices in registry_choices().items():
+                if name in form.fields:
+                    form.fields[name].widget.choices = [("", "Any"), *choices]
+            form.registry_choices_set = True
+        return form
 
     @property
     def qs(self) -> QuerySet[Claim]:

@@ -502,3 +502,21 @@ class DaySummary(models.Model):
 
     def __str__(self) -> str:
         return self.group_key
+
+
+class DataVersion(models.Model):
+    """A counter of every change to what the dashboard shows, for caching its pages exactly.
+
+    Triggers (migration 0010) add one to a shard in the same transaction as any write to claims,
+    the articles' shown fields or the registries, so a reader that sees the new sum also sees the
+    change. The writers spread over 16 shards rather than queue for one row; the version is the sum.
+    The registries also count on shard REGISTRY_SHARD alone, the version of the filters' select lists.
+    """
+
+    REGISTRY_SHARD = 16
+
+    shard = models.PositiveSmallIntegerField(primary_key=True)
+    n = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"data version shard {self.shard}: {self.n}"

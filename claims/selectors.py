@@ -37,6 +37,7 @@ from claims.models import (
     CLAIM_SORT_VALUE,
     Article,
     Claim,
+    DataVersion,
     DaySummary,
     FactSummary,
     Place,
@@ -101,8 +102,10 @@ STATE_FILTERS = ("review_status", "reviewed", "unverified")
 # Filters each summary can answer, and the column each maps to. The outlet and text filters are
 # answered by the claims alone.
 FACT_LOOKUPS = {
-    "date_from": "date__gte",
-    "date_to": "date__lte",
+    # By `day` (the date, or date.min for an undated figure), the column the table's index leads
+    # with: a range on it starts where the dates do rather than filtering the index from its end.
+    "date_from": "day__gte",
+    "date_to": "day__lte",
     "subject_side": "subject_side",
     "claimant_side": "claimant_side",
     "claimant": "claimant",
@@ -115,9 +118,13 @@ FACT_LOOKUPS = {
     "fact": "fact_key",
 }
 DAY_LOOKUPS = {
-    name: lookup
-    for name, lookup in FACT_LOOKUPS.items()
-    if name not in ("claimant", "region", "place", "unit", "fact")
+    "date_from": "date__gte",
+    "date_to": "date__lte",
+    **{
+        name: lookup
+        for name, lookup in FACT_LOOKUPS.items()
+        if name not in ("date_from", "date_to", "claimant", "region", "place", "unit", "fact")
+    },
 }
 DAY_GROUPS = ("side", "pair", "category", "equipment")
 
@@ -164,6 +171,8 @@ def source_for(filterset: ClaimFilter, *, use_summary: bool = True) -> Source:
         return Source(filterset.qs, Value(1), from_summary=False)
     live = F(f"n_{_state(active)}")
     rows = FactSummary.objects.alias(live=live).filter(live__gt=0, **_lookups(active, FACT_LOOKUPS))
+    if "date_to" in active:
+        rows = rows.filter(day__gt=datetime.date.min)  # an end date leaves the undated figures out
     return Source(rows, live, from_summary=True)
 
 
@@ -180,6 +189,11 @@ def day_source_for(filterset: ClaimFilter, group: str, *, use_summary: bool = Tr
     state = _state(active)
     rows = DaySummary.objects.filter(**{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS))
     return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
+
+
+def data_version() -> int:
+    """A number that grows with every write to what the dashboard shows (claims.DataVersion)."""
+    return DataVersion.objects.aggregate(version=Sum("n"))["version"] or 0
 
 
 # --- timeline -------------------------------------------------------------------------------------

@@ -6,14 +6,18 @@ validated by ClaimFilter and the forms beside it, and a bad value is a 400 with 
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import permission_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -78,46 +82,75 @@ def _dashboard(
         **extra,
     }
     valid = [filterset.is_valid(), timeline_form.is_valid(), table_form.is_valid()]
-    status = 200
-    if all(valid):
-        options = timeline_form.options()
-        context["options"] = options
-        if with_chart:
-            context["chart"] = selectors.timeline(filterset, **options)
-        table = table_form.cleaned_data
-        page = selectors.claim_table(
-            filterset,
-            sort=table["sort"],
-            after=table.get("after"),
-            before=table.get("before"),
-            size=rows,
-        )
-        if request.user.has_perm(REVIEW_PERMISSION):
-            _attach_review_rows(page)
-        params = request.GET
-        context.update(
-            page=page,
-            filter_query=_filter_query(filterset),
-            next_query=_query(params, after=page.next_cursor.encode(), before=None)
-            if page.next_cursor
-            else None,
-            prev_query=_query(params, before=page.prev_cursor.encode(), after=None)
-            if page.prev_cursor
-            else None,
-            first_query=_query(params, after=None, before=None),
-            all_figures_query=_query(params, fact=None, after=None, before=None),
-            sort_queries={
-                column: _query(params, sort=_toggle(table["sort"], column), after=None, before=None)
-                for column in ("date", "value")
-            },
-        )
-    else:
-        status = 400
+    if not all(valid):
         context["errors"] = [
-            error for form in (filterset.form, timeline_form, table_form) for error in _form_errors(form)
+            e for form in (filterset.form, timeline_form, table_form) for e in _form_errors(form)
         ]
-    name = f"{template}#results" if _wants_partial(request) else template
-    return render(request, name, context, status=status)
+        name = f"{template}#results" if _wants_partial(request) else template
+        return render(request, name, context, status=400)
+    key = _results_cache_key(request, template, data)
+    html = cache.get(key) if key else None
+    if html is None:
+        context.update(
+            _results(request, filterset, timeline_form, table_form, rows=rows, with_chart=with_chart)
+        )
+        html = render_to_string(f"{template}#results", context, request)
+        if key:
+            cache.set(key, html)
+    if _wants_partial(request):
+        return HttpResponse(html)
+    return render(request, template, {**context, "results_html": mark_safe(html)})  # noqa: S308 - rendered above
+
+
+def _results_cache_key(request: HttpRequest, template: str, data: QueryDict) -> str | None:
+    """Where a rendering of these results is kept: by page, query and data version (claims.DataVersion).
+
+    None for a Reviewer, whose results hold review forms with their session's CSRF token. The
+    export permission changes the results (the export links), so it is part of the key.
+    """
+    if request.user.has_perm(REVIEW_PERMISSION):
+        return None
+    query = urlencode(sorted((k, v) for k in data for v in data.getlist(k)))
+    digest = hashlib.blake2b(f"{request.path}?{query}".encode(), digest_size=16).hexdigest()
+    exports_allowed = int(request.user.has_perm("claims.export_claims"))
+    return f"results:{template}:{selectors.data_version()}:{exports_allowed}:{digest}"
+
+
+def _results(
+    request: HttpRequest,
+    filterset: ClaimFilter,
+    timeline_form: TimelineForm,
+    table_form: TableForm,
+    *,
+    rows: int,
+    with_chart: bool,
+) -> dict[str, Any]:
+    """The timeline and the table page for valid filters and options, with the table's links."""
+    results: dict[str, Any] = {}
+    options = timeline_form.options()
+    results["options"] = options
+    if with_chart:
+        results["chart"] = selectors.timeline(filterset, **options)
+    table = table_form.cleaned_data
+    page = selectors.claim_table(
+        filterset, sort=table["sort"], after=table.get("after"), before=table.get("before"), size=rows
+    )
+    if request.user.has_perm(REVIEW_PERMISSION):
+        _attach_review_rows(page)
+    params = request.GET
+    results.update(
+        page=page,
+        filter_query=_filter_query(filterset),
+        next_query=_query(params, after=page.next_cursor.encode(), before=None) if page.next_cursor else None,
+        prev_query=_query(params, before=page.prev_cursor.encode(), after=None) if page.prev_cursor else None,
+        first_query=_query(params, after=None, before=None),
+        all_figures_query=_query(params, fact=None, after=None, before=None),
+        sort_queries={
+            column: _query(params, sort=_toggle(table["sort"], column), after=None, before=None)
+            for column in ("date", "value")
+        },
+    )
+    return results
 
 
 def _attach_review_rows(page: selectors.TablePage) -> None:

@@ -227,9 +227,30 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "claimtrack@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The dashboard's rendered results, keyed by the data version (claims.DataVersion): shared through
+# Redis where there is one, else each process keeps its own. An entry lives ten minutes at most, so
+# even a database restored from a backup (its version counted from an earlier point) corrects itself.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "claimtrack",
+            "TIMEOUT": 600,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        }
+    }
+
 # Celery. Without REDIS_URL (the embedded default) tasks run in-process, eagerly, at the
 # moment they are enqueued: extraction happens right after the article's transaction commits.
-REDIS_URL = env_str("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from tests.factories import UserFactory
 
@@ -38,6 +39,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if REQUIRE_SERVICES:
             pytest.fail(f"{missing} is required in this run but not available")
         pytest.skip(f"needs {missing}")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Every test's database starts at the same data version: a page cached by one test would look
+    # current to the next.
+    cache.clear()
 
 
 def _user_in(username: str, *roles: str):

@@ -1,0 +1,72 @@
+"""The dashboard's rendered results are kept by data version: served again until anything shown changes."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims.models import Article, Claimant, Outlet, Region
+from claims.selectors import data_version
+from tests.claims.helpers import D, claim
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _results_queries(client, url: str) -> int:
+    """Queries a request makes beyond the session, the user, their permissions and the data version."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return sum(
+        1
+        for q in queries.captured_queries
+        if not any(t in q["sql"] for t in ("django_session", "auth_", "claims_dataversion"))
+    )
+
+
+def test_the_same_results_twice_are_read_once(client_for, alice):
+    claim(value=1200, date=D(2024, 10, 7), subject_side="RU")
+    client = client_for(alice)
+    assert _results_queries(client, "/?subject_side=RU") > 0
+    assert _results_queries(client, "/?subject_side=RU") == 0
+    # Another query is another entry.
+    assert _results_queries(client, "/?subject_side=UA") > 0
+
+
+def test_a_new_claim_shows_at_once(client_for, alice):
+    client = client_for(alice)
+    claim(value=1200, date=D(2024, 10, 7), subject_side="RU")
+    assert "1 claim," in client.get("/claims/").content.decode()
+    claim(value=1300, date=D(2024, 10, 8), subject_side="RU")
+    assert "2 claims," in client.get("/claims/").content.decode()
+
+
+def test_a_reviewers_results_are_never_kept(client_for, carol):
+    claim(value=1200, date=D(2024, 10, 7))
+    client = client_for(carol)
+    _results_queries(client, "/claims/")
+    assert _results_queries(client, "/claims/") > 0
+
+
+def test_every_write_to_what_the_pages_show_moves_the_version_and_nothing_else_does():
+    article = ArticleFactory()
+    c = claim(article=article, value=10, date=D(2024, 1, 1))
+
+    def moves(write) -> bool:
+        before = data_version()
+        write()
+        return data_version() > before
+
+    assert moves(lambda: claim(value=11, date=D(2024, 1, 2)))
+    assert moves(lambda: type(c).objects.filter(pk=c.pk).update(value=12))
+    assert moves(lambda: Article.objects.filter(pk=article.pk).update(title="Renamed"))
+    assert moves(lambda: Article.objects.filter(pk=article.pk).update(published=D(2024, 2, 2)))
+    assert moves(lambda: Article.objects.filter(pk=article.pk).update(unverified=True))
+    assert moves(lambda: Region.objects.filter(name="Kursk Oblast").update(name="Kursk region"))
+    assert moves(lambda: Claimant.objects.filter(pk=Claimant.objects.first().pk).update(name="X"))
+    assert moves(lambda: Outlet.objects.create(name="Wire"))
+    assert moves(lambda: type(c).objects.filter(pk=c.pk).delete())
+    # An extraction's progress is not something the dashboard shows.
+    assert not moves(lambda: Article.objects.filter(pk=article.pk).update(status="processing", attempts=3))
