@@ -217,8 +217,12 @@ def csv_rows(lines: QuerySet, *, bom: bool = False, chunk_size: int | None = Non
     yield "".join(out)
 
 
-def export_filename(today: datetime.date, filters: Mapping[str, str]) -> str:
-    """claims-2025-01-31-subject_side-RU-region-kursk-oblast.csv: the day and the filters."""
-    parts = [f"{name}-{value}" for name, value in sorted(filters.items()) if value]
+def export_filename(today: datetime.date, filters: Mapping[str, str | list[str]]) -> str:
+    """claims-2025-01-31-subject_side-RU-region-kursk-oblast-sumy-oblast.csv: the day and the filters."""
+    parts = [
+        f"{name}-{'+'.join(value) if isinstance(value, list) else value}"
+        for name, value in sorted(filters.items())
+        if value
+    ]
     tail = re.sub(r"[^A-Za-z0-9._-]+", "-", "_".join(parts)).strip("-")[:120]
     return f"claims-{today.isoformat()}" + (f"-{tail}" if tail else "") + ".csv"

@@ -23,7 +23,7 @@ from claims.models import (
     Side,
     Unit,
 )
-from claims.widgets import RegistrySelect
+from claims.widgets import RegistrySelect, RegistrySelectMultiple
 
 # Filters the claim summaries cannot answer (the article's outlet, free text): with any of them
 # set, timelines and the table are computed from the claims themselves.
@@ -34,6 +34,7 @@ RAW_ONLY_FILTERS = ("outlet", "q")
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
+# Filters that take several registry entries at once (?region=a&region=b: any of them).
 REGISTRY_FILTERS = {"claimant": Claimant, "region": Region, "place": Place, "unit": Unit}
 
 
@@ -77,12 +78,12 @@ class ClaimFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To", widget=DATE_INPUT)
     subject_side = django_filters.ChoiceFilter(choices=Side.choices, label="Whose losses", empty_label="Any")
     claimant_side = django_filters.ChoiceFilter(choices=Side.choices, label="Claimed by", empty_label="Any")
-    claimant = django_filters.ModelChoiceFilter(
+    claimant = django_filters.ModelMultipleChoiceFilter(
         queryset=Claimant.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",
         label="Claimant",
-        empty_label="Any",
-        widget=RegistrySelect,
+        widget=RegistrySelectMultiple(attrs={"class": "registry-select", "data-placeholder": "Any"}),
+        method="any_of",
     )
     category = django_filters.ChoiceFilter(
         choices=Claim.Category.choices, label="Category", empty_label="Any"
@@ -90,26 +91,26 @@ class ClaimFilter(django_filters.FilterSet):
     equipment = django_filters.ChoiceFilter(
         choices=Claim.Equipment.choices, label="Equipment", empty_label="Any"
     )
-    region = django_filters.ModelChoiceFilter(
+    region = django_filters.ModelMultipleChoiceFilter(
         queryset=Region.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",
         label="Region",
-        empty_label="Any",
-        widget=RegistrySelect,
+        widget=RegistrySelectMultiple(attrs={"class": "registry-select", "data-placeholder": "Any"}),
+        method="any_of",
     )
-    place = django_filters.ModelChoiceFilter(
+    place = django_filters.ModelMultipleChoiceFilter(
         queryset=Place.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",
         label="Place",
-        empty_label="Any",
-        widget=RegistrySelect,
+        widget=RegistrySelectMultiple(attrs={"class": "registry-select", "data-placeholder": "Any"}),
+        method="any_of",
     )
-    unit = django_filters.ModelChoiceFilter(
+    unit = django_filters.ModelMultipleChoiceFilter(
         queryset=Unit.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",
         label="Unit",
-        empty_label="Any",
-        widget=RegistrySelect,
+        widget=RegistrySelectMultiple(attrs={"class": "registry-select", "data-placeholder": "Any"}),
+        method="any_of",
     )
     outlet = django_filters.ModelChoiceFilter(
         field_name="article__outlet",
@@ -148,7 +149,8 @@ class ClaimFilter(django_filters.FilterSet):
             # The registry selects list hundreds of entries on every page: read once per data version.
             for name, choices in registry_choices().items():
                 if name in form.fields:
-                    form.fields[name].widget.choices = [("", "Any"), *choices]
+                    widget = form.fields[name].widget
+                    widget.choices = choices if widget.allow_multiple_selected else [("", "Any"), *choices]
             form.registry_choices_set = True
         return form
 
@@ -159,6 +161,9 @@ class ClaimFilter(django_filters.FilterSet):
             queryset = queryset.exclude(review_status=Claim.ReviewStatus.REJECTED)
         return queryset
 
+    def any_of(self, queryset: QuerySet[Claim], name: str, value) -> QuerySet[Claim]:
+        return queryset.filter(**{f"{name}__in": value}) if value else queryset
+
     def reviewed_only(self, queryset: QuerySet[Claim], name: str, value: bool | None) -> QuerySet[Claim]:
         return queryset.filter(review_status=Claim.ReviewStatus.CONFIRMED) if value else queryset
 
@@ -166,16 +171,24 @@ class ClaimFilter(django_filters.FilterSet):
         return claims_matching(queryset, value)
 
     def active(self) -> dict[str, Any]:
-        """The filters in use, by name, with their cleaned values."""
+        """The filters in use, by name, with their cleaned values (read once: registry entries are rows)."""
         if not self.is_bound or not self.form.is_valid():
             return {}
+        if hasattr(self, "_active"):
+            return self._active
         # An unticked "reviewed only" box cleans to False: that is no filter at all. "Verified only"
         # (unverified=no) cleans to False too, and is one.
-        return {
-            k: v
+        cleaned = {
+            # A registry filter cleans to a queryset of the chosen entries (none() when none are).
+            k: list(v) if isinstance(v, QuerySet) else v
             for k, v in self.form.cleaned_data.items()
+        }
+        self._active = {
+            k: v
+            for k, v in cleaned.items()
             if v not in (None, "", []) and not (k == "reviewed" and v is False)
         }
+        return self._active
 
     def needs_claims(self) -> bool:
         """True when a filter in use is one the summaries cannot answer."""

@@ -30,7 +30,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.filters import ClaimFilter
+from claims.filters import REGISTRY_FILTERS, ClaimFilter
 from claims.forms import Cursor
 from claims.models import (
     CLAIM_DAY,
@@ -161,7 +161,12 @@ class Source:
 
 
 def _lookups(active: dict[str, Any], lookups: dict[str, str]) -> dict[str, Any]:
-    return {lookup: active[name] for name, lookup in lookups.items() if name in active}
+    # A registry filter holds several entries: any of them.
+    return {
+        f"{lookup}__in" if name in REGISTRY_FILTERS else lookup: active[name]
+        for name, lookup in lookups.items()
+        if name in active
+    }
 
 
 def source_for(filterset: ClaimFilter, *, use_summary: bool = True) -> Source:
@@ -326,17 +331,20 @@ def _article_path(article_id: int) -> str:
 
 
 def _claims_url(filters: Mapping[str, Any]) -> str:
-    query = urlencode({k: v for k, v in filters.items() if v not in (None, "")})
+    query = urlencode({k: v for k, v in filters.items() if v not in (None, "", [])}, doseq=True)
     return _path("claims:claims", get_script_prefix()) + (f"?{query}" if query else "")
 
 
-def filter_params(filterset: ClaimFilter) -> dict[str, str]:
-    """The filters in use as URL parameters (slugs for registries), for links that keep them."""
-    params = {}
+def filter_params(filterset: ClaimFilter) -> dict[str, str | list[str]]:
+    """The filters in use as URL parameters (slugs for registries, a list for several), for links."""
+    params: dict[str, str | list[str]] = {}
+    active = filterset.active()
     for name in filterset.filters:
-        raw = filterset.data.get(name)
-        if raw not in (None, "") and name in filterset.active():
-            params[name] = str(raw)
+        if name not in active:
+            continue
+        values = [v for v in filterset.data.getlist(name) if v not in (None, "")]
+        if values:
+            params[name] = values if name in REGISTRY_FILTERS else str(values[-1])
     return params
 
 

@@ -52,7 +52,7 @@ def _query(params: QueryDict | dict, **changes: Any) -> str:
 
 def _filter_query(filterset: ClaimFilter) -> str:
     """The filters in use as a query string: what the export link and 'see all' links carry."""
-    return urlencode(selectors.filter_params(filterset))
+    return urlencode(selectors.filter_params(filterset), doseq=True)
 
 
 def _dashboard(

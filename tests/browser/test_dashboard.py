@@ -293,3 +293,30 @@ def test_the_claim_table_fits_beside_the_filters_at_1440_pixels(page, live_serve
     assert box[0] <= box[1], f"the table is {box[0]} px wide in a {box[1]} px box"
     review = page.locator("#claims-table > thead > tr > th").last.bounding_box()
     assert review["x"] + review["width"] <= 1440
+
+
+def test_a_searchable_filter_takes_several_regions_and_the_url_keeps_them(page, live_server, alice, shoot):
+    kursk, sumy = Region.objects.get(name="Kursk Oblast"), Region.objects.get(name="Sumy Oblast")
+    claim(value=300, date=D(2024, 10, 7), region=kursk, subject_side="UA", claimant_side="RU")
+    claim(value=200, date=D(2024, 10, 8), region=sumy, subject_side="RU", claimant_side="UA")
+    claim(value=100, date=D(2024, 10, 9), subject_side="RU", claimant_side="UA")
+    log_in(page, live_server, alice)
+    page.goto(f"{live_server.url}/claims/")
+    assert _count(page) == 3
+    picker = page.locator("#id_region + .ts-wrapper input")
+    _swap(
+        page,
+        lambda: (picker.fill("kur"), page.locator(".ts-dropdown .option", has_text="Kursk Oblast").click()),
+    )
+    assert _query(page)["region"] == ["kursk-oblast"] and _count(page) == 1
+    _swap(
+        page,
+        lambda: (picker.fill("sum"), page.locator(".ts-dropdown .option", has_text="Sumy Oblast").click()),
+    )
+    assert _query(page)["region"] == ["kursk-oblast", "sumy-oblast"] and _count(page) == 2
+    shoot(page, "filter-several-regions")
+    # The shared address opens the same view, both regions chosen in the picker.
+    page.goto(page.url)
+    chips = page.locator("#id_region + .ts-wrapper .item").all_inner_texts()
+    assert [c.replace("×", "").strip() for c in chips] == ["Kursk Oblast", "Sumy Oblast"]
+    assert _count(page) == 2

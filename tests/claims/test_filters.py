@@ -157,3 +157,39 @@ def test_reviewed_only_keeps_the_confirmed_claims():
 def test_reviewed_only_with_another_review_status_is_a_contradiction():
     fs = ClaimFilter(QueryDict("reviewed=on&review_status=rejected"), queryset=Claim.objects.all())
     assert not fs.is_valid() and "reviewed" in fs.errors
+
+
+def test_several_regions_at_once_give_the_claims_of_any_of_them(client_for, alice):
+    kursk, sumy, kharkiv = (
+        Region.objects.get(name=n) for n in ("Kursk Oblast", "Sumy Oblast", "Kharkiv Oblast")
+    )
+    in_kursk = claim(value=1, region=kursk, date=D(2024, 9, 1))
+    in_sumy = claim(value=2, region=sumy, date=D(2024, 9, 2))
+    claim(value=3, region=kharkiv, date=D(2024, 9, 3))
+    query = f"region={kursk.slug}&region={sumy.slug}"
+    assert set(filterset(query).qs) == {in_kursk, in_sumy}
+    response = client_for(alice).get(f"/claims/?{query}")
+    page = response.context["page"]
+    assert {row.claim.pk for row in page.rows} == {in_kursk.pk, in_sumy.pk}
+    # The export link and the chart's links keep both.
+    assert f"region={kursk.slug}&amp;region={sumy.slug}" in response.content.decode()
+    export = client_for(alice).get(f"/claims/export.csv?{query}")
+    assert b"".join(export.streaming_content).count(b"\r\n") == 3  # header and two claims
+    assert f"region-{kursk.slug}-{sumy.slug}" in export["Content-Disposition"]
+
+
+def test_the_summaries_and_the_claims_agree_on_several_units_and_claimants():
+    from claims import selectors
+
+    units, claimants = list(Unit.objects.all()[:2]), list(Claimant.objects.all()[:2])
+    for i in range(4):
+        claim(value=10 + i, unit=units[i % 2], date=D(2024, 9, 1 + i), claimant=claimants[i // 2])
+    claim(value=99, unit=Unit.objects.all()[5], date=D(2024, 9, 9))
+    query = "&".join([*(f"unit={u.slug}" for u in units), *(f"claimant={c.slug}" for c in claimants)])
+    from_summaries = selectors.claim_totals(filterset(query))
+    assert from_summaries[0] == selectors.claim_totals(filterset(query), use_summary=False)[0] == 4
+
+
+def test_an_unknown_region_is_a_form_error_not_an_empty_result(client_for, alice):
+    response = client_for(alice).get("/claims/?region=atlantis")
+    assert response.status_code == 400 and "Region" in response.content.decode()

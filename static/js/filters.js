@@ -1,0 +1,35 @@
+// Turns the registry filters (claimant, region, place, unit: <select multiple class="registry-select">)
+// into searchable pickers with Tom Select. Without JavaScript they stay plain multiple selects, and
+// the form sends the same repeated parameters (?region=a&region=b) either way.
+(function () {
+  "use strict";
+  if (typeof window.TomSelect === "undefined") {
+    return;
+  }
+
+  function enhance(root) {
+    root.querySelectorAll("select.registry-select").forEach(function (select) {
+      if (select.tomselect) {
+        return;
+      }
+      new window.TomSelect(select, {
+        plugins: ["remove_button"],
+        maxOptions: 100,
+        placeholder: select.dataset.placeholder || "Any",
+        hidePlaceholder: true,
+        closeAfterSelect: true,
+        // The chosen entries leave the list; typing narrows it by any word of the name.
+        hideSelected: true,
+        onItemAdd: function () {
+          this.setTextboxValue("");
+        },
+      });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  } else {
+    enhance(document);
+  }
+})();
