@@ -35,6 +35,10 @@ DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 # Filters that take several registry entries at once (?region=a&region=b: any of them).
+class FactFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    """One or more reported figures' keys, comma-separated."""
+
+
 REGISTRY_FILTERS = {"claimant": Claimant, "region": Region, "place": Place, "unit": Unit}
 
 
@@ -133,8 +137,9 @@ class ClaimFilter(django_filters.FilterSet):
         label="Unverified flag",
         empty_value=None,
     )
-    # One reported figure (the table's "all N sources" link); not shown in the form.
-    fact = django_filters.CharFilter(field_name="fact_key", max_length=32, widget=forms.HiddenInput)
+    # Reported figures by key, comma-separated (the table's "all N sources" link; an alarm's two
+    # claims); not shown in the form.
+    fact = FactFilter(field_name="fact_key", lookup_expr="in", widget=forms.HiddenInput)
     q = django_filters.CharFilter(method="search", label="Text (evidence and article)", max_length=200)
 
     class Meta:

@@ -10,6 +10,7 @@ from django import forms
 SERIES_CHOICES = [
     ("side", "Whose losses (subject side)"),
     ("pair", "Claimant side on subject side"),
+    ("claimant", "Claimant (organisation)"),
     ("region", "Region"),
     ("unit", "Unit"),
     ("category", "Category"),
@@ -19,6 +20,7 @@ BUCKET_CHOICES = [("day", "Day"), ("week", "Week"), ("month", "Month")]
 MEASURE_CHOICES = [
     ("claims", "Number of claims"),
     ("figures", "Claimed figures (each reported figure once)"),
+    ("personnel", "Personnel losses (killed, wounded and casualties)"),
 ]
 SORT_CHOICES = [
     ("-date", "Newest first"),

@@ -1,9 +1,10 @@
-"""Reads behind the dashboard: timelines, the claim table and its totals, article highlighting.
+"""Reads behind the dashboard: where its numbers come from, the claim table and its totals, highlighting.
 
 Three places hold the numbers, and each read takes the smallest that can answer it, which keeps
 the dashboard fast at a million claims:
 - DaySummary, one row per day, category, equipment, claimant side, subject side and period
-  (tens of thousands of rows): timelines by side, pair, category or equipment, and the counts;
+  (tens of thousands of rows): timelines (claims.timelines) by side, pair, category or equipment,
+  and the counts;
 - FactSummary, one row per reported figure and the region, place, unit and claimant given for
   it: timelines by region or unit, running totals, the table's pages;
 - the claims themselves, for the outlet and free-text filters (and the unverified flag together
@@ -23,8 +24,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db import connection
-from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
+from django.db.models import Count, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Trunc
 from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
@@ -42,23 +42,9 @@ from claims.models import (
     FactSummary,
     Place,
     Region,
-    Side,
     Unit,
 )
 
-# Okabe-Ito: told apart with every common colour-vision deficiency. Sides keep fixed colours.
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
-SIDE_COLOURS = {"UA": "#0072B2", "RU": "#D55E00", "KP": "#009E73", "other": "#CC79A7"}
-SUBJECT_NAMES = {"UA": "Ukraine", "RU": "Russia", "KP": "North Korea", "other": "other parties"}
-CLAIMANT_NAMES = {
-    "UA": "Ukraine",
-    "RU": "Russia",
-    "KP": "North Korea",
-    "other": "Third parties",
-    None: "Unattributed",
-}
-EQUIPMENT_CATEGORIES = {Claim.Category.EQUIPMENT, Claim.Category.LAUNCHED, Claim.Category.INTERCEPTED}
-MAX_SERIES = 8
 TABLE_ROWS = 50
 # Past this many claims the raw path says "more than" rather than counting a million rows.
 COUNT_CAP = 10_000
@@ -66,16 +52,6 @@ COUNT_CAP = 10_000
 SOURCES_SHOWN = 8
 # The summary rows read to count the table's claims; past it the count is "more than".
 SUMMARY_CAP = 20_000
-# Per-bucket data tables under the chart only up to this many buckets (beyond, series totals only).
-MAX_TABLE_BUCKETS = 60
-SERIES_FIELDS = {
-    "side": ("subject_side",),
-    "pair": ("claimant_side", "subject_side"),
-    "region": ("region_id",),
-    "unit": ("unit_id",),
-    "category": ("category",),
-    "equipment": ("equipment",),
-}
 
 
 # --- where the numbers come from -----------------------------------------------------------------
@@ -163,7 +139,7 @@ class Source:
 def _lookups(active: dict[str, Any], lookups: dict[str, str]) -> dict[str, Any]:
     # A registry filter holds several entries: any of them.
     return {
-        f"{lookup}__in" if name in REGISTRY_FILTERS else lookup: active[name]
+        f"{lookup}__in" if name in REGISTRY_FILTERS or name == "fact" else lookup: active[name]
         for name, lookup in lookups.items()
         if name in active
     }
@@ -204,106 +180,7 @@ def data_version() -> int:
 # --- timeline -------------------------------------------------------------------------------------
 
 
-@dataclass
-class Dataset:
-    label: str
-    colour: str
-    kind: str  # "bar" or "line"
-    axis: str  # "y" (window figures, counts) or "y2" (running totals)
-    values: dict[datetime.date, int]
-    link_filters: dict[str, str]
-    dashed: bool = False
-    data: list[int | None] = field(default_factory=list)
-
-    @property
-    def link(self) -> str:
-        """The claims behind this series; a bucket's link adds its date range (see bucket_link)."""
-        return _claims_url(self.link_filters)
-
-
-@dataclass
-class Timeline:
-    group: str
-    bucket: str
-    measure: str
-    labels: list[datetime.date]
-    datasets: list[Dataset]
-    y_title: str
-    y2_title: str = ""
-    notes: list[str] = field(default_factory=list)
-    figure_category: str | None = None
-    hidden_series: int = 0
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-
-    def chart_data(self) -> dict[str, Any]:
-        """What static/js/timeline.js draws (handed over with json_script).
-
-        Each series carries one link; the script adds a clicked bucket's dates to it the way
-        bucket_link does, which keeps the JSON small at a thousand daily buckets.
-        """
-        return {
-            "labels": [d.isoformat() for d in self.labels],
-            "bucket": self.bucket,
-            "dateFrom": self.date_from.isoformat() if self.date_from else None,
-            "dateTo": self.date_to.isoformat() if self.date_to else None,
-            "stacked": self.measure == "claims",
-            "yTitle": self.y_title,
-            "y2Title": self.y2_title,
-            "datasets": [
-                {
-                    "label": d.label,
-                    "colour": d.colour,
-                    "kind": d.kind,
-                    "axis": d.axis,
-                    "dashed": d.dashed,
-                    "data": d.data,
-                    "link": d.link,
-                }
-                for d in self.datasets
-            ],
-        }
-
-    def bucket_link(self, dataset: Dataset, label: datetime.date) -> str:
-        """The claims behind one point: the series' filters and the bucket's days (within the range)."""
-        start = max(label, self.date_from) if self.date_from else label
-        end = _bucket_end(label, self.bucket)
-        end = min(end, self.date_to) if self.date_to else end
-        return _claims_url({**dataset.link_filters, "date_from": start, "date_to": end})
-
-    def table(self) -> list[tuple[datetime.date, list[tuple[int | None, str]]]]:
-        """Each bucket's values and links: the chart as a table, for keyboards and screen readers."""
-        if len(self.labels) > MAX_TABLE_BUCKETS:
-            return []
-        return [
-            (label, [(d.data[i], self.bucket_link(d, label)) for d in self.datasets])
-            for i, label in enumerate(self.labels)
-        ]
-
-    def totals(self) -> list[tuple[Dataset, int, str]]:
-        """Each dataset's total over the range (latest value for running totals) and its claims' link."""
-        out = []
-        for d in self.datasets:
-            values = [v for v in d.data if v is not None]
-            total = (values[-1] if values else 0) if d.axis == "y2" else sum(values)
-            out.append((d, total, _claims_url(d.link_filters)))
-        return out
-
-
-def _bucket_end(start: datetime.date, bucket: str) -> datetime.date:
-    if bucket == "day":
-        return start
-    if bucket == "week":
-        return start + datetime.timedelta(days=6)
-    nxt = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return nxt - datetime.timedelta(days=1)
-
-
-def _bucket_after(start: datetime.date, bucket: str) -> datetime.date:
-    return _bucket_end(start, bucket) + datetime.timedelta(days=1)
-
-
-def _as_date(value: datetime.date | datetime.datetime | str) -> datetime.date:
+def as_date(value: datetime.date | datetime.datetime | str) -> datetime.date:
     # Truncated dates come back as datetimes from PostgreSQL, and as text from raw SQL on SQLite.
     if isinstance(value, datetime.datetime):
         return value.date()
@@ -330,7 +207,7 @@ def _article_path(article_id: int) -> str:
     return _article_path_format(get_script_prefix()).format(int(article_id))
 
 
-def _claims_url(filters: Mapping[str, Any]) -> str:
+def claims_url(filters: Mapping[str, Any]) -> str:
     query = urlencode({k: v for k, v in filters.items() if v not in (None, "", [])}, doseq=True)
     return _path("claims:claims", get_script_prefix()) + (f"?{query}" if query else "")
 
@@ -346,242 +223,6 @@ def filter_params(filterset: ClaimFilter) -> dict[str, str | list[str]]:
         if values:
             params[name] = values if name in REGISTRY_FILTERS else str(values[-1])
     return params
-
-
-class _SeriesNames:
-    """Labels, colours and link filters for series keys, with registry names looked up once."""
-
-    def __init__(self, group: str, keys: Iterable[tuple]) -> None:
-        self.group = group
-        keys = list(keys)
-        self.names: dict[int, tuple[str, str]] = {}
-        model = {"region": Region, "unit": Unit}.get(group)
-        if model is not None:
-            ids = {k[0] for k in keys if k[0] is not None}
-            self.names = {o.pk: (o.name, o.slug) for o in model.objects.filter(pk__in=ids)}
-        self.used: set[str] = set()
-
-    def label(self, key: tuple) -> str:
-        g = self.group
-        if g == "side":
-            return Side(key[0]).label
-        if g == "pair":
-            return f"{CLAIMANT_NAMES.get(key[0], key[0])} on {SUBJECT_NAMES.get(key[1], key[1])}"
-        if g in ("region", "unit"):
-            return self.names.get(key[0], ("(unknown)", ""))[0]
-        if g == "category":
-            return Claim.Category(key[0]).label
-        return Claim.Equipment(key[0]).label
-
-    def filters(self, key: tuple) -> dict[str, str]:
-        g = self.group
-        if g == "pair":
-            return {"claimant_side": key[0] or "", "subject_side": key[1]}
-        if g in ("region", "unit"):
-            return {g: self.names.get(key[0], ("", ""))[1]}
-        name = {"side": "subject_side"}.get(g, g)
-        return {name: key[0]}
-
-    def colour(self, key: tuple, index: int) -> str:
-        wanted = None
-        if self.group == "side":
-            wanted = SIDE_COLOURS.get(key[0])
-        elif self.group == "pair":
-            wanted = SIDE_COLOURS.get(key[1])
-        if wanted and wanted not in self.used:
-            self.used.add(wanted)
-            return wanted
-        free = [c for c in PALETTE if c not in self.used] or PALETTE
-        colour = free[index % len(free)] if wanted is None else free[0]
-        self.used.add(colour)
-        return colour
-
-
-def _figure_category(active: Mapping[str, Any], group: str) -> str | None:
-    """Figures are summed within one category (never killed plus tanks); None when the series split it."""
-    if active.get("category"):
-        return active["category"]
-    if group == "category":
-        return None
-    return Claim.Category.EQUIPMENT if group == "equipment" else Claim.Category.CASUALTIES
-
-
-def timeline(
-    filterset: ClaimFilter, *, group: str, bucket: str, measure: str, use_summary: bool = True
-) -> Timeline:
-    """Per bucket and series: the number of claims, or the claimed figures counted once each.
-
-    Figures are window claims only; running totals (cumulative claims) are their own dashed lines
-    on a second axis, one per claimant side -> subject side, the latest value in each bucket.
-    """
-    active = filterset.active()
-    source = source_for(filterset, use_summary=use_summary)
-    # The daily rollup answers the common views; series by region or unit need the figures' rows.
-    main = day_source_for(filterset, group, use_summary=use_summary) or source
-    fields = SERIES_FIELDS[group]
-
-    def dated(src: Source) -> QuerySet:
-        rows = src.queryset.filter(date__isnull=False).annotate(bucket=src.bucket(bucket))
-        if group not in ("side", "pair", "category"):
-            rows = rows.filter(**{f"{f}__isnull": False for f in fields})
-        return rows
-
-    notes: list[str] = []
-    cumulative: dict[tuple, dict[datetime.date, int]] = {}
-    figure_category = None
-    values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
-    if measure == "claims":
-        for row in dated(main).values("bucket", *fields).annotate(n=main.count).order_by():
-            values[tuple(row[f] for f in fields)][_as_date(row["bucket"])] = row["n"]
-        y_title = "Claims"
-    else:
-        figure_category = _figure_category(active, group)
-        in_category = {"category": figure_category} if figure_category else {}
-        # Engagements carry no figure.
-        window = dated(main).filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
-        if main.by_day:
-            rows = window.values("bucket", *fields).annotate(v=Sum(main.figure_values)).order_by()
-            sums = [(r["bucket"], *(r[f] for f in fields), r["v"]) for r in rows]
-        else:
-            sums = _sum_per_figure(window, fields)
-        for bucket_start, *key, total in sums:
-            values[tuple(key)][_as_date(bucket_start)] = total
-        y_title = "Claimed figure, summed per " + bucket
-        if figure_category:
-            y_title += f" ({Claim.Category(figure_category).label.lower()})"
-            notes.append(
-                f"Figures are {Claim.Category(figure_category).label.lower()} claims"
-                + ("" if active.get("category") else " (choose a category to see another)")
-                + "; ranges count their lower bound."
-            )
-        equipment_mixed = figure_category in EQUIPMENT_CATEGORIES and not active.get("equipment")
-        if figure_category and not equipment_mixed and active.get("period") != Claim.Period.WINDOW:
-            # Running totals are per claimant side whatever the series: a national total names no
-            # region or unit, so the series' "has a region/unit" condition must not drop it.
-            totals = (
-                source.queryset.filter(date__isnull=False)
-                .annotate(bucket=source.bucket(bucket))
-                .filter(period=Claim.Period.CUMULATIVE, value__isnull=False, **in_category)
-            )
-            cumulative = _running_totals(totals)
-        elif figure_category and equipment_mixed:
-            notes.append("Choose an equipment type to see running totals.")
-    return _assemble(
-        filterset, active, group, bucket, measure, values, cumulative, y_title, notes, figure_category
-    )
-
-
-def _sum_per_figure(rows: QuerySet, fields: tuple[str, ...]) -> list[tuple]:
-    """(bucket, *series, sum) with each reported figure counted once per series.
-
-    The inner query has one row per figure (fact_key) and series, however many articles or
-    places repeat it; the outer one sums those. Both run in the database, so Python sees one
-    row per point, not one per figure.
-    """
-    inner = rows.values("fact_key", "bucket", *fields).annotate(v=Max("value")).order_by()
-    sql, params = inner.query.sql_with_params()
-    columns = ", ".join(connection.ops.quote_name(c) for c in ("bucket", *fields))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}, SUM(v) FROM ({sql}) per_figure GROUP BY {columns}", params)
-        return cursor.fetchall()
-
-
-def _running_totals(rows: QuerySet) -> dict[tuple, dict[datetime.date, int]]:
-    """The latest running total per claimant side -> subject side in each bucket."""
-    latest: dict[tuple, dict[datetime.date, tuple[datetime.date, int]]] = defaultdict(dict)
-    for row in (
-        rows.values("bucket", "claimant_side", "subject_side", "date").annotate(v=Max("value")).order_by()
-    ):
-        key, b = (row["claimant_side"], row["subject_side"]), _as_date(row["bucket"])
-        seen = latest[key].get(b)
-        if seen is None or (row["date"], row["v"]) > seen:
-            latest[key][b] = (row["date"], row["v"])
-    return {key: {b: v for b, (_, v) in by_bucket.items()} for key, by_bucket in latest.items()}
-
-
-def _assemble(
-    filterset: ClaimFilter,
-    active: Mapping[str, Any],
-    group: str,
-    bucket: str,
-    measure: str,
-    values: Mapping[tuple, Mapping[datetime.date, int]],
-    cumulative: Mapping[tuple, Mapping[datetime.date, int]],
-    y_title: str,
-    notes: list[str],
-    figure_category: str | None,
-) -> Timeline:
-    ranked = sorted(values, key=lambda k: -sum(values[k].values()))
-    hidden = max(0, len(ranked) - MAX_SERIES)
-    shown = ranked[:MAX_SERIES]
-    if group in ("side", "pair", "category", "equipment"):
-        shown.sort(key=lambda k: tuple("" if x is None else str(x) for x in k))
-    if hidden:
-        notes.append(f"The {MAX_SERIES} largest of {len(ranked)} series are drawn.")
-    names = _SeriesNames(group, shown)
-    buckets = {b for k in shown for b in values[k]} | {b for series in cumulative.values() for b in series}
-    labels = _bucket_range(min(buckets), max(buckets), bucket) if buckets else []
-    base = filter_params(filterset)
-    measure_filters: dict[str, str] = {}
-    if measure == "figures":
-        measure_filters = {"period": Claim.Period.WINDOW}
-        if figure_category:
-            measure_filters["category"] = figure_category
-    datasets = [
-        Dataset(
-            label=names.label(k),
-            colour=names.colour(k, i),
-            kind="bar" if measure == "claims" else "line",
-            axis="y",
-            values=dict(values[k]),
-            link_filters={**base, **measure_filters, **names.filters(k)},
-        )
-        for i, k in enumerate(shown)
-    ]
-    pair_names = _SeriesNames("pair", cumulative)
-    for k in sorted(cumulative, key=lambda k: tuple(str(x) for x in k)):
-        datasets.append(
-            Dataset(
-                label=f"Running total: {pair_names.label(k)}",
-                colour=SIDE_COLOURS.get(k[1], PALETTE[len(datasets) % len(PALETTE)]),
-                kind="line",
-                axis="y2",
-                values=dict(cumulative[k]),
-                dashed=True,
-                link_filters={
-                    **base,
-                    "category": figure_category or "",
-                    "period": Claim.Period.CUMULATIVE,
-                    **pair_names.filters(k),
-                },
-            )
-        )
-    for d in datasets:
-        # Buckets without claims are 0 for counts and window figures; a running total has no
-        # value there (the line bridges the gap rather than dropping to zero).
-        d.data = [d.values.get(label, None if d.axis == "y2" else 0) for label in labels]
-    return Timeline(
-        group=group,
-        bucket=bucket,
-        measure=measure,
-        labels=labels,
-        datasets=datasets,
-        y_title=y_title,
-        y2_title="Running total (latest in each " + bucket + ")" if cumulative else "",
-        notes=notes,
-        figure_category=figure_category,
-        hidden_series=hidden,
-        date_from=active.get("date_from"),
-        date_to=active.get("date_to"),
-    )
-
-
-def _bucket_range(first: datetime.date, last: datetime.date, bucket: str) -> list[datetime.date]:
-    out, day = [], first
-    while day <= last:
-        out.append(day)
-        day = _bucket_after(day, bucket)
-    return out
 
 
 # --- the claim table ------------------------------------------------------------------------------
@@ -686,7 +327,7 @@ def claim_table(
     found = found[:size]
     if before is not None:
         found.reverse()
-    cursors = [Cursor(_as_date(r[column]) if column == "day" else r[column], r["fact_key"]) for r in found]
+    cursors = [Cursor(as_date(r[column]) if column == "day" else r[column], r["fact_key"]) for r in found]
     has_next = more if before is None else True
     has_prev = (after is not None) if before is None else more
     sources = _sources_of(filterset, [c.fact_key for c in cursors])
@@ -765,6 +406,25 @@ def claim_totals(filterset: ClaimFilter, *, use_summary: bool = True) -> tuple[i
     # Unordered, so the database may stop at the cap in whatever order it finds the rows.
     n = source.queryset.order_by().values("id")[: COUNT_CAP + 1].count()
     return min(n, COUNT_CAP), None, n > COUNT_CAP
+
+
+EVIDENCE_WORDS = 14
+
+
+def figure_summary(row: TableRow) -> dict[str, Any]:
+    """A table row as a chart tooltip names it: figure, who claims it, its sources, its first words."""
+    claim = row.claim
+    words = claim.evidence.split()
+    claimant = claim.claimant.name if claim.claimant else claim.claimant_raw or ""
+    return {
+        "value": claim.value,
+        "valueMax": claim.value_max,
+        "qualifier": claim.get_qualifier_display().lower() if claim.qualifier != "exact" else "",
+        "date": claim.date.isoformat() if claim.date else None,
+        "claimant": claimant or "unattributed",
+        "sources": row.source_count,
+        "evidence": " ".join(words[:EVIDENCE_WORDS]) + (" …" if len(words) > EVIDENCE_WORDS else ""),
+    }
 
 
 # --- text -----------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("claims/", views.claim_list, name="claims"),
     path("claims/export.csv", views.claim_export, name="export"),
+    path("claims/point/", views.point_detail, name="point"),
     path("articles/", views.article_list, name="articles"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("regions/<slug:slug>/", views.region_detail, name="region"),

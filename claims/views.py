@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import permission_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,13 +21,15 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from claims import exports, selectors
+from claims import exports, selectors, timelines
 from claims.filters import ArticleFilter, ClaimFilter
 from claims.forms import SERIES_CHOICES, ExportForm, TableForm, TimelineForm
 from claims.models import Article, Claim, Region, Unit
 from review import selectors as review_selectors
 
 PREVIEW_ROWS = 20
+# The largest figures a chart tooltip names for its point.
+POINT_FIGURES = 3
 ARTICLES_PER_PAGE = 50
 REVIEW_PERMISSION = "claims.review_claim"
 
@@ -110,10 +112,15 @@ def _results_cache_key(request: HttpRequest, template: str, data: QueryDict) -> 
     """
     if request.user.has_perm(REVIEW_PERMISSION):
         return None
+    exports_allowed = int(request.user.has_perm("claims.export_claims"))
+    return f"results:{template}:{exports_allowed}:{_query_version_key(request, data)}"
+
+
+def _query_version_key(request: HttpRequest, data: QueryDict) -> str:
+    """The data version and a digest of the path and query, in any parameter order."""
     query = urlencode(sorted((k, v) for k in data for v in data.getlist(k)))
     digest = hashlib.blake2b(f"{request.path}?{query}".encode(), digest_size=16).hexdigest()
-    exports_allowed = int(request.user.has_perm("claims.export_claims"))
-    return f"results:{template}:{selectors.data_version()}:{exports_allowed}:{digest}"
+    return f"{selectors.data_version()}:{digest}"
 
 
 def _results(
@@ -130,7 +137,7 @@ def _results(
     options = timeline_form.options()
     results["options"] = options
     if with_chart:
-        results["chart"] = selectors.timeline(filterset, **options)
+        results["chart"] = timelines.timeline(filterset, **options)
     table = table_form.cleaned_data
     page = selectors.claim_table(
         filterset, sort=table["sort"], after=table.get("after"), before=table.get("before"), size=rows
@@ -180,6 +187,29 @@ def timeline(request: HttpRequest) -> HttpResponse:
 @permission_required("claims.view_claim", raise_exception=True)
 def claim_list(request: HttpRequest) -> HttpResponse:
     return _dashboard(request, "claims/claim_list.html", with_chart=False)
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def point_detail(request: HttpRequest) -> JsonResponse:
+    """What a chart tooltip adds for one point: its claims, and its largest figures with who claims them.
+
+    Takes the link of the point (its series' filters and its days); kept by data version.
+    """
+    filterset = ClaimFilter(request.GET, queryset=Claim.objects.all())
+    if not filterset.is_valid():
+        return JsonResponse({"errors": _form_errors(filterset.form)}, status=400)
+    key = f"point:{_query_version_key(request, request.GET)}"
+    detail = cache.get(key)
+    if detail is None:
+        page = selectors.claim_table(filterset, sort="-value", size=POINT_FIGURES)
+        detail = {
+            "claims": page.claims,
+            "figures": page.figures,
+            "top": [selectors.figure_summary(row) for row in page.rows],
+        }
+        cache.set(key, detail)
+    return JsonResponse(detail)
 
 
 @require_GET

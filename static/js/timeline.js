@@ -9,24 +9,72 @@
 
   let chart = null;
 
+  // Every figure on the page with thousands separators, as the tables print them.
+  const numbers = new Intl.NumberFormat("en-GB");
+  function format(value) {
+    return value === null || value === undefined ? "" : numbers.format(value);
+  }
+
   function dataset(spec, stacked) {
     const line = spec.kind === "line";
+    const alarm = spec.kind === "scatter";
     return {
-      type: spec.kind,
+      // Alarms are points without a line: a "line" dataset that draws none (scatter needs a linear x).
+      type: alarm ? "line" : spec.kind,
+      showLine: !alarm,
       label: spec.label,
       data: spec.data,
       link: spec.link,
+      pointLinks: spec.pointLinks,
+      pointNotes: spec.pointNotes,
       yAxisID: spec.axis,
-      backgroundColor: line ? spec.colour : spec.colour + "cc",
+      backgroundColor: line || alarm ? spec.colour : spec.colour + "cc",
       borderColor: spec.colour,
       borderWidth: line ? 2 : 0,
       borderDash: spec.dashed ? [6, 4] : [],
-      pointRadius: line ? (spec.data.length > 120 ? 0 : 2.5) : 0,
-      pointHoverRadius: 5,
-      pointStyle: spec.dashed ? "rectRot" : "circle",
-      spanGaps: true,
-      stack: stacked && !line ? "claims" : undefined,
+      pointRadius: alarm ? 7 : line ? (spec.data.length > 120 ? 0 : 2.5) : 0,
+      pointHoverRadius: alarm ? 9 : 5,
+      pointStyle: alarm ? "triangle" : spec.dashed ? "rectRot" : "circle",
+      // A running total bridges buckets without a report; a week without a claimed figure is a gap.
+      spanGaps: spec.spanGaps,
+      stack: stacked && !line && !alarm ? "claims" : undefined,
     };
+  }
+
+  // Tooltip details (the point's claims, its largest figures, who claims them, their first words),
+  // fetched for the point under the pointer and kept for the page's life.
+  const details = new Map();
+
+  function describe(data) {
+    const lines = [format(data.claims) + " claim" + (data.claims === 1 ? "" : "s") +
+      (data.figures !== null && data.figures !== undefined ? ", " + format(data.figures) + " distinct figures" : "")];
+    data.top.forEach(function (f) {
+      if (f.value === null) {
+        return;
+      }
+      const range = f.valueMax !== null ? "–" + format(f.valueMax) : "";
+      lines.push((f.qualifier ? f.qualifier + " " : "") + format(f.value) + range + " · " + f.claimant + " · " +
+        f.sources + " source" + (f.sources === 1 ? "" : "s"));
+      lines.push("  “" + f.evidence + "”");
+    });
+    return lines;
+  }
+
+  function detailLines(url) {
+    if (!details.has(url)) {
+      details.set(url, null);
+      fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          details.set(url, data ? describe(data) : []);
+          if (chart && chart.tooltip.getActiveElements().length) {
+            chart.tooltip.setActiveElements(chart.tooltip.getActiveElements(), { x: 0, y: 0 });
+            chart.update("none");
+          }
+        })
+        .catch(function () { details.set(url, []); });
+    }
+    return details.get(url) || ["Reading its claims…"];
   }
 
   function iso(date) {
@@ -63,6 +111,13 @@
     });
   }
 
+  function pointLink(spec, dataset, index) {
+    if (dataset.pointLinks && dataset.pointLinks[index]) {
+      return dataset.pointLinks[index];
+    }
+    return dataset.link ? bucketLink(spec, dataset.link, spec.labels[index]) : null;
+  }
+
   function draw() {
     paintSwatches();
     const holder = document.getElementById("timeline-data");
@@ -79,7 +134,13 @@
     const anyLine = spec.datasets.some(function (d) { return d.kind === "line"; });
     const scales = {
       x: { stacked: spec.stacked, ticks: { autoSkip: true, maxTicksLimit: 14 } },
-      y: { stacked: spec.stacked, beginAtZero: true, title: { display: true, text: spec.yTitle } },
+      y: {
+        stacked: spec.stacked,
+        beginAtZero: true,
+        title: { display: true, text: spec.yTitle },
+        // Counts are whole numbers: no 0.5 claims on the axis.
+        ticks: { precision: 0, callback: format },
+      },
     };
     if (hasY2) {
       scales.y2 = {
@@ -87,6 +148,7 @@
         beginAtZero: false,
         grid: { drawOnChartArea: false },
         title: { display: true, text: spec.y2Title },
+        ticks: { precision: 0, callback: format },
       };
     }
     if (chart) {
@@ -103,7 +165,31 @@
         scales: scales,
         plugins: {
           legend: { position: "bottom", labels: { usePointStyle: true } },
-          tooltip: { callbacks: { footer: function () { return "Click to see these claims"; } } },
+          tooltip: {
+            callbacks: {
+              label: function (item) {
+                return item.dataset.label + ": " + format(item.raw);
+              },
+              afterBody: function (items) {
+                if (!items.length || !spec.pointUrl) {
+                  return [];
+                }
+                const item = items[0];
+                const lines = [];
+                const note = item.dataset.pointNotes && item.dataset.pointNotes[item.dataIndex];
+                if (note) {
+                  lines.push(note);
+                }
+                const link = pointLink(spec, item.dataset, item.dataIndex);
+                if (link) {
+                  const url = new URL(link, window.location.origin);
+                  return lines.concat(detailLines(spec.pointUrl + url.search));
+                }
+                return lines;
+              },
+              footer: function () { return "Click to see these claims"; },
+            },
+          },
         },
         onHover: function (event, elements) {
           event.native.target.style.cursor = elements.length ? "pointer" : "default";
@@ -113,9 +199,9 @@
             return;
           }
           const hit = elements[0];
-          const base = chart.data.datasets[hit.datasetIndex].link;
-          if (base) {
-            window.location.assign(bucketLink(spec, base, spec.labels[hit.index]));
+          const link = pointLink(spec, chart.data.datasets[hit.datasetIndex], hit.index);
+          if (link) {
+            window.location.assign(link);
           }
         },
       },

@@ -320,3 +320,42 @@ def test_a_searchable_filter_takes_several_regions_and_the_url_keeps_them(page, 
     chips = page.locator("#id_region + .ts-wrapper .item").all_inner_texts()
     assert [c.replace("×", "").strip() for c in chips] == ["Kursk Oblast", "Sumy Oblast"]
     assert _count(page) == 2
+
+
+def test_a_running_total_that_falls_is_marked_and_opens_both_claims(page, live_server, alice, shoot):
+    kursk = Region.objects.get(name="Kursk Oblast")
+    for day, value in ((1, 38_000), (8, 39_000), (15, 31_000), (22, 40_000)):
+        claim(value=value, period="cumulative", date=D(2024, 10, day), region=kursk)
+    claim(value=1_200, date=D(2024, 10, 2))
+    log_in(page, live_server, alice)
+    page.goto(f"{live_server.url}/?measure=figures")
+    page.wait_for_function("() => window.Chart && Chart.getChart('timeline-chart')")
+    line = page.evaluate(
+        "() => Chart.getChart('timeline-chart').data.datasets"
+        ".find(d => d.label.endsWith('(Kursk Oblast)')).data"
+    )
+    assert line == [38_000, 39_000, None, 40_000]
+    assert "marked ▲" in page.inner_text("#results")
+    shoot(page, "timeline-alarm")
+    point = page.evaluate(
+        """() => {
+          const chart = Chart.getChart('timeline-chart');
+          const index = chart.data.datasets.findIndex(d => d.label.startsWith('Running total lower'));
+          const el = chart.getDatasetMeta(index).data[2];
+          const box = chart.canvas.getBoundingClientRect();
+          return {x: box.left + el.x, y: box.top + el.y};
+        }"""
+    )
+    page.mouse.move(point["x"], point["y"])
+    # The tooltip's details arrive from claims:point a moment after the pointer.
+    page.wait_for_function(
+        "() => (Chart.getChart('timeline-chart').tooltip.afterBody || []).some(l => l.includes('source'))"
+    )
+    tooltip = page.evaluate("() => Chart.getChart('timeline-chart').tooltip.afterBody.join(' | ')")
+    assert "31,000 on 2024-10-15, lower than 39,000 on 2024-10-08" in tooltip
+    shoot(page, "timeline-alarm-tooltip", full_page=False)
+    with page.expect_navigation():
+        page.mouse.click(point["x"], point["y"])
+    assert "fact=" in page.url
+    values = page.locator("#claims-table tbody tr td:nth-child(2)").all_inner_texts()
+    assert sorted(v.strip() for v in values) == ["31,000", "39,000"]

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from claims import selectors
+from claims import selectors, timelines
 from claims.forms import Cursor
 from claims.models import Claim, DaySummary, FactSummary, Region, Unit
 from tests.claims.helpers import D, claim, filterset, repeated
@@ -15,7 +15,7 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 
-def _series(timeline: selectors.Timeline) -> dict[str, dict[datetime.date, int | None]]:
+def _series(timeline: timelines.Timeline) -> dict[str, dict[datetime.date, int | None]]:
     return {d.label: dict(zip(timeline.labels, d.data, strict=True)) for d in timeline.datasets}
 
 
@@ -23,145 +23,6 @@ def _summary_total() -> int:
     return sum(
         r.n_unreviewed + r.n_confirmed + r.n_disputed + r.n_rejected for r in FactSummary.objects.all()
     )
-
-
-# --- figures and counts -----------------------------------------------------------------------
-
-
-def test_the_same_figure_in_two_articles_is_counted_once():
-    repeated(2, value=1610, date=D(2024, 11, 24))
-    claim(value=1030, date=D(2024, 11, 22))
-
-    chart = selectors.timeline(filterset(), group="side", bucket="week", measure="figures")
-
-    assert _series(chart)["Russia"] == {D(2024, 11, 18): 2640}
-
-
-def test_the_claim_count_counts_every_source():
-    repeated(2, value=1610, date=D(2024, 11, 24))
-    claim(value=1030, date=D(2024, 11, 22))
-
-    chart = selectors.timeline(filterset(), group="side", bucket="week", measure="claims")
-
-    assert _series(chart)["Russia"] == {D(2024, 11, 18): 3}
-
-
-def test_running_totals_are_their_own_line_never_added_to_window_figures():
-    claim(value=1030, date=D(2024, 11, 20))
-    claim(value=150000, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 20))
-
-    chart = selectors.timeline(filterset(), group="side", bucket="week", measure="figures")
-    series = _series(chart)
-
-    assert series["Russia"] == {D(2024, 11, 18): 1030}
-    running = [d for d in chart.datasets if d.axis == "y2"]
-    assert [d.label for d in running] == ["Running total: Ukraine on Russia"]
-    assert running[0].data == [150000]
-    assert all(v != 151030 for values in series.values() for v in values.values())
-
-
-def test_a_national_running_total_stays_on_a_chart_grouped_by_region():
-    kursk = Region.objects.get(name="Kursk Oblast")
-    claim(value=1030, date=D(2024, 11, 20), region=kursk)
-    claim(value=150000, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 20))
-
-    chart = selectors.timeline(filterset(), group="region", bucket="week", measure="figures")
-
-    assert _series(chart)["Kursk Oblast"] == {D(2024, 11, 18): 1030}
-    running = [d for d in chart.datasets if d.axis == "y2"]
-    assert [(d.label, d.data) for d in running] == [("Running total: Ukraine on Russia", [150000])]
-
-
-def test_a_running_total_shows_its_latest_value_in_each_bucket():
-    claim(value=149000, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 18))
-    claim(value=150500, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 21))
-    claim(value=150000, period=Claim.Period.CUMULATIVE, date=D(2024, 11, 20))
-
-    chart = selectors.timeline(filterset(), group="side", bucket="week", measure="figures")
-
-    running = next(d for d in chart.datasets if d.axis == "y2")
-    assert running.data == [150500]
-
-
-def test_figures_stay_within_one_category():
-    claim(value=1000, date=D(2024, 11, 20))
-    claim(value=7, category=Claim.Category.EQUIPMENT, equipment="tank", date=D(2024, 11, 20))
-
-    default = selectors.timeline(filterset(), group="side", bucket="week", measure="figures")
-    tanks = selectors.timeline(
-        filterset(category="equipment"), group="side", bucket="week", measure="figures"
-    )
-
-    assert _series(default)["Russia"] == {D(2024, 11, 18): 1000}
-    assert default.figure_category == "casualties"
-    assert _series(tanks)["Russia"] == {D(2024, 11, 18): 7}
-
-
-def test_rejected_claims_are_left_out_of_the_figures():
-    claim(value=500, date=D(2024, 11, 20), review_status=Claim.ReviewStatus.REJECTED)
-    claim(value=100, date=D(2024, 11, 20))
-
-    chart = selectors.timeline(filterset(), group="side", bucket="week", measure="figures")
-
-    assert _series(chart)["Russia"] == {D(2024, 11, 18): 100}
-
-
-def test_pairs_name_the_claimant_side_and_the_subject_side():
-    claim(value=1, subject_side="RU", claimant_side="UA")
-    claim(value=2, subject_side="UA", claimant_side="RU")
-    claim(value=3, subject_side="KP", claimant_side="other")
-
-    chart = selectors.timeline(filterset(), group="pair", bucket="month", measure="claims")
-
-    assert {d.label for d in chart.datasets} == {
-        "Ukraine on Russia",
-        "Russia on Ukraine",
-        "Third parties on North Korea",
-    }
-
-
-def test_series_by_region_and_unit_use_the_registry_names():
-    kursk = Region.objects.get(name="Kursk Oblast")
-    unit = Unit.objects.order_by("name").first()
-    claim(value=10, region=kursk, unit=unit)
-    claim(value=20)
-
-    by_region = selectors.timeline(filterset(), group="region", bucket="week", measure="claims")
-    by_unit = selectors.timeline(filterset(), group="unit", bucket="week", measure="claims")
-
-    assert [d.label for d in by_region.datasets] == ["Kursk Oblast"]
-    assert [d.label for d in by_unit.datasets] == [unit.name]
-    assert by_region.datasets[0].link_filters["region"] == kursk.slug
-
-
-def test_buckets_run_without_gaps_from_the_first_to_the_last():
-    claim(value=1, date=D(2024, 1, 15))
-    claim(value=2, date=D(2024, 4, 2))
-
-    chart = selectors.timeline(filterset(), group="side", bucket="month", measure="claims")
-
-    assert chart.labels == [D(2024, 1, 1), D(2024, 2, 1), D(2024, 3, 1), D(2024, 4, 1)]
-    assert chart.datasets[0].data == [1, 0, 0, 1]
-
-
-def test_a_point_links_to_the_claims_of_its_bucket_and_series():
-    claim(value=1, date=D(2024, 11, 20), subject_side="UA", claimant_side="RU")
-
-    chart = selectors.timeline(
-        filterset(date_from="2024-11-19"), group="pair", bucket="week", measure="figures"
-    )
-    link = chart.bucket_link(chart.datasets[0], chart.labels[0])
-
-    assert link.startswith("/claims/?")
-    for part in (
-        "claimant_side=RU",
-        "subject_side=UA",
-        "period=window",
-        "category=casualties",
-        "date_from=2024-11-19",
-        "date_to=2024-11-24",
-    ):
-        assert part in link
 
 
 # --- the summary and the claims agree ---------------------------------------------------------
@@ -236,8 +97,8 @@ def test_the_summary_and_the_claims_give_the_same_timeline(query, group, measure
     _mixed_data()
     fs = filterset(query)
 
-    fast = selectors.timeline(fs, group=group, bucket="week", measure=measure)
-    slow = selectors.timeline(fs, group=group, bucket="week", measure=measure, use_summary=False)
+    fast = timelines.timeline(fs, group=group, bucket="week", measure=measure)
+    slow = timelines.timeline(fs, group=group, bucket="week", measure=measure, use_summary=False)
 
     assert fast.labels == slow.labels
     assert _series(fast) == _series(slow)
@@ -333,7 +194,7 @@ def test_the_unverified_flag_filters_the_timeline_the_table_and_the_counts(flag,
     wanted = {"checked": checked, "unchecked": unchecked}[kept]
     fs = filterset(unverified=flag)
 
-    chart = selectors.timeline(fs, group="side", bucket="day", measure="figures")
+    chart = timelines.timeline(fs, group="side", bucket="day", measure="figures")
     page = selectors.claim_table(fs)
 
     assert sum(v or 0 for d in chart.datasets for v in d.data) == wanted.value

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from claims.models import Outlet, Region, Unit
+from claims.models import Claimant, Outlet, Region, Unit
 from tests.claims.helpers import D, claim, repeated
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
@@ -244,3 +244,30 @@ def test_the_article_list_filters_by_outlet_date_state_and_flag_and_sorts(client
 def test_a_bad_article_filter_is_a_400_with_its_message(client_for, alice):
     response = client_for(alice).get(reverse("claims:articles") + "?published_from=yesterday")
     assert response.status_code == 400 and "Published from" in response.content.decode()
+
+
+def test_a_point_tells_its_claims_and_largest_figures_for_the_tooltip(client_for, alice):
+    staff = Claimant.objects.get(name__startswith="General Staff of the Armed")
+    repeated(2, value=1610, date=D(2024, 11, 24), claimant=staff, claimant_side="UA")
+    claim(
+        value=1030,
+        date=D(2024, 11, 22),
+        text="Russia lost 1,030 soldiers yesterday, Kyiv said in its daily update.",
+    )
+    response = client_for(alice).get(
+        reverse("claims:point") + "?subject_side=RU&date_from=2024-11-18&date_to=2024-11-24"
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["claims"], data["figures"]) == (3, 2)
+    assert data["top"][0]["value"] == 1610 and data["top"][0]["sources"] == 2
+    assert data["top"][0]["claimant"] == "General Staff of the Armed Forces of Ukraine"
+    assert (
+        data["top"][1]["evidence"] == "Russia lost 1,030 soldiers yesterday, Kyiv said in its daily update."
+    )
+
+
+def test_a_point_with_a_bad_filter_is_a_400_with_why_and_needs_a_viewer(client_for, alice, dave):
+    response = client_for(alice).get(reverse("claims:point") + "?date_from=soon")
+    assert response.status_code == 400 and "errors" in response.json()
+    assert client_for(dave).get(reverse("claims:point")).status_code == 403
