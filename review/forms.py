@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from claims.filters import ClaimFilter
 from claims.models import Article, Claim, Claimant, Place, Region, Unit
+from review.models import FIELD_LABELS
 from review.selectors import QUEUE_ORDERS
 from review.services import REASON_MAX_CHARS, REVIEW_FIELDS, claim_values_check, evidence_span
 
@@ -50,13 +51,7 @@ class ClaimEditForm(forms.ModelForm):
             "value": forms.NumberInput(attrs={"min": 0}),
             "value_max": forms.NumberInput(attrs={"min": 0}),
         }
-        labels = {
-            "value": "Figure",
-            "value_max": "Up to (range)",
-            "subject_side": "Whose losses",
-            "date": "Date (or last day)",
-            "date_start": "First day",
-        }
+        labels = {field: FIELD_LABELS[field] for field in REVIEW_FIELDS}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,28 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+# How the review forms and the history name a claim's fields.
+FIELD_LABELS = {
+    "category": "Category",
+    "equipment": "Equipment",
+    "value": "Figure",
+    "value_max": "Up to (range)",
+    "qualifier": "Qualifier",
+    "subject_side": "Whose losses",
+    "claimant": "Claimant",
+    "claimant_side": "Claimed by",
+    "period": "Period",
+    "date": "Date (or last day)",
+    "date_start": "First day",
+    "region": "Region",
+    "place": "Place",
+    "unit": "Unit",
+    "review_status": "Review",
+    "evidence": "Evidence",
+    "start": "Evidence starts at",
+    "end": "Evidence ends at",
+}
+
 
 class ClaimChange(models.Model):
     """One change to one claim: who, when, what it was before and after, and why.
@@ -46,6 +68,6 @@ class ClaimChange(models.Model):
         return f"{self.get_action_display()} claim {self.claim_ref} at {self.at:%Y-%m-%d %H:%M}"
 
     def diff(self) -> list[tuple[str, object, object]]:
-        """(field, before, after) for every field the change touched, in a stable order."""
+        """(field label, before, after) for every field the change touched, in a stable order."""
         fields = list(dict.fromkeys([*self.before, *self.after]))
-        return [(f, self.before.get(f), self.after.get(f)) for f in fields]
+        return [(FIELD_LABELS.get(f, f), self.before.get(f), self.after.get(f)) for f in fields]

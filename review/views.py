@@ -57,7 +57,12 @@ def _back(request: HttpRequest) -> HttpResponseRedirect:
 
 
 def _done(request: HttpRequest, claim: Claim, **extra) -> HttpResponse:
-    return _row(request, claim.pk, **extra) if request.htmx else _back(request)
+    if not request.htmx:
+        return _back(request)
+    response = _row(request, claim.pk, **extra)
+    # The queue's count (and anything else listening) reads itself again.
+    response["HX-Trigger"] = "claimReviewed"
+    return response
 
 
 @permission_required(REVIEW_PERMISSION, raise_exception=True)

@@ -3,6 +3,20 @@
 // the form sends the same repeated parameters (?region=a&region=b) either way.
 (function () {
   "use strict";
+  // At phone width the filters fold behind their summary, so the chart comes first; the page is sent
+  // with them open, which is what a browser without JavaScript shows.
+  function fold() {
+    if (window.matchMedia("(max-width: 900px)").matches) {
+      document.querySelectorAll("details.filter-panel[open]").forEach(function (panel) {
+        panel.open = false;
+      });
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fold);
+  } else {
+    fold();
+  }
   if (typeof window.TomSelect === "undefined") {
     return;
   }

@@ -188,3 +188,9 @@ def test_a_gold_claim_takes_the_prediction_that_agrees_most_and_matches_once():
     assert match.pairs == [(gold[0], right_region)]
     # The optional gold claim takes one of the two left and neither counts; one is extra.
     assert match.missed == [] and len(match.extra) == 1
+
+
+def test_with_nothing_reviewed_the_quality_page_says_so_instead_of_scoring_zero(client_for, carol):
+    body = client_for(carol).get("/review/quality/").content.decode()
+    assert "No reviewed articles yet" in body and "Open the review queue" in body
+    assert "0.000" not in body

@@ -358,3 +358,36 @@ def test_without_javascript_the_forms_are_full_pages(client_for, carol, claim):
     refused = client.post(reverse("review:claim_reject", args=[claim.pk]), {"reason": ""})
     assert refused.status_code == 422
     assert b"<h1>Reject claim" in refused.content and b"Say why the claim is wrong." in refused.content
+
+
+def test_each_action_tells_the_queue_to_count_again_and_the_count_listens(client_for, carol, claim):
+    client = client_for(carol)
+    response = client.post(reverse("review:claim_confirm", args=[claim.pk]), **HTMX)
+    assert response["HX-Trigger"] == "claimReviewed"
+    queue = client.get(reverse("review:queue") + "?subject_side=RU").content.decode()
+    assert 'id="queue-count"' in queue and 'hx-trigger="claimReviewed from:body"' in queue
+    assert 'hx-get="/review/?subject_side=RU"' in queue
+
+
+def test_the_history_names_each_field_and_shows_its_old_and_new_value(client_for, carol, claim):
+    client = client_for(carol)
+    data = {
+        field: ""
+        for field in ("equipment", "claimant", "claimant_side", "region", "place", "unit", "date_start")
+    }
+    data.update(
+        category=claim.category,
+        value=str(claim.value + 10),
+        qualifier=claim.qualifier,
+        subject_side="UA",
+        period=claim.period,
+        date=claim.date.isoformat() if claim.date else "",
+        seen=claim.updated_at.isoformat(),
+    )
+    response = client.post(reverse("review:claim_edit", args=[claim.pk]), data, **HTMX)
+    assert response.status_code == 200, response.content.decode()[:500]
+    body = response.content.decode()
+    assert (
+        f'<span class="field">Figure</span> <del>{claim.value}</del> → <ins>{claim.value + 10}</ins>' in body
+    )
+    assert '<span class="field">Whose losses</span> <del>RU</del> → <ins>UA</ins>' in body
