@@ -61,7 +61,9 @@ def _cases() -> list[tuple[str, str]]:
     from claims.models import Outlet, Region, Unit
 
     region = Region.objects.filter(name="Kursk Oblast").first() or Region.objects.first()
+    second_region = Region.objects.filter(name="Donetsk Oblast").first() or Region.objects.last()
     unit = Unit.objects.filter(side="RU").first() or Unit.objects.first()
+    second_unit = Unit.objects.filter(side="UA").first() or Unit.objects.last()
     outlet = Outlet.objects.filter(name="Reuters").first() or Outlet.objects.first()
     deep = "2023-06-15~ffffffffffffffffffffffffffffffff"
     half_year = "date_from=2025-01-01"
@@ -87,6 +89,14 @@ def _cases() -> list[tuple[str, str]]:
         ("table: killed, Ukraine's claims, 2024", f"/claims/?category=killed&claimant_side=UA&{year}"),
         ("table: text search 'drones' (claims path)", "/claims/?q=drones"),
         ("timeline: verified articles only", "/?unverified=no"),
+        ("timeline: lines by claimant, figures", "/?group=claimant&measure=figures"),
+        ("timeline: personnel losses by pair, per month", "/?group=pair&measure=personnel&bucket=month"),
+        (
+            "timeline: two regions and two units (multi-value)",
+            f"/?region={region.slug}&region={second_region.slug}&unit={unit.slug}&unit={second_unit.slug}",
+        ),
+        ("table: two regions (multi-value)", f"/claims/?region={region.slug}&region={second_region.slug}"),
+        ("tooltip: one week's point", "/claims/point/?subject_side=RU&date_from=2024-11-18&date_to=2024-11-24"),
         # A word in two articles of three: the timeline must read most claims (the known slow case).
         ("timeline: text search 'drones' (claims path)", "/?q=drones"),
     ]

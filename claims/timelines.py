@@ -316,6 +316,8 @@ def timeline(
                 .annotate(bucket=source.bucket(bucket))
             )
             running = _running_totals(totals)
+            for key in _shown_running(running):
+                _alarm_facts(totals, key, running[key])
         elif categories and equipment_mixed:
             notes.append("Choose an equipment type to see running totals.")
     return _assemble(filterset, active, group, bucket, measure, values, running, y_title, notes, categories)
@@ -362,11 +364,10 @@ def _sum_per_figure(rows: QuerySet, fields: tuple[str, ...]) -> list[tuple]:
 
 @dataclass(frozen=True)
 class Reading:
-    """One running total as reported: its day, figure and reported-figure key."""
+    """One running total as reported: its day and figure (the highest, if a day has several)."""
 
     date: datetime.date
     value: int
-    fact_key: str
 
 
 @dataclass
@@ -377,34 +378,62 @@ class _Running:
     # bucket -> (the lower reading, the earlier higher one it contradicts)
     alarms: dict[datetime.date, tuple[Reading, Reading]] = field(default_factory=dict)
     points: int = 0
+    # The reported figures behind each alarm's two readings, read only for the series drawn.
+    alarm_facts: dict[datetime.date, tuple[str, str]] = field(default_factory=dict)
 
 
 def _running_totals(rows: QuerySet) -> dict[tuple, _Running]:
-    """Running totals per series (see RUNNING_FIELDS), read in date order.
+    """Running totals per series (see RUNNING_FIELDS), read in date order, one reading a day.
 
     A reading lower than the highest earlier one of its series is an alarm (a misreading, a
     misquote, or a correction): it is kept off the line and reported with the reading it contradicts.
     Two readings of one day that differ are left to the review, not marked here.
     """
     readings: dict[tuple, list[tuple[Reading, datetime.date]]] = defaultdict(list)
-    for row in rows.values("bucket", "date", "fact_key", *RUNNING_FIELDS).annotate(v=Max("value")).order_by():
-        key = _running_key(row)
-        readings[key].append(
-            (Reading(as_date(row["date"]), row["v"], row["fact_key"]), as_date(row["bucket"]))
-        )
+    for row in rows.values("bucket", "date", *RUNNING_FIELDS).annotate(v=Max("value")).order_by():
+        readings[_running_key(row)].append((Reading(as_date(row["date"]), row["v"]), as_date(row["bucket"])))
     series: dict[tuple, _Running] = {}
     for key, found in readings.items():
         found.sort(key=lambda item: (item[0].date, item[0].value))
         line = series[key] = _Running(points=len(found))
         highest: Reading | None = None
         for reading, bucket in found:
-            if highest is not None and reading.value < highest.value and reading.date > highest.date:
+            if highest is not None and reading.value < highest.value:
                 line.alarms.setdefault(bucket, (reading, highest))
                 continue
-            if highest is None or reading.value >= highest.value:
-                highest = reading
+            highest = reading
             line.latest[bucket] = reading.value
     return series
+
+
+def _alarm_facts(rows: QuerySet, key: tuple, line: _Running) -> None:
+    """The reported figures (fact keys) of a drawn series' alarm readings, for their links."""
+    wanted = {(r.date, r.value) for pair in line.alarms.values() for r in pair}
+    if not wanted:
+        return
+    category, (kind, who), subject, scope = key
+    series = {"category": category, "subject_side": subject}
+    series["claimant_id" if kind == "claimant" else "claimant_side"] = who
+    if kind != "claimant":
+        series["claimant_id"] = None
+    for name in ("unit", "place", "region"):
+        series[f"{name}_id"] = scope[1] if scope and scope[0] == name else None
+        if scope and scope[0] == name:
+            break
+    found = {}
+    match = rows.filter(**series).filter(date__in={d for d, _ in wanted}, value__in={v for _, v in wanted})
+    for day, value, fact in match.values_list("date", "value", "fact_key").order_by("fact_key"):
+        found.setdefault((as_date(day), value), fact)
+    for bucket, (lower, higher) in line.alarms.items():
+        line.alarm_facts[bucket] = (
+            found.get((higher.date, higher.value), ""),
+            found.get((lower.date, lower.value), ""),
+        )
+
+
+def _shown_running(running: Mapping[tuple, _Running]) -> list[tuple]:
+    """The running-total series drawn: the ones reported most often."""
+    return sorted(running, key=lambda k: -running[k].points)[:MAX_RUNNING_SERIES]
 
 
 def _running_key(row: Mapping[str, Any]) -> tuple:
@@ -473,7 +502,7 @@ def _assemble(
         shown.sort(key=lambda k: tuple("" if x is None else str(x) for x in k))
     if hidden:
         notes.append(f"The {MAX_SERIES} largest of {len(ranked)} series are drawn.")
-    running_shown = sorted(running, key=lambda k: -running[k].points)[:MAX_RUNNING_SERIES]
+    running_shown = _shown_running(running)
     if len(running) > len(running_shown):
         notes.append(
             f"The {len(running_shown)} running totals reported most often of {len(running)} are drawn; "
@@ -561,7 +590,7 @@ def _running_datasets(
         )
         for bucket, (lower, higher) in line.alarms.items():
             alarm_values[bucket] = lower.value
-            alarm_links[bucket] = claims_url({"fact": f"{higher.fact_key},{lower.fact_key}"})
+            alarm_links[bucket] = claims_url({"fact": ",".join(line.alarm_facts.get(bucket, ()))})
             series = label.removeprefix("Running total: ")
             alarm_notes[bucket] = (
                 f"{series}: {lower.value:,} on {lower.date:%Y-%m-%d}, lower than {higher.value:,} "
