@@ -96,7 +96,10 @@ def _cases() -> list[tuple[str, str]]:
             f"/?region={region.slug}&region={second_region.slug}&unit={unit.slug}&unit={second_unit.slug}",
         ),
         ("table: two regions (multi-value)", f"/claims/?region={region.slug}&region={second_region.slug}"),
-        ("tooltip: one week's point", "/claims/point/?subject_side=RU&date_from=2024-11-18&date_to=2024-11-24"),
+        (
+            "tooltip: one week's point",
+            "/claims/point/?subject_side=RU&date_from=2024-11-18&date_to=2024-11-24",
+        ),
         # A word in two articles of three: the timeline must read most claims (the known slow case).
         ("timeline: text search 'drones' (claims path)", "/?q=drones"),
     ]

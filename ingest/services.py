@@ -254,7 +254,14 @@ def article_enqueue(article_id: int) -> bool:
     from ingest.tasks import extract_article_task
 
     try:
-        extract_article_task.apply_async((article_id,), retry=True, retry_policy=PUBLISH_RETRY_POLICY)
+        # The limits travel in the message: the worker applies what this deployment's settings say.
+        extract_article_task.apply_async(
+            (article_id,),
+            retry=True,
+            retry_policy=PUBLISH_RETRY_POLICY,
+            time_limit=settings.CELERY_TASK_TIME_LIMIT,
+            soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+        )
     except Exception:  # noqa: BLE001 - any broker failure: the sweep publishes it later
         log.warning("could not publish extraction of article %s; it stays queued", article_id, exc_info=True)
         return False

@@ -29,6 +29,11 @@ FIELD_LABELS = {
 }
 
 
+def _shown(value: object) -> object:
+    """A value as the history prints it: figures with thousands separators, as everywhere else."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class ClaimChange(models.Model):
     """One change to one claim: who, when, what it was before and after, and why.
 
@@ -70,4 +75,6 @@ class ClaimChange(models.Model):
     def diff(self) -> list[tuple[str, object, object]]:
         """(field label, before, after) for every field the change touched, in a stable order."""
         fields = list(dict.fromkeys([*self.before, *self.after]))
-        return [(FIELD_LABELS.get(f, f), self.before.get(f), self.after.get(f)) for f in fields]
+        return [
+            (FIELD_LABELS.get(f, f), _shown(self.before.get(f)), _shown(self.after.get(f))) for f in fields
+        ]

@@ -28,9 +28,9 @@ PROBE = (
 
 def run_under(*command: str, **env: str) -> subprocess.CompletedProcess:
     """Python with these arguments in the repository, under only the settings' variables given."""
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}
-    }
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (tests/browser/conftest.py): no deployment has it.
+    unset = {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
     return subprocess.run([sys.executable, *command], cwd=REPO, env=clean, capture_output=True, text=True)
 

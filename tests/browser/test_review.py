@@ -52,7 +52,7 @@ def test_a_reviewer_edits_a_claim_inline_and_sees_table_timeline_and_history_fol
     done.locator(".review-history summary").click()
     history = done.locator(".review-history").inner_text()
     assert "Edited by carol" in history and "the article says 1,250" in history
-    assert re.search(r"value\s*1200\s*→\s*1250", history)
+    assert re.search(r"Figure\s*1,200\s*→\s*1,250", history)
     shoot(page, "review-table-edited")
     # Without a reload, the figure's row above takes the new state and says its figure changed.
     badge = page.locator(f'#claims-table [data-status-of="{edited.pk}"]')
@@ -61,9 +61,9 @@ def test_a_reviewer_edits_a_claim_inline_and_sees_table_timeline_and_history_fol
 
     # The table, drawn again, shows the corrected figure, confirmed.
     page.reload()
-    first = page.locator("#claims-table tbody tr[data-fact]").filter(has_text="1250")
+    first = page.locator("#claims-table tbody tr[data-fact]").filter(has_text="1,250")
     assert "Confirmed" in first.inner_text()
-    assert page.locator("#claims-table tbody tr[data-fact]").filter(has_text="1200").count() == 0
+    assert page.locator("#claims-table tbody tr[data-fact]").filter(has_text="1,200").count() == 0
 
     # The timeline counts the corrected figure; "reviewed only" keeps just the confirmed claim.
     page.goto(f"{live_server.url}{FIGURES}")

@@ -195,12 +195,17 @@ def test_a_pool_process_killed_mid_task_has_its_task_delivered_again(start_worke
 def test_an_extraction_stopped_by_its_time_limit_is_recorded_failed_with_the_reason(
     start_worker, transactional_db
 ):
-    # A 4 s limit (soft limit 3 s) and a first attempt held for 30 s: the soft limit interrupts it.
+    # A 4 s limit (soft limit 3 s), as one deployment's settings give both sides (the publisher writes
+    # the limits into the message), and a first attempt held for 30 s: the soft limit ends it.
     queue = new_queue()
-    with celery_broker(settings.REDIS_URL, queue):
-        start_worker(queue, delay=30, env={"EXTRACT_TIME_LIMIT": "4"})
+    limits = override_settings(CELERY_TASK_TIME_LIMIT=4, CELERY_TASK_SOFT_TIME_LIMIT=3)
+    with limits, celery_broker(settings.REDIS_URL, queue):
+        worker = start_worker(queue, delay=30, env={"EXTRACT_TIME_LIMIT": "4"})
         article = _store_for_extraction(HELD_TEXT.replace("1,530", "1,550"))
-        wait_for(lambda: all_done([article.pk]), timeout=30, what="the time limit to end the run")
+        try:
+            wait_for(lambda: all_done([article.pk]), timeout=30, what="the time limit to end the run")
+        except AssertionError:
+            raise AssertionError(worker.output()[-3000:]) from None
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.attempts == 1

@@ -388,6 +388,7 @@ def test_the_history_names_each_field_and_shows_its_old_and_new_value(client_for
     assert response.status_code == 200, response.content.decode()[:500]
     body = response.content.decode()
     assert (
-        f'<span class="field">Figure</span> <del>{claim.value}</del> → <ins>{claim.value + 10}</ins>' in body
+        f'<span class="field">Figure</span> <del>{claim.value:,}</del> → <ins>{claim.value + 10:,}</ins>'
+        in body
     )
     assert '<span class="field">Whose losses</span> <del>RU</del> → <ins>UA</ins>' in body
