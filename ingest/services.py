@@ -24,8 +24,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from claims.models import Article, Outlet, content_hash
+from claims.selectors import registries_from_db
 from claims.services import claims_replace_for_article
-from ingest.extract import extract
+from extraction import extract
 from ingest.models import UploadBatch, UploadItem
 from ingest.parsers import (
     ParsedDocument,
@@ -36,7 +37,6 @@ from ingest.parsers import (
     parse_pasted,
     safe_file_name,
 )
-from ingest.selectors import registries_from_db
 
 log = logging.getLogger(__name__)
 

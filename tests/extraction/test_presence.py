@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from ingest.extract import engine, fastre, sides
+from extraction import engine, fastre, sides
 
 WORDS = [
     "a",

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import extract, load_seed_registries
-from tests.extract.cases import CASES, Case
+from extraction import extract, load_seed_registries
+from tests.extraction.cases import CASES, Case
 
 # Loaded once: the registries are read-only for the engine and costly enough to share.
 REGISTRIES = load_seed_registries()

@@ -1,4 +1,4 @@
-"""``python -m ingest.extract FILE... [--published YYYY-MM-DD]`` or ``--jsonl IN.jsonl``: JSON lines out."""
+"""``python -m extraction FILE... [--published YYYY-MM-DD]`` or ``--jsonl IN.jsonl``: JSON lines out."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ from .registries import load_seed_registries
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m ingest.extract", description="Extract claims from articles."
-    )
+    parser = argparse.ArgumentParser(prog="python -m extraction", description="Extract claims from articles.")
     parser.add_argument("files", nargs="*", help="plain-text articles; each gives one output line")
     parser.add_argument("--published", type=date.fromisoformat, help="publication date of the FILEs")
     parser.add_argument("--jsonl", help="JSON lines with id, text, published (and title)")

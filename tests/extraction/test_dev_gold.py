@@ -9,9 +9,9 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from ingest.extract import extract_records, load_seed_registries
-from ingest.extract.scoring import as_articles, load_jsonl, score
-from tests.extract._paths import DEV_GOLD, SCORE_PY
+from extraction import extract_records, load_seed_registries
+from extraction.scoring import as_articles, load_jsonl, score
+from tests.extraction._paths import DEV_GOLD, SCORE_PY
 
 pytestmark = pytest.mark.skipif(
     not DEV_GOLD.exists(), reason="../shared/claims-spec is not beside the repository"

@@ -6,10 +6,10 @@ import datetime
 
 import pytest
 
-from ingest.extract.dates import CUMULATIVE_KINDS, find_times
-from ingest.extract.numbers import find_figures, parse_words
-from ingest.extract.scoring import norm_name, score
-from ingest.extract.sentences import split_sentences
+from extraction.dates import CUMULATIVE_KINDS, find_times
+from extraction.numbers import find_figures, parse_words
+from extraction.scoring import norm_name, score
+from extraction.sentences import split_sentences
 
 # --- scoring ---------------------------------------------------------------------------------------
 

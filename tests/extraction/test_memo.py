@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.memo import Memo
+from extraction.memo import Memo
 
 
 def _counting() -> tuple[Memo[int], list[str]]:

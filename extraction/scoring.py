@@ -16,18 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ATTRIBUTES = (
-    "claimant_side",
-    "qualifier",
-    "period",
-    "date",
-    "date_start",
-    "region",
-    "place",
-    "unit",
-    "value_max",
-)
-NAME_FIELDS = frozenset({"region", "place", "unit"})
+from . import schema
+from .schema import MATCH_FIELDS, SCORED_ATTRIBUTES
+
+ATTRIBUTES = SCORED_ATTRIBUTES
+# Names compare loosely (see ``norm_name``).
+NAME_FIELDS = frozenset(SCORED_ATTRIBUTES) & frozenset(schema.NAME_FIELDS)
 _STOP_WORDS = frozenset({"oblast", "region", "direction", "the", "province", "of", "oblasts", "separate"})
 _SPELLING = {
     "mechanised": "mechanized", "defence": "defense", "armoured": "armored", "brigades": "brigade",
@@ -66,7 +60,7 @@ def key_matches(gold: Claim, pred: Claim) -> bool:
     if gold["category"] == "engagement":
         return field_matches("unit", gold.get("unit"), pred.get("unit"))
     return all(
-        field_matches(name, gold.get(name), pred.get(name)) for name in ("subject_side", "value", "equipment")
+        field_matches(name, gold.get(name), pred.get(name)) for name in MATCH_FIELDS if name != "category"
     )
 
 

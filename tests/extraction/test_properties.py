@@ -7,7 +7,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract import Registries, extract
+from extraction import Registries, extract
 
 REGISTRIES = Registries.from_dicts(
     regions=[

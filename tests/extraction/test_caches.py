@@ -6,8 +6,8 @@ import importlib
 import pkgutil
 from datetime import date
 
-import ingest.extract as package
-from ingest.extract import clear_caches, extract, fastre, load_seed_registries, registries
+import extraction as package
+from extraction import clear_caches, extract, fastre, load_seed_registries, registries
 
 TEXT = (
     "Ukraine's General Staff said 824 Russian soldiers were killed yesterday near Pokrovsk.\n"

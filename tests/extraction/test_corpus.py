@@ -1,4 +1,4 @@
-"""The engine on the held-out corpus (tests/extract/corpus/*.jsonl), which it was not built from."""
+"""The engine on the held-out corpus (tests/extraction/corpus/*.jsonl), which it was not built from."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import extract_records, load_seed_registries
-from ingest.extract.scoring import as_articles, load_jsonl, score
-from tests.extract._paths import CORPUS
+from extraction import extract_records, load_seed_registries
+from extraction.scoring import as_articles, load_jsonl, score
+from tests.extraction._paths import CORPUS
 
 # The bars the engine holds on text it has not seen (the 0.90 target less what it honestly reaches).
 # Raise them when the engine improves; never lower them to make a change pass.

@@ -471,8 +471,8 @@ class Registries:
 
 
 def default_seed_dir() -> Path:
-    # <repo>/ingest/extract/registries.py -> <repo>/claims/seed_data
-    return Path(__file__).resolve().parents[2] / "claims" / "seed_data"
+    # <repo>/extraction/registries.py -> <repo>/claims/seed_data
+    return Path(__file__).resolve().parents[1] / "claims" / "seed_data"
 
 
 def load_seed_registries(path: str | Path | None = None) -> Registries:

@@ -28,6 +28,7 @@ from .memo import Memo, memoized, next_article
 from .numbers import Figure, find_figures
 from .places import PlaceHit, dominant_region, find_places
 from .registries import ClaimantEntry, Hit, Registries, load_seed_registries, tokenize, tokenize_phrase
+from .schema import CONTEXT_FIELDS
 from .sentences import Sentence, split_sentences
 from .sides import (
     KP,
@@ -1973,19 +1974,7 @@ def _merge(members: list[_Draft]) -> _Draft:
     best = max(members, key=_evidence_score)
     claim = best.claim
     updates: dict[str, object] = {}
-    for name in (
-        "claimant",
-        "claimant_side",
-        "date",
-        "date_start",
-        "region",
-        "place",
-        "unit",
-        "claimant_raw",
-        "region_raw",
-        "place_raw",
-        "unit_raw",
-    ):
+    for name in CONTEXT_FIELDS:
         if getattr(claim, name) is None:
             for other in members:
                 value = getattr(other.claim, name)
