@@ -1,7 +1,7 @@
 """Extraction speed on one core: 2,000 generated articles of war reporting, 2-5 KB each.
 
 usage: .venv/bin/python bench/extract_speed.py [--articles N] [--repeat N] [--profile] [--cold-only]
-                                              [--dump FILE]
+                                              [--dump FILE] [--against REV [--rounds N]]
 
 The articles are composed from templates of war-reporting sentences with varied figures, sides,
 places, units, dates and filler paragraphs (fixed seed, so every run reads the same text). Prints
@@ -11,6 +11,11 @@ median of three runs (``--repeat``), each from nothing kept; every run's rate go
 The filler sentences recur across articles, and the engine keeps its readings per sentence text, so
 the first figure counts on those repeats. The second figure is the cold rate: every cache is cleared
 before each article, as for text the engine has never seen.
+
+``--against REV`` measures the engine of the git revision REV (checked out in a temporary worktree) side
+by side with the engine of this tree: each round runs both, in turn and each in a fresh process, once
+warm and once cold, on the same articles; it prints every round's rates and the median of each, and
+checks that both engines found the same number of claims.
 """
 
 from __future__ import annotations
@@ -21,15 +26,32 @@ import json
 import pstats
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
 
-from ingest.extract import clear_caches, extract, load_seed_registries  # noqa: E402
+
+Engine = tuple[Callable[..., Any], Callable[[], Any], Callable[[Any], None]]
+
+
+def _engine(tree: Path = REPO) -> Engine:
+    """``extract``, ``load_seed_registries`` and a function that forgets every reading kept for the given
+    registries, from the engine of ``tree`` (which may be an older revision, with the older layout)."""
+    if str(tree) not in sys.path:
+        sys.path.insert(0, str(tree))
+    try:
+        import extraction as engine
+    except ImportError:  # before the engine was its own package
+        import ingest.extract as engine  # type: ignore[no-redef]
+    return engine.extract, engine.load_seed_registries, engine.clear_caches
+
 
 PLACES = [
     "Pokrovsk",
@@ -230,7 +252,8 @@ def make_articles(count: int, seed: int = 20261101) -> list[tuple[str, date]]:
     return articles
 
 
-def run(articles: list[tuple[str, date]]) -> tuple[float, int]:
+def run(articles: list[tuple[str, date]], engine: Engine | None = None) -> tuple[float, int]:
+    extract, load_seed_registries, clear_caches = engine or _engine()
     registries = load_seed_registries()
     clear_caches(registries)  # each run starts from nothing kept, whatever ran before it in the process
     extract(articles[0][0], published=articles[0][1], registries=registries)  # warm the caches once
@@ -241,8 +264,9 @@ def run(articles: list[tuple[str, date]]) -> tuple[float, int]:
     return time.perf_counter() - started, claims
 
 
-def run_cold(articles: list[tuple[str, date]]) -> tuple[float, int]:
+def run_cold(articles: list[tuple[str, date]], engine: Engine | None = None) -> tuple[float, int]:
     """As ``run``, with every per-text cache cleared before each article (the clearing is not timed)."""
+    extract, load_seed_registries, clear_caches = engine or _engine()
     registries = load_seed_registries()
     extract(articles[0][0], published=articles[0][1], registries=registries)  # load what is loaded lazily
     claims = 0
@@ -257,6 +281,7 @@ def run_cold(articles: list[tuple[str, date]]) -> tuple[float, int]:
 
 def dump(articles: list[tuple[str, date]], path: str) -> None:
     """Every article's claims as JSON lines, to check that a speed change leaves the output unchanged."""
+    extract, load_seed_registries, _clear = _engine()
     registries = load_seed_registries()
     with open(path, "w", encoding="utf-8") as out:
         for number, (text, published) in enumerate(articles):
@@ -273,7 +298,19 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of each rate; the median is printed (default 3)"
     )
+    parser.add_argument(
+        "--against", metavar="REV", help="measure the engine of git revision REV beside this one"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of --against (default 5)")
+    # One warm and one cold run of the engine of TREE, printed as JSON (what --against runs).
+    parser.add_argument("--once-in", metavar="TREE", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.rounds, args.articles)
+        return
+    if args.once_in:
+        _once(Path(args.once_in), args.articles)
+        return
     articles = make_articles(args.articles)
     if args.dump:
         dump(articles, args.dump)
@@ -313,6 +350,65 @@ def _median_run(
         rates = ", ".join(f"{len(articles) / seconds:.0f}" for seconds, _ in results)
         print(f"({runner.__name__}: {rates} articles/s)", file=sys.stderr)
     return statistics.median(seconds for seconds, _ in results), results[0][1]
+
+
+def _once(tree: Path, count: int) -> None:
+    engine = _engine(tree)
+    articles = make_articles(count)
+    warm, claims = run(articles, engine)
+    cold, cold_claims = run_cold(articles, engine)
+    rates = {"warm": len(articles) / warm, "cold": len(articles) / cold}
+    print(json.dumps({**rates, "claims": [claims, cold_claims]}))
+
+
+def _measure(tree: Path, count: int) -> dict[str, Any]:
+    # The engine runs in a fresh process with the tree's own files first on its path; this script's
+    # article generator and timing serve both trees.
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--once-in", str(tree), "--articles", str(count)],
+        cwd=tree,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def against(revision: str, rounds: int, count: int) -> None:
+    """The engine of ``revision`` and this tree's, alternately in fresh processes; the medians of each."""
+    with tempfile.TemporaryDirectory(prefix="bench-against-") as folder:
+        old = Path(folder) / "tree"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(old), revision],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            results: dict[str, list[dict[str, Any]]] = {revision: [], "this tree": []}
+            for number in range(rounds):
+                # Which goes first alternates, so that a drift of the machine's load favours neither.
+                order = [(revision, old), ("this tree", REPO)]
+                for name, tree in order if number % 2 == 0 else order[::-1]:
+                    found = _measure(tree, count)
+                    results[name].append(found)
+                    print(
+                        f"round {number + 1} {name}: warm {found['warm']:.0f}, cold {found['cold']:.0f}",
+                        file=sys.stderr,
+                    )
+        finally:
+            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(old)], check=True)
+    claims = {name: {tuple(r["claims"]) for r in runs} for name, runs in results.items()}
+    print(f"articles: {count}, rounds: {rounds} (each a fresh process per engine, alternating)")
+    for name, runs in results.items():
+        warm = statistics.median(r["warm"] for r in runs)
+        cold = statistics.median(r["cold"] for r in runs)
+        print(f"{name:>12}: warm {warm:.0f}, cold {cold:.0f} articles/s (medians); claims {claims[name]}")
+    base, new = results[revision], results["this tree"]
+    for rate in ("warm", "cold"):
+        ratio = statistics.median(r[rate] for r in new) / statistics.median(r[rate] for r in base)
+        print(f"this tree / {revision}, {rate}: {ratio:.3f}")
+    if len({frozenset(found) for found in claims.values()}) > 1:
+        raise SystemExit("the two engines found different numbers of claims")
 
 
 if __name__ == "__main__":
