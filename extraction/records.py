@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from .engine import ENGINE_VERSION, extract
-from .registries import Registries
+from .names.registries import Registries
+from .pipeline import extract
+from .schema import ENGINE_VERSION
 
 
 def _published(value: Any) -> date | None:

@@ -6,7 +6,12 @@ the engine's merge all read these; a field or a value is named here once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+from datetime import date
 from enum import StrEnum
+
+# Stamped on every claim; raised whenever the engine's output changes (``reprocess --before-version``).
+ENGINE_VERSION = "2026.11.13"
 
 
 class Category(StrEnum):
@@ -142,3 +147,48 @@ SCORED_ATTRIBUTES = (
     "unit",
     "value_max",
 )
+
+
+@dataclass
+class Claim:
+    """One distinct fact of an article, in the fields above (``CLAIM_FIELDS``), plus the names as printed
+    (``RAW_FIELDS``) and the engine's version."""
+
+    category: str
+    equipment: str | None
+    value: int | None
+    value_max: int | None
+    qualifier: str
+    subject_side: str | None
+    claimant: str | None
+    claimant_side: str | None
+    period: str | None
+    date: date | None
+    date_start: date | None
+    region: str | None
+    place: str | None
+    unit: str | None
+    evidence: str
+    start: int
+    end: int
+    claimant_raw: str | None = None
+    region_raw: str | None = None
+    place_raw: str | None = None
+    unit_raw: str | None = None
+    engine_version: str = ENGINE_VERSION
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            data[item.name] = value.isoformat() if isinstance(value, date) else value
+        return data
+
+
+@dataclass
+class Extraction:
+    """What the engine reads in one article: its claims, and whether it says it could not verify them."""
+
+    claims: list[Claim]
+    unverified: bool
+    engine_version: str = ENGINE_VERSION

@@ -1,4 +1,4 @@
-"""``clear_caches``: every reading kept per text goes, and reading again gives the same claims."""
+"""``clear_caches``: everything kept beyond an article goes, and reading again gives the same claims."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pkgutil
 from datetime import date
 
 import extraction as package
-from extraction import clear_caches, extract, fastre, load_seed_registries, registries
+from extraction import clear_caches, extract, load_seed_registries, patterns
 
 TEXT = (
     "Ukraine's General Staff said 824 Russian soldiers were killed yesterday near Pokrovsk.\n"
@@ -16,32 +16,33 @@ TEXT = (
 )
 
 
-def _text_caches() -> list[object]:
-    """Every ``lru_cache`` and ``Memo`` of the package's modules but the default registries (not a reading of
-    text)."""
+def _modules() -> list[object]:
     found = []
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name == "__main__":
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for name, value in vars(module).items():
-            if (
-                hasattr(value, "cache_clear")
-                and not isinstance(value, type)
-                and name != "_default_registries"
-            ):
-                found.append(value)
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        if not info.name.endswith("__main__"):
+            found.append(importlib.import_module(info.name))
     return found
 
 
-def test_clear_caches_empties_every_cache() -> None:
+def test_no_module_keeps_readings_of_its_own() -> None:
+    """What outlives an article is held with the registries (``Registries.kept``), nowhere else."""
+    cached = [
+        f"{module.__name__}.{name}"
+        for module in _modules()
+        for name, value in vars(module).items()
+        if hasattr(value, "cache_clear") and not isinstance(value, type) and name != "default_registries"
+    ]
+    assert cached == []
+
+
+def test_clear_caches_empties_everything_kept() -> None:
     reg = load_seed_registries()
     extract(TEXT, published=date(2024, 11, 26), registries=reg)
-    assert any(cache.cache_info().currsize for cache in _text_caches())  # type: ignore[attr-defined]
+    extract(TEXT, published=date(2024, 11, 26), registries=reg)
+    assert any(len(store) for store in reg.kept.stores())
     clear_caches(reg)
-    assert all(cache.cache_info().currsize == 0 for cache in _text_caches())  # type: ignore[attr-defined]
-    assert not any(name in reg.__dict__ for name in reg.TEXT_CACHES)
-    assert not fastre._STARTS and not registries._NORM_CACHE and not registries._PHRASES
+    assert not any(len(store) for store in reg.kept.stores())
+    assert not patterns._STARTS
 
 
 def test_reading_after_clearing_gives_the_same_claims() -> None:

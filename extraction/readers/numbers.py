@@ -8,9 +8,9 @@ distances and durations ("12 months", "three days": durations are read by :mod:`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from .fastre import lowered
+from ..patterns import lowered
 from .qualifiers import qualifier_after, qualifier_before
 
 _UNITS = {
@@ -198,8 +198,7 @@ _DELTA = re.compile(r"\(\s*\+\s*$")
 _RANGE_TAIL = re.compile(r"\d\s*(?:-|\u2013|\u2014|to|and|or)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A count in a sentence. ``start``/``end`` cover the figure itself (both ends of a range);
     ``qstart`` also covers its hedge ("more than", "up to")."""
 
@@ -217,6 +216,8 @@ class Figure:
     words: bool = False
 
 
+# ``Figure(...)`` without the NamedTuple's Python-level ``__new__`` (the same tuple).
+_new = tuple.__new__
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 # "from 300 to 400": a change between two figures, not a range.
 _RISE_BEFORE = re.compile(r"(?i)\b(?:from|rose|increased|grew|up)\s*$")
@@ -426,7 +427,7 @@ def find_figures(sentence: str) -> list[Figure]:
             i += 1
             continue
         figures.append(
-            Figure(start, end, qstart, value, value_max, qualifier, sentence[start:end], delta, words)
+            _new(Figure, (start, end, qstart, value, value_max, qualifier, sentence[start:end], delta, words))
         )
         i += 1
     return figures

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import lru_cache
+from typing import NamedTuple
 
-from .fastre import WordAlternation
+from ..patterns import WordAlternation
 
 _MONTH_NUMBERS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -121,8 +121,9 @@ _EXPRESSIONS_FAST = WordAlternation(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TimeExpr:
+class TimeExpr(NamedTuple):
+    """A time expression of a sentence, its days resolved against publication where it names any."""
+
     start: int
     end: int
     kind: str
@@ -160,18 +161,12 @@ def _month_span(month: int, published: date, year: str | None) -> tuple[date, da
     return date(y, month, 1), last
 
 
-@lru_cache(maxsize=16384)
-def _scan(sentence: str) -> tuple[re.Match[str], ...]:
-    """The expressions' matches, kept per sentence: a sentence recurs with other publication dates."""
+def _scan(sentence: str) -> list[re.Match[str]] | Iterator[re.Match[str]]:
+    """The expressions' matches."""
     lowered = sentence.lower()
     if len(lowered) == len(sentence):
-        return tuple(_EXPRESSIONS_FAST.matches(lowered))
-    return tuple(_EXPRESSIONS.finditer(sentence))
-
-
-def clear_caches() -> None:
-    """Forget the expressions kept per sentence."""
-    _scan.cache_clear()
+        return _EXPRESSIONS_FAST.matches(lowered)
+    return _EXPRESSIONS.finditer(sentence)
 
 
 def find_times(sentence: str, published: date | None) -> list[TimeExpr]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .fastre import Caseless, WordAlternation
+from ..patterns import Caseless, WordAlternation
 
 # Kinds of noun. PERSONNEL: people a figure counts; KILLED/WOUNDED/CASUALTIES/CAPTURED: a loss noun
 # that names the category itself ("300 dead", "1,950 casualties"); EQUIPMENT:<type>; SKIP: a head
@@ -428,38 +428,3 @@ def find_verbs(text: str, start: int = 0, end: int | None = None) -> list[Verb]:
         passive = _PASSIVE_BEFORE_LOW.found(text[max(0, match_start - 40) : match_start])
         verbs.append(_new_tuple(Verb, (match_start, match_end, _VERB_KINDS[match.lastgroup or ""], passive)))
     return verbs
-
-
-def category_for(
-    noun_kind: str, equipment: str | None, verb_kind: str | None, air_context: bool
-) -> str | None:
-    """The claim category for a counted noun and the verb that governs it, or None: not a claim."""
-    if verb_kind in (V_AID, V_EXCHANGE, V_MOBILISE):
-        return None
-    if noun_kind in (KILLED, WOUNDED, CASUALTIES, CAPTURED):
-        if verb_kind == V_CAPTURE and noun_kind in (WOUNDED, CASUALTIES):
-            return CAPTURED
-        return noun_kind
-    if noun_kind == PERSONNEL:
-        return {
-            V_KILL: KILLED,
-            V_WOUND: WOUNDED,
-            V_CASUALTY: CASUALTIES,
-            V_CAPTURE: CAPTURED,
-            V_DEPLOY: "deployed",
-            V_DESTROY: CASUALTIES,
-        }.get(verb_kind or "")
-    if noun_kind != "equipment":
-        return None
-    aerial = equipment in ("uav", "missile") or equipment == "other" and air_context
-    if verb_kind == V_INTERCEPT:
-        return "intercepted" if aerial else "equipment"
-    if verb_kind == V_LAUNCH:
-        return "launched" if aerial else None
-    if verb_kind == V_DESTROY:
-        return "intercepted" if aerial and air_context else "equipment"
-    if verb_kind in (V_CAPTURE, V_CASUALTY, V_KILL):
-        return "equipment"
-    if verb_kind == V_DEPLOY and aerial and air_context:
-        return "launched"
-    return None

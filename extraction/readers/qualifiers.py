@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .fastre import Caseless
+from ..patterns import Caseless
 
 # Longest phrases first so "just over" is read before "over".
 _PHRASES: tuple[tuple[str, str], ...] = (

@@ -5,11 +5,12 @@ formations the registry does not list ("the 47th Mechanized Brigade", "the Rubiz
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
-from .registries import Registries, Tokens, UnitEntry
-from .sides import side_of_phrase
+from ..readers.sides import side_of_phrase
+from .registries import Registries, UnitEntry
+from .tokens import Tokens
 
 _DESCRIPTORS = (
     r"Separate|Independent|Guards?|Mechani[sz]ed|Motori[sz]ed|Motor|Rifle|Air|Assault|Airborne|Airmobile|"
@@ -148,8 +149,9 @@ _SPELL = {"Mechanised": "Mechanized", "Motorised": "Motorized", "Defence": "Defe
           "Centre": "Center"}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class UnitHit:
+class UnitHit(NamedTuple):
+    """A military unit named in a text, by its canonical name."""
+
     start: int
     end: int
     name: str
@@ -226,7 +228,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
     hits: list[UnitHit] = []
     covered: list[tuple[int, int]] = []
     unit: UnitEntry
-    for start, end, unit, _key in registries.unit_matcher.matches(tokens):
+    for start, end, unit, _key in registries.unit_matcher.find(tokens):
         rank = 1 if unit.kind in ("other", "group", "army", "corps") else 2
         if _DIGIT.search(unit.name):
             rank = 3

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .registries import PlaceEntry, RegionEntry, Registries, Tokens
+from ..cache import kept_value
+from .registries import PlaceEntry, RegionEntry, Registries
+from .tokens import Tokens
 
 # Multi-letter spellings of one sound in English, German, Dutch, French and Polish transliteration.
 _TRANSLIT = (
@@ -199,33 +201,17 @@ _COMMON = frozenset(
 )
 
 
-_KEYS: dict[str, str] = {}
-
-
 def translit_key(word: str) -> str:
-    cached = _KEYS.get(word)
-    if cached is not None:
-        return cached
-    if len(_KEYS) > 100_000:
-        _KEYS.clear()
-    _KEYS[word] = key = _translit_key(word)
-    return key
-
-
-def clear_caches() -> None:
-    """Forget the transliteration keys kept per word."""
-    _KEYS.clear()
-
-
-def _translit_key(word: str) -> str:
+    """A word's spelling with the transliterations' variants made one ("Soedzja" and "Sudzha": "sudza")."""
     key = word.lower()
     for old, new in _TRANSLIT:
         key = key.replace(old, new)
     return _DOUBLE.sub(r"\1", key)
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
+class PlaceHit(NamedTuple):
+    """A region or place named in a text."""
+
     start: int
     end: int
     region: str | None
@@ -257,7 +243,7 @@ def _near_in_length(registries: Registries, length: int) -> tuple[str, ...]:
     """The fuzzy keys whose length leaves them a chance against a word of ``length``: ``fuzz.ratio`` is
     200 * common / (sum of lengths), and the common part is at most the shorter word. A point of margin
     keeps borderline lengths, and the order is kept (ties go to the same key). Kept by length."""
-    near: dict[int, tuple[str, ...]] = registries.__dict__.setdefault("_fuzzy_near", {})
+    near = registries.fuzzy_keys_by_length
     found = near.get(length)
     if found is None:
         found = near[length] = tuple(
@@ -268,13 +254,12 @@ def _near_in_length(registries: Registries, length: int) -> tuple[str, ...]:
     return found
 
 
-def _fuzzy_choice(word: str, choices: tuple[str, ...], cache: dict[str, str | None]) -> str | None:
-    if word not in cache:
-        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        if len(cache) > 20000:
-            cache.clear()
-        cache[word] = found[0] if found else None
-    return cache[word]
+def _fuzzy_choice(key: str, registries: Registries) -> str | None:
+    """The fuzzy key nearest ``key`` (a word's transliteration key), if near enough."""
+    found = process.extractOne(
+        key, _near_in_length(registries, len(key)), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+    )
+    return found[0] if found else None
 
 
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]+\b(?<!Oblast)(?<!Region)(?<!Province)(?<!Raion)(?<!District)")
@@ -285,32 +270,25 @@ _HIT_START = attrgetter("start")
 
 def _fuzzy_word(word: str, registries: Registries) -> tuple[object, str | None]:
     """What a capitalised word names through its transliteration key: (the entry its key names, or None
-    and the key to try by fuzzy matching where that can be tried, or None). Kept per word."""
-    words: dict[str, tuple[object, str | None]] = registries.__dict__.setdefault("_fuzzy_words", {})
-    found = words.get(word)
-    if found is None:
-        key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
-        entry = registries.fuzzy_places.get(key)
-        found = (entry, key if entry is None and len(key) >= 7 else None)
-        if len(words) > 20000:
-            words.clear()
-        words[word] = found
-    return found
+    and the key to try by fuzzy matching where that can be tried, or None)."""
+    key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
+    entry = registries.fuzzy_places.get(key)
+    return entry, (key if entry is None and len(key) >= 7 else None)
 
 
 def find_places(text: str, tokens: Tokens, registries: Registries) -> list[PlaceHit]:
     """Every region and place named in ``text``, in order."""
     hits: list[PlaceHit] = []
     covered: list[tuple[int, int]] = []
-    for start, end, payload, _key in registries.place_matcher.matches(tokens):
+    for start, end, payload, _key in registries.place_matcher.find(tokens):
         hit = _hit(payload, start, end, text, registries)
         if hit is not None:
             hits.append(hit)
             covered.append((start, end))
     fuzzy = registries.fuzzy_places
     if fuzzy:
-        # Per registries: the same words recur across articles.
-        cache: dict[str, str | None] = registries.__dict__.setdefault("_fuzzy_cache", {})
+        # The same words recur across articles: what they name is kept with the registries.
+        kept = registries.kept
         for match in _CAPITALISED.finditer(text):
             word = match.group(0)
             if word in _COMMON:
@@ -318,11 +296,15 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
             start, end = match.span()
             if covered and any(s <= start < e for s, e in covered):
                 continue
-            entry, key = _fuzzy_word(word, registries)
+            named = kept.fuzzy_words.get(word)
+            if named is None:
+                named = _fuzzy_word(word, registries)
+                kept.fuzzy_words.keep(word, named)
+            entry, key = named
             if key is not None and not _NAME_FOLLOWS.match(text, end):
                 # A near miss followed by another capitalised word is a person's first name and surname,
                 # not a misspelt town.
-                choice = _fuzzy_choice(key, _near_in_length(registries, len(key)), cache)
+                choice = kept_value(kept.fuzzy_choices, key, lambda k: _fuzzy_choice(k, registries))
                 entry = fuzzy.get(choice) if choice else None
             if entry is not None:
                 hit = _hit(entry, start, end, text, registries)

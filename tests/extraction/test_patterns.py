@@ -1,11 +1,15 @@
-"""``fastre.presence`` and ``Caseless.found``: the same yes/no as a search, on every pattern that has one."""
+"""``patterns.presence`` and ``Caseless.found``: the same yes/no as a search, on every pattern."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 import re
 
-from extraction import engine, fastre, sides
+import extraction
+from extraction import patterns
+from extraction.readers import cues
 
 WORDS = [
     "a",
@@ -66,9 +70,15 @@ WORDS = [
 SEPARATORS = [" ", "", "-", "\n", "\u00a0", ",", ". "]
 
 
-def _caseless_patterns() -> list[fastre.Caseless]:
-    found = [v for m in (engine, sides) for v in vars(m).values() if isinstance(v, fastre.Caseless)]
-    return [*found, *engine._FLAG_PATTERNS.values()]
+def _caseless_patterns() -> list[patterns.Caseless]:
+    """Every ``Caseless`` of the package's modules, and the cues' flags."""
+    found = []
+    for info in pkgutil.walk_packages(extraction.__path__, "extraction."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        found += [v for v in vars(module).values() if isinstance(v, patterns.Caseless)]
+    return [*found, *cues.FLAG_PATTERNS]
 
 
 def test_found_agrees_with_search() -> None:
@@ -83,7 +93,7 @@ def test_found_agrees_with_search() -> None:
 
 def test_presence_keeps_unicode_classes() -> None:
     # ``\d`` matches more than ASCII digits: the leading class must too.
-    led = fastre.presence(re.compile(r"\b\d+\b|\bone\b"))
+    led = patterns.presence(re.compile(r"\b\d+\b|\bone\b"))
     assert led is not None
     assert led.search("x ٣ y") is not None
-    assert fastre.presence(re.compile("drone|missile")) is None  # ``re`` already skips ahead there
+    assert patterns.presence(re.compile("drone|missile")) is None  # ``re`` already skips ahead there
