@@ -13,9 +13,10 @@ the first figure counts on those repeats. The second figure is the cold rate: ev
 before each article, as for text the engine has never seen.
 
 ``--against REV`` measures the engine of the git revision REV (checked out in a temporary worktree) side
-by side with the engine of this tree: each round runs both, in turn and each in a fresh process, once
-warm and once cold, on the same articles; it prints every round's rates and the median of each, and
-checks that both engines found the same number of claims.
+by side with the engine of this tree: each round runs both, in turn and each in a fresh process, warm and
+cold, on the same articles, timed by the wall clock and by the process's CPU time (which a busy shared
+machine moves less); it prints every round's rates and the median of each, and checks that both engines
+found the same number of claims.
 """
 
 from __future__ import annotations
@@ -252,19 +253,27 @@ def make_articles(count: int, seed: int = 20261101) -> list[tuple[str, date]]:
     return articles
 
 
-def run(articles: list[tuple[str, date]], engine: Engine | None = None) -> tuple[float, int]:
+def run(
+    articles: list[tuple[str, date]],
+    engine: Engine | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> tuple[float, int]:
     extract, load_seed_registries, clear_caches = engine or _engine()
     registries = load_seed_registries()
     clear_caches(registries)  # each run starts from nothing kept, whatever ran before it in the process
     extract(articles[0][0], published=articles[0][1], registries=registries)  # warm the caches once
     claims = 0
-    started = time.perf_counter()
+    started = clock()
     for text, published in articles:
         claims += len(extract(text, published=published, registries=registries).claims)
-    return time.perf_counter() - started, claims
+    return clock() - started, claims
 
 
-def run_cold(articles: list[tuple[str, date]], engine: Engine | None = None) -> tuple[float, int]:
+def run_cold(
+    articles: list[tuple[str, date]],
+    engine: Engine | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> tuple[float, int]:
     """As ``run``, with every per-text cache cleared before each article (the clearing is not timed)."""
     extract, load_seed_registries, clear_caches = engine or _engine()
     registries = load_seed_registries()
@@ -273,9 +282,9 @@ def run_cold(articles: list[tuple[str, date]], engine: Engine | None = None) -> 
     seconds = 0.0
     for text, published in articles:
         clear_caches(registries)
-        started = time.perf_counter()
+        started = clock()
         claims += len(extract(text, published=published, registries=registries).claims)
-        seconds += time.perf_counter() - started
+        seconds += clock() - started
     return seconds, claims
 
 
@@ -355,9 +364,16 @@ def _median_run(
 def _once(tree: Path, count: int) -> None:
     engine = _engine(tree)
     articles = make_articles(count)
+    # The process's CPU time as well as the wall clock: on a shared machine, time spent waiting for a
+    # core moves the wall-clock rate and not the CPU one.
     warm, claims = run(articles, engine)
     cold, cold_claims = run_cold(articles, engine)
-    rates = {"warm": len(articles) / warm, "cold": len(articles) / cold}
+    warm_cpu, _ = run(articles, engine, time.process_time)
+    cold_cpu, _ = run_cold(articles, engine, time.process_time)
+    rates = {
+        name: len(articles) / seconds
+        for name, seconds in (("warm", warm), ("cold", cold), ("warm_cpu", warm_cpu), ("cold_cpu", cold_cpu))
+    }
     print(json.dumps({**rates, "claims": [claims, cold_claims]}))
 
 
@@ -372,6 +388,9 @@ def _measure(tree: Path, count: int) -> dict[str, Any]:
         text=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+_RATES = ("warm", "cold", "warm_cpu", "cold_cpu")
 
 
 def against(revision: str, rounds: int, count: int) -> None:
@@ -392,7 +411,8 @@ def against(revision: str, rounds: int, count: int) -> None:
                     found = _measure(tree, count)
                     results[name].append(found)
                     print(
-                        f"round {number + 1} {name}: warm {found['warm']:.0f}, cold {found['cold']:.0f}",
+                        f"round {number + 1} {name}: warm {found['warm']:.0f}, cold {found['cold']:.0f}; "
+                        f"per CPU second: warm {found['warm_cpu']:.0f}, cold {found['cold_cpu']:.0f}",
                         file=sys.stderr,
                     )
         finally:
@@ -400,13 +420,15 @@ def against(revision: str, rounds: int, count: int) -> None:
     claims = {name: {tuple(r["claims"]) for r in runs} for name, runs in results.items()}
     print(f"articles: {count}, rounds: {rounds} (each a fresh process per engine, alternating)")
     for name, runs in results.items():
-        warm = statistics.median(r["warm"] for r in runs)
-        cold = statistics.median(r["cold"] for r in runs)
-        print(f"{name:>12}: warm {warm:.0f}, cold {cold:.0f} articles/s (medians); claims {claims[name]}")
+        medians = {rate: statistics.median(r[rate] for r in runs) for rate in _RATES}
+        print(
+            f"{name:>12}: warm {medians['warm']:.0f}, cold {medians['cold']:.0f} articles/s; per CPU second: "
+            f"warm {medians['warm_cpu']:.0f}, cold {medians['cold_cpu']:.0f} (medians); claims {claims[name]}"
+        )
     base, new = results[revision], results["this tree"]
-    for rate in ("warm", "cold"):
+    for rate in _RATES:
         ratio = statistics.median(r[rate] for r in new) / statistics.median(r[rate] for r in base)
-        print(f"this tree / {revision}, {rate}: {ratio:.3f}")
+        print(f"this tree / {revision}, {rate.replace('_cpu', ' per CPU second')}: {ratio:.3f}")
     if len({frozenset(found) for found in claims.values()}) > 1:
         raise SystemExit("the two engines found different numbers of claims")
 

@@ -25,7 +25,7 @@ from .readers.dates import TimeExpr, find_times
 from .readers.numbers import Figure, find_figures
 from .readers.sentences import Sentence, split_sentences
 from .readers.sides import SideMention, side_mentions, side_of_phrase
-from .readers.words import Noun, Verb, find_nouns, find_verbs, first_noun
+from .readers.words import Noun, Verb, find_nouns, find_verbs, first_noun, noun_candidates
 from .schema import Claim
 
 _new = tuple.__new__
@@ -148,8 +148,10 @@ class Document:
         self.toll_so_far = kept.reading(cues.toll_so_far)
         self.phrase_side = kept.reading(side_of_phrase)
         self._breaks = kept.reading(cues.clause_breaks)
-        # Only the first noun after an article is read ("a Russian tank"): the scan stops there.
-        self._first_noun = kept.reading(first_noun, spread=True)
+        # Where nouns can begin, kept for the sentence's nouns and the windows read for single items; of a
+        # window, only the first noun after an article is read ("a Russian tank").
+        candidates = kept.reading(noun_candidates)
+        self._first_noun = kept.reading(first_noun, spread=True, compute=partial(_first_noun, candidates))
 
         def by_sentence(reader: Callable[..., Any], move: Callable[[Any, int], Any], *extra: object) -> Any:
             spread = bool(extra)
@@ -159,7 +161,9 @@ class Document:
 
         # Each sentence's readings at article offsets, by sentence index.
         self.figures: dict[int, list[Figure]] = by_sentence(find_figures, _moved_figures)
-        self.nouns: dict[int, list[Noun]] = by_sentence(find_nouns, _moved)
+        self.nouns: dict[int, list[Noun]] = _BySentence(
+            self.sentences, kept.reading(find_nouns, compute=partial(_nouns, candidates)), _moved, _TEXT_ONLY
+        )
         self.verbs: dict[int, list[Verb]] = by_sentence(find_verbs, _moved)
         self.times: dict[int, list[TimeExpr]] = by_sentence(find_times, _moved, published)
         self.attributions: dict[int, list[Attribution]] = by_sentence(find_attributions, _moved)
@@ -221,3 +225,11 @@ class Document:
     def air_article(self) -> bool:
         """Whether the article speaks of an air attack (read when a sentence's figures first ask)."""
         return cues.AIR.found(self.text)
+
+
+def _nouns(candidates: Reading, text: str) -> list[Noun]:
+    return find_nouns(text, candidates=candidates[text])
+
+
+def _first_noun(candidates: Reading, text: str, start: int, end: int) -> Noun | None:
+    return first_noun(text, start, end, candidates[text])

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from . import patterns
 from .document import Document
 from .names.registries import Registries, load_seed_registries
 from .schema import Extraction
@@ -57,4 +56,3 @@ def clear_caches(registries: Registries | None = None) -> None:
         default_registries().kept.clear()
     if registries is not None:
         registries.kept.clear()
-    patterns.clear_caches()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..patterns import Caseless, WordAlternation
+from ..patterns import Candidates, Caseless, WordAlternation
 
 # Kinds of noun. PERSONNEL: people a figure counts; KILLED/WOUNDED/CASUALTIES/CAPTURED: a loss noun
 # that names the category itself ("300 dead", "1,950 casualties"); EQUIPMENT:<type>; SKIP: a head
@@ -276,19 +276,31 @@ _NOUN_READINGS = {
 }
 
 
-def _noun_matches(text: str, start: int, end: int | None) -> list[re.Match[str]] | Iterator[re.Match[str]]:
+def noun_candidates(text: str) -> Candidates | None:
+    """Where in ``text`` a noun can begin (see ``WordAlternation.candidates``): worth keeping for a text
+    read over several ranges. None where the text cannot be read lower-cased."""
+    lowered_text = text.lower()
+    return _NOUN_FAST.candidates(lowered_text) if len(lowered_text) == len(text) else None
+
+
+def _noun_matches(
+    text: str, start: int, end: int | None, candidates: Candidates | None
+) -> list[re.Match[str]] | Iterator[re.Match[str]]:
     stop = len(text) if end is None else end
     lowered_text = text.lower()
     # Lower-cased text keeps offsets for almost all text; the slow case-blind regex covers the rest.
     if len(lowered_text) == len(text):
-        return _NOUN_FAST.matches(lowered_text, start, stop)
+        return _NOUN_FAST.matches(lowered_text, start, stop, candidates)
     return _NOUN_RE.finditer(text, start, stop)
 
 
-def find_nouns(text: str, start: int = 0, end: int | None = None) -> list[Noun]:
-    """Every countable noun in ``text[start:end]``, leftmost-longest by the table's order."""
+def find_nouns(
+    text: str, start: int = 0, end: int | None = None, candidates: Candidates | None = None
+) -> list[Noun]:
+    """Every countable noun in ``text[start:end]``, leftmost-longest by the table's order. ``candidates``:
+    ``noun_candidates(text)`` when the caller keeps it."""
     nouns: list[Noun] = []
-    for match in _noun_matches(text, start, end):
+    for match in _noun_matches(text, start, end, candidates):
         match_start, match_end = match.span()
         word = text[match_start:match_end]
         if word.lower() in _CASED_LOWER and not _CASED.match(word):
@@ -298,9 +310,9 @@ def find_nouns(text: str, start: int = 0, end: int | None = None) -> list[Noun]:
     return nouns
 
 
-def first_noun(text: str, start: int, end: int) -> Noun | None:
+def first_noun(text: str, start: int, end: int, candidates: Candidates | None = None) -> Noun | None:
     """``find_nouns(text, start, end)[0]``."""
-    nouns = find_nouns(text, start, end)
+    nouns = find_nouns(text, start, end, candidates)
     return nouns[0] if nouns else None
 
 
