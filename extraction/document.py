@@ -7,6 +7,7 @@ readings to the stages moved to the article's offsets, each sentence's once.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,8 @@ from .schema import Claim
 _new = tuple.__new__
 
 
-class Speaker(NamedTuple):
+@dataclass(slots=True)
+class Speaker:
     """Who says a sentence's figures."""
 
     name: str | None
@@ -69,16 +71,16 @@ class Counted(NamedTuple):
 
 
 def _moved(records: list[Any], by: int) -> list[Any]:
-    """Readings whose first two fields are a start and an end, moved by ``by`` characters."""
+    """Readings (each with a ``moved``) moved by ``by`` characters."""
     if not by or not records:
         return records
-    return [_new(type(r), (r[0] + by, r[1] + by, *r[2:])) for r in records]
+    return [r.moved(by) for r in records]
 
 
-def _moved_figures(figures: list[Figure], by: int) -> list[Figure]:
-    if not by or not figures:
-        return figures
-    return [_new(Figure, (f[0] + by, f[1] + by, f[2] + by, *f[3:])) for f in figures]
+def _moved_nouns(nouns: list[Any], by: int) -> list[Any]:
+    if not by or not nouns:
+        return nouns
+    return [_new(type(n), (n[0] + by, n[1] + by, *n[2:])) for n in nouns]
 
 
 _TEXT_ONLY = object()
@@ -160,14 +162,19 @@ class Document:
             )
 
         # Each sentence's readings at article offsets, by sentence index.
-        self.figures: dict[int, list[Figure]] = by_sentence(find_figures, _moved_figures)
+        self.figures: dict[int, list[Figure]] = by_sentence(find_figures, _moved)
         self.nouns: dict[int, list[Noun]] = _BySentence(
-            self.sentences, kept.reading(find_nouns, compute=partial(_nouns, candidates)), _moved, _TEXT_ONLY
+            self.sentences,
+            kept.reading(find_nouns, compute=partial(_nouns, candidates)),
+            _moved_nouns,
+            _TEXT_ONLY,
         )
-        self.verbs: dict[int, list[Verb]] = by_sentence(find_verbs, _moved)
+        self.verbs: dict[int, list[Verb]] = by_sentence(find_verbs, _moved_nouns)
         self.times: dict[int, list[TimeExpr]] = by_sentence(find_times, _moved, published)
         self.attributions: dict[int, list[Attribution]] = by_sentence(find_attributions, _moved)
         self.sides: dict[int, list[SideMention]] = by_sentence(side_mentions, _moved)
+        self._figure_values: dict[int, tuple[int, ...]] = {}
+        self._figure_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         # The article's text up to the end of each sentence: read at article offsets, nothing read after a
         # position runs past the sentence.
         self.upto: dict[int, str] = _Upto(text, self.sentences)
@@ -192,12 +199,20 @@ class Document:
         """The article is read: what it alone asked for is let go (see ``cache``)."""
         article_ends(self.article)
 
-    def figure_values(self, sentence: Sentence) -> list[int]:
-        return [f.value for f in self.figures[sentence.index]]
+    def figure_values(self, sentence: Sentence) -> tuple[int, ...]:
+        found = self._figure_values.get(sentence.index)
+        if found is None:
+            found = self._figure_values[sentence.index] = tuple(f.value for f in self.figures[sentence.index])
+        return found
 
-    def figure_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
+    def figure_spans(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:
         """The spans of the sentence's figures, each with its hedge."""
-        return [(f.qstart, f.end) for f in self.figures[sentence.index]]
+        found = self._figure_spans.get(sentence.index)
+        if found is None:
+            found = self._figure_spans[sentence.index] = tuple(
+                (f.qstart, f.end) for f in self.figures[sentence.index]
+            )
+        return found
 
     def first_noun(self, sentence: Sentence, start: int, end: int) -> Noun | None:
         """The first noun of ``sentence`` between article offsets ``start`` and ``end``."""
@@ -207,12 +222,24 @@ class Document:
 
     def clause_start(self, sentence: Sentence, position: int) -> int:
         """Where the clause of ``sentence`` that holds article offset ``position`` begins."""
-        lo = sentence.start
-        return lo + cues.clause_start(sentence.text, position - lo, self._breaks[sentence.text])
+        text, lo = sentence.text, sentence.start
+        local = position - lo
+        starts, ends = self._breaks[text]
+        if cues.mid_break(text, local, starts, ends):
+            # Cut there, the text reads differently from the whole sentence: its breaks are searched again.
+            return lo + cues.last_break_end(text, local)
+        index = bisect_right(ends, local)
+        return lo + (ends[index - 1] if index else 0)
 
     def clause_end(self, sentence: Sentence, position: int) -> int:
-        lo = sentence.start
-        return lo + cues.clause_end(sentence.text, position - lo, self._breaks[sentence.text])
+        """Where the clause of ``sentence`` that holds article offset ``position`` ends."""
+        text, lo = sentence.text, sentence.start
+        local = position - lo
+        starts, ends = self._breaks[text]
+        if cues.mid_break(text, local, starts, ends):
+            return lo + cues.next_break_start(text, local)
+        index = bisect_left(starts, local)
+        return lo + (starts[index] if index < len(starts) else len(text))
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence that holds article offset ``offset``; -100 when none does."""

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import itemgetter
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 import ahocorasick
 
 from .tokens import Tokens, norm_key
 
-# ``Hit(...)`` without the NamedTuple's Python-level ``__new__`` (the same tuple): a sentence makes several.
-_new = tuple.__new__
 
-
-class Hit(NamedTuple):
+@dataclass(slots=True)
+class Hit:
     """A listed name found in a text: where, what the registry holds for it, and the key it matched."""
 
     start: int
     end: int
     payload: Any
     key: str
+
+    def moved(self, by: int) -> Hit:
+        """The same, ``by`` characters further on."""
+        return Hit(self.start + by, self.end + by, self.payload, self.key)
 
 
 # A listed name as an automaton holds it: the characters after its opening space (its end less its
@@ -33,7 +36,7 @@ def _longest_first(candidate: tuple[int, _Name]) -> tuple[int, int]:
     return (-size, end - size)
 
 
-_START = itemgetter(0)
+_START = attrgetter("start")
 
 
 class NameMatcher:
@@ -84,7 +87,7 @@ class NameMatcher:
             if first is None:
                 continue
             taken.append((start + 1, end - 1))
-            hits.append(_new(Hit, (bounds[2 * first + 1], bounds[2 * (first + more) + 2], payload, key)))
+            hits.append(Hit(bounds[2 * first + 1], bounds[2 * (first + more) + 2], payload, key))
         if len(hits) > 1:
             hits.sort(key=_START)
         return hits

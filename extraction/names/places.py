@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from operator import attrgetter
-from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -209,7 +209,8 @@ def translit_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
-class PlaceHit(NamedTuple):
+@dataclass(slots=True)
+class PlaceHit:
     """A region or place named in a text."""
 
     start: int
@@ -219,6 +220,10 @@ class PlaceHit(NamedTuple):
     raw: str
     # A front direction ("the Kursk direction", "Kupiansk direction").
     direction: bool = False
+
+    def moved(self, by: int) -> PlaceHit:
+        """The same, ``by`` characters further on."""
+        return PlaceHit(self.start + by, self.end + by, self.region, self.place, self.raw, self.direction)
 
 
 _DIRECTION = re.compile(r"\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
@@ -280,11 +285,11 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
     """Every region and place named in ``text``, in order."""
     hits: list[PlaceHit] = []
     covered: list[tuple[int, int]] = []
-    for start, end, payload, _key in registries.place_matcher.find(tokens):
-        hit = _hit(payload, start, end, text, registries)
+    for found in registries.place_matcher.find(tokens):
+        hit = _hit(found.payload, found.start, found.end, text, registries)
         if hit is not None:
             hits.append(hit)
-            covered.append((start, end))
+            covered.append((found.start, found.end))
     fuzzy = registries.fuzzy_places
     if fuzzy:
         # The same words recur across articles: what they name is kept with the registries.

@@ -5,8 +5,8 @@ formations the registry does not list ("the 47th Mechanized Brigade", "the Rubiz
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from operator import attrgetter
-from typing import NamedTuple
 
 from ..readers.sides import side_of_phrase
 from .registries import Registries, UnitEntry
@@ -149,7 +149,8 @@ _SPELL = {"Mechanised": "Mechanized", "Motorised": "Motorized", "Defence": "Defe
           "Centre": "Center"}  # fmt: skip
 
 
-class UnitHit(NamedTuple):
+@dataclass(slots=True)
+class UnitHit:
     """A military unit named in a text, by its canonical name."""
 
     start: int
@@ -159,6 +160,10 @@ class UnitHit(NamedTuple):
     raw: str
     # Numbered formations are the most specific; registry units of kind "other" the least.
     rank: int
+
+    def moved(self, by: int) -> UnitHit:
+        """The same, ``by`` characters further on."""
+        return UnitHit(self.start + by, self.end + by, self.name, self.side, self.raw, self.rank)
 
 
 def _canonical_numbered(match: re.Match[str]) -> str:
@@ -228,7 +233,8 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
     hits: list[UnitHit] = []
     covered: list[tuple[int, int]] = []
     unit: UnitEntry
-    for start, end, unit, _key in registries.unit_matcher.find(tokens):
+    for found in registries.unit_matcher.find(tokens):
+        start, end, unit = found.start, found.end, found.payload
         rank = 1 if unit.kind in ("other", "group", "army", "corps") else 2
         if _DIGIT.search(unit.name):
             rank = 3

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..patterns import Caseless, first_chars, lowered
 
@@ -65,7 +65,8 @@ _NOT_A_SPEAKER = Caseless(
 )
 
 
-class Attribution(NamedTuple):
+@dataclass(slots=True)
+class Attribution:
     """A speaker phrase in a sentence; ``start``/``end`` cover the whole attribution, ``raw`` the speaker."""
 
     start: int
@@ -75,6 +76,10 @@ class Attribution(NamedTuple):
     anaphoric: bool
     # The phrase before trimming ("the Defence Ministry in Moscow"): its place names a side.
     full: str = ""
+
+    def moved(self, by: int) -> Attribution:
+        """The same, ``by`` characters further on."""
+        return Attribution(self.start + by, self.end + by, self.raw, self.anaphoric, self.full)
 
 
 _ANAPHORA = Caseless(

@@ -8,7 +8,7 @@ parts what one speaker or one actor says from the next.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from ..patterns import Caseless
 
@@ -141,32 +141,24 @@ def clause_breaks(text: str) -> ClauseBreaks:
     return tuple(a for a, _ in spans), tuple(b for _, b in spans)
 
 
-def _mid_break(text: str, position: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
-    """Whether a break crosses ``position`` or ``position`` splits a word: then the text cut there reads
-    differently from the whole sentence and the breaks must be searched again."""
+def mid_break(text: str, position: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
+    """Whether a break crosses ``position`` or ``position`` splits a word (``starts``, ``ends``: the text's
+    breaks): then the text cut there reads differently from the whole sentence."""
     index = bisect_left(ends, position + 1)
     if index < len(starts) and starts[index] < position:
         return True
     return 0 < position < len(text) and text[position].isalnum() and text[position - 1].isalnum()
 
 
-def clause_start(text: str, position: int, breaks: ClauseBreaks) -> int:
-    """Where the clause that holds ``position`` of ``text`` begins (``breaks``: ``clause_breaks(text)``)."""
-    starts, ends = breaks
-    if _mid_break(text, position, starts, ends):
-        start = 0
-        for match in _CLAUSE_BREAK.finditer(text, 0, position):
-            start = match.end()
-        return start
-    index = bisect_right(ends, position)
-    return ends[index - 1] if index else 0
+def last_break_end(text: str, position: int) -> int:
+    """Where the last break of ``text[:position]`` ends (0: none)."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, position):
+        start = match.end()
+    return start
 
 
-def clause_end(text: str, position: int, breaks: ClauseBreaks) -> int:
-    """Where the clause that holds ``position`` of ``text`` ends."""
-    starts, ends = breaks
-    if _mid_break(text, position, starts, ends):
-        match = _CLAUSE_BREAK.search(text, position)
-        return match.start() if match else len(text)
-    index = bisect_left(starts, position)
-    return starts[index] if index < len(starts) else len(text)
+def next_break_start(text: str, position: int) -> int:
+    """Where the first break of ``text`` from ``position`` starts (its end: none)."""
+    match = _CLAUSE_BREAK.search(text, position)
+    return match.start() if match else len(text)

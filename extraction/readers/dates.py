@@ -7,8 +7,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from ..patterns import WordAlternation
 
@@ -121,7 +121,8 @@ _EXPRESSIONS_FAST = WordAlternation(
 )
 
 
-class TimeExpr(NamedTuple):
+@dataclass(slots=True)
+class TimeExpr:
     """A time expression of a sentence, its days resolved against publication where it names any."""
 
     start: int
@@ -129,6 +130,10 @@ class TimeExpr(NamedTuple):
     kind: str
     date: date | None = None
     date_start: date | None = None
+
+    def moved(self, by: int) -> TimeExpr:
+        """The same, ``by`` characters further on."""
+        return TimeExpr(self.start + by, self.end + by, self.kind, self.date, self.date_start)
 
 
 def _month_number(token: str) -> int:

@@ -8,7 +8,7 @@ distances and durations ("12 months", "three days": durations are read by :mod:`
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..patterns import lowered
 from .qualifiers import qualifier_after, qualifier_before
@@ -198,7 +198,8 @@ _DELTA = re.compile(r"\(\s*\+\s*$")
 _RANGE_TAIL = re.compile(r"\d\s*(?:-|\u2013|\u2014|to|and|or)\s*$")
 
 
-class Figure(NamedTuple):
+@dataclass(slots=True)
+class Figure:
     """A count in a sentence. ``start``/``end`` cover the figure itself (both ends of a range);
     ``qstart`` also covers its hedge ("more than", "up to")."""
 
@@ -215,9 +216,21 @@ class Figure(NamedTuple):
     # "a thousand" is; word figures are weaker evidence of a count than digits.
     words: bool = False
 
+    def moved(self, by: int) -> Figure:
+        """The same figure ``by`` characters further on."""
+        return Figure(
+            self.start + by,
+            self.end + by,
+            self.qstart + by,
+            self.value,
+            self.value_max,
+            self.qualifier,
+            self.raw,
+            self.delta,
+            self.words,
+        )
 
-# ``Figure(...)`` without the NamedTuple's Python-level ``__new__`` (the same tuple).
-_new = tuple.__new__
+
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 # "from 300 to 400": a change between two figures, not a range.
 _RISE_BEFORE = re.compile(r"(?i)\b(?:from|rose|increased|grew|up)\s*$")
@@ -427,7 +440,7 @@ def find_figures(sentence: str) -> list[Figure]:
             i += 1
             continue
         figures.append(
-            _new(Figure, (start, end, qstart, value, value_max, qualifier, sentence[start:end], delta, words))
+            Figure(start, end, qstart, value, value_max, qualifier, sentence[start:end], delta, words)
         )
         i += 1
     return figures

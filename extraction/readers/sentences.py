@@ -9,7 +9,7 @@ what follows looks like the start of a new sentence.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 # Tokens that end with a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -107,7 +107,8 @@ _STARTER = re.compile(r"[\"'\u201c\u2018\u00ab(\[]*\s?[A-Z0-9\u0400-\u042f]")
 _RUNS_ON = re.compile(r"(?:[,;:\-\u2013]|\b(?:and|or|the|of|a|an|to|in|on|by|with|for|that|from))$")
 
 
-class Sentence(NamedTuple):
+@dataclass(slots=True)
+class Sentence:
     """One sentence of an article: ``article[start:end] == sentence.text``."""
 
     start: int
@@ -202,8 +203,6 @@ def _is_boundary(line: str, cut: int, match_start: int) -> bool:
     return True
 
 
-# ``Sentence(...)`` without the NamedTuple's Python-level ``__new__`` (the same tuple).
-_new = tuple.__new__
 _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
 _TERMINALS = frozenset(".!?\u2026")
 _FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]\s]*$")
@@ -248,9 +247,6 @@ def split_sentences(text: str) -> list[Sentence]:
             # Most sentences end with their full stop (``_is_headline``'s first test, without the call).
             headline = stripped[-1] not in _TERMINALS and _is_headline(stripped)
             sentences.append(
-                _new(
-                    Sentence,
-                    (abs_start, abs_start + len(stripped), stripped, len(sentences), paragraph, headline),
-                )
+                Sentence(abs_start, abs_start + len(stripped), stripped, len(sentences), paragraph, headline),
             )
     return sentences

@@ -8,7 +8,7 @@ occupiers" name the side opposite the claimant's.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..patterns import Caseless, first_chars, lowered
 from ..schema import Side
@@ -156,7 +156,8 @@ _LOCATIVE_AFTER = Caseless(
 )
 
 
-class SideMention(NamedTuple):
+@dataclass(slots=True)
+class SideMention:
     """A word that names a side (or the enemy, or "they") in a sentence."""
 
     start: int
@@ -166,9 +167,9 @@ class SideMention(NamedTuple):
     # Names a place, not an actor ("in Russia's Kursk Oblast", "Russian territory").
     locative: bool
 
-
-# ``SideMention(...)`` without the NamedTuple's Python-level ``__new__`` (the same tuple).
-_new = tuple.__new__
+    def moved(self, by: int) -> SideMention:
+        """The same, ``by`` characters further on."""
+        return SideMention(self.start + by, self.end + by, self.side, self.locative)
 
 
 def side_mentions(text: str, start: int = 0, end: int | None = None) -> list[SideMention]:
@@ -195,7 +196,7 @@ def side_mentions(text: str, start: int = 0, end: int | None = None) -> list[Sid
                     )
                 )
             )
-        found.append(_new(SideMention, (begin, finish, side, locative)))
+        found.append(SideMention(begin, finish, side, locative))
         # No side word begins where one ends: a letter begins each, and none is followed by one.
         match = _SIDE_AFTER.search(text, finish, stop)
     return found

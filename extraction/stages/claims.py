@@ -266,9 +266,8 @@ def _draft(
     unit = unit_of(doc, sentence, figure, speaker)
     local: bool | None = None  # read only when a value is missing
     unit_carried = False
-    largest = max(doc.figure_values(sentence), default=0)
     if place is None or unit is None:
-        local = location.local(category, figure.value, period, largest)
+        local = location.local(category, figure.value, period, max(doc.figure_values(sentence), default=0))
         if local and doc.flags[sentence.text, "continues"]:
             # "The enemy lost up to 80 servicemen there": where and by whom, from the paragraph.
             carried_place, carried_unit = location.carried(doc, sentence)
@@ -278,7 +277,9 @@ def _draft(
     region = place.region if place else None
     if region is None and doc.region:
         if local is None:
-            local = location.local(category, figure.value, period, largest)
+            local = location.local(
+                category, figure.value, period, max(doc.figure_values(sentence), default=0)
+            )
         if local:
             region = doc.region
     claim = Claim(
