@@ -14,197 +14,23 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
+from .. import lexicon
 from ..cache import kept_value
 from .registries import PlaceEntry, RegionEntry, Registries
 from .tokens import Tokens
 
-# Multi-letter spellings of one sound in English, German, Dutch, French and Polish transliteration.
-_TRANSLIT = (
-    ("shch", "sc"), ("szcz", "sc"), ("tsch", "c"), ("sch", "s"), ("dzh", "dz"), ("dzj", "dz"), ("dsch", "dz"),
-    ("zh", "z"), ("zj", "z"), ("sz", "s"), ("kh", "h"), ("ch", "h"), ("tsj", "c"), ("ts", "c"), ("tz", "c"),
-    ("cz", "c"), ("sj", "s"), ("oe", "u"), ("ou", "u"), ("ij", "i"), ("iy", "i"), ("yi", "i"), ("ya", "a"),
-    ("ia", "a"), ("ja", "a"), ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ye", "e"), ("ie", "e"), ("je", "e"),
-    ("yo", "o"), ("io", "o"), ("jo", "o"), ("y", "i"), ("j", "i"), ("g", "h"), ("w", "v"), ("ph", "f"),
-    ("ck", "k"), ("x", "ks"), ("'", ""), ("’", ""), ("ʼ", ""),
-)  # fmt: skip
+_NAMES = lexicon.load().names
+
 _DOUBLE = re.compile(r"(.)\1+")
 # ``\b[A-Z]...`` written with the capital first (the boundary then checked behind it): ``re`` can then
 # jump from capital to capital instead of trying every position. Same matches.
 _CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[a-zA-Z'’ʼ\-]{4,}\b")
-# Capitalised words that are never places, to keep the fuzzy pass cheap and quiet.
-_COMMON = frozenset(
-    [
-        "Russia",
-        "Russian",
-        "Russians",
-        "Ukraine",
-        "Ukrainian",
-        "Ukrainians",
-        "Kremlin",
-        "Moscow",
-        "Putin",
-        "Zelensky",
-        "Korea",
-        "Korean",
-        "Koreans",
-        "North",
-        "South",
-        "General",
-        "Staff",
-        "Defence",
-        "Defense",
-        "Ministry",
-        "Armed",
-        "Forces",
-        "Force",
-        "Brigade",
-        "Regiment",
-        "Battalion",
-        "Division",
-        "Army",
-        "Corps",
-        "Special",
-        "Operations",
-        "Operation",
-        "Telegram",
-        "Facebook",
-        "Twitter",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "According",
-        "Earlier",
-        "Later",
-        "Since",
-        "After",
-        "Before",
-        "During",
-        "Their",
-        "There",
-        "These",
-        "Those",
-        "While",
-        "Which",
-        "Where",
-        "About",
-        "Among",
-        "Under",
-        "Other",
-        "Another",
-        "Despite",
-        "However",
-        "Although",
-        "Meanwhile",
-        "Officials",
-        "President",
-        "Minister",
-        "American",
-        "British",
-        "European",
-        "Western",
-        "Eastern",
-        "Southern",
-        "Northern",
-        "Central",
-        "Military",
-        "Intelligence",
-        "Service",
-        "Ground",
-        "Naval",
-        "Marine",
-        "Airborne",
-        "Assault",
-        "Mechanized",
-        "Territorial",
-        "Separate",
-        "National",
-        "Guard",
-        "Group",
-        "Forces",
-        "Tanks",
-        "Drones",
-        "Missiles",
-        "Shahed",
-        "Iskander",
-        "Kalibr",
-        "Kinzhal",
-        "Storm",
-        "Shadow",
-        "Patriot",
-        "Abrams",
-        "Leopard",
-        "Bradley",
-        "Stryker",
-        "Pentagon",
-        "Washington",
-        "London",
-        "Berlin",
-        "Paris",
-        "Institute",
-        "Study",
-        "NATO",
-        "Reuters",
-        "Associated",
-        "Press",
-        "Times",
-        "Kyiv",
-        "Independent",
-        "Newsweek",
-        "Politico",
-        "Guardian",
-        "Independent",
-        "Daily",
-        "Mail",
-        "Express",
-        "Sergeant",
-        "Colonel",
-        "Major",
-        "Lieutenant",
-        "Captain",
-        "Commander",
-        "Source",
-        "Sources",
-        "Video",
-        "Footage",
-        "Photo",
-        "Image",
-        "Show",
-        "Read",
-        "Share",
-        "Related",
-        "News",
-        "Defence",
-        "Headquarters",
-        "Directorate",
-        "Security",
-        "State",
-        "Department",
-        "White",
-        "House",
-        "United",
-        "Nations",
-        "Union",
-    ]
-)
 
 
 def translit_key(word: str) -> str:
     """A word's spelling with the transliterations' variants made one ("Soedzja" and "Sudzha": "sudza")."""
     key = word.lower()
-    for old, new in _TRANSLIT:
+    for old, new in _NAMES.TRANSLITERATIONS:
         key = key.replace(old, new)
     return _DOUBLE.sub(r"\1", key)
 
@@ -296,7 +122,7 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
         kept = registries.kept
         for match in _CAPITALISED.finditer(text):
             word = match.group(0)
-            if word in _COMMON:
+            if word in _NAMES.NOT_PLACES:
                 continue
             start, end = match.span()
             if covered and any(s <= start < e for s, e in covered):

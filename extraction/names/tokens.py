@@ -12,7 +12,10 @@ from itertools import accumulate, count
 from operator import add
 from typing import Any
 
+from .. import lexicon
 from ..cache import Kept, Store, kept_value
+
+_SPELLING = lexicon.load().names.TOKEN_SPELLINGS
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _TOKEN_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
@@ -24,11 +27,6 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
 # with its first digit written before the lookbehind (which then checks the character before that digit),
 # so that ``re`` skips from digit to digit instead of trying every position. Same matches.
 _ORDINAL_TOKEN = re.compile(r"[0-9](?<![a-z0-9][0-9])[0-9]*(?:st|nd|rd|th|d)(?![a-z0-9])")
-_SPELLING = {
-    "mechanised": "mechanized", "motorised": "motorized", "defence": "defense", "armoured": "armored",
-    "centre": "center", "organisation": "organization", "brigades": "brigade", "regiments": "regiment",
-    "battalions": "battalion", "jaegers": "jaeger", "kyivs": "kyiv",
-}  # fmt: skip
 _SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 

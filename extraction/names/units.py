@@ -8,25 +8,23 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
+from .. import lexicon
 from ..readers.sides import side_of_phrase
 from .registries import Registries, UnitEntry
 from .tokens import Tokens
 
-_DESCRIPTORS = (
-    r"Separate|Independent|Guards?|Mechani[sz]ed|Motori[sz]ed|Motor|Rifle|Air|Assault|Airborne|Airmobile|"
-    r"Territorial|Defen[cs]e|Special|Forces?|Purpose|Operations?|Marine|Naval|Infantry|Jaeger|Mountain|Tank|"
-    r"Artillery|Presidential|National|Guard|Coastal|Operational|Combined|Arms|Rapid|Reaction|Response|"
-    r"Reconnaissance|Recon|Spetsnaz|Storm|Attack|Unmanned|Systems|Drone|Border|Rocket|Anti-Aircraft|Missile|"
-    r"Engineering|Engineer|Heavy|Light|Armou?red|Ranger|Aviation|Helicopter|Fighter|Bomber|Tactical|"
-    r"Volunteer|Motorised|Strike|Aerial|Shock|Sniper|Brigade's|Army|Corps|TDF|TD|SSO|Lancer|Hunter"
-)
-_FORMATIONS = r"Brigade|Regiment|Battalion|Division|Corps|Army|Detachment|Squadron|Flotilla|Center|Centre"
+_NAMES = lexicon.load().names
+
 # An honorific name may stand before the descriptors: "the 25th Sicheslav Airborne Brigade".
 _NUMBERED = re.compile(
     r"\b(?P<num>\d{1,3})(?:-?(?:st|nd|rd|th|d))?\s+"
-    r"(?:(?!(?:" + _DESCRIPTORS + r"|" + _FORMATIONS + r")\b)(?P<honorific>[A-Z][a-z]{3,})\s+(?=[A-Z]))?"
-    r"(?P<words>(?:(?:" + _DESCRIPTORS + r")\s+){0,6})"
-    r"(?P<type>" + _FORMATIONS + r")s?\b"
+    r"(?:(?!(?:"
+    + _NAMES.UNIT_DESCRIPTORS
+    + r"|"
+    + _NAMES.UNIT_FORMATIONS
+    + r")\b)(?P<honorific>[A-Z][a-z]{3,})\s+(?=[A-Z]))?"
+    r"(?P<words>(?:(?:" + _NAMES.UNIT_DESCRIPTORS + r")\s+){0,6})"
+    r"(?P<type>" + _NAMES.UNIT_FORMATIONS + r")s?\b"
 )
 _NAMED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?P<type>Brigade|Regiment|Battalion|Unit|Legion|Detachment)\b"
@@ -34,108 +32,9 @@ _NAMED = re.compile(
 # Both patterns need one of their (case-sensitive) formation words: most sentences have none. One search
 # for any of the words is cheaper than a test for each, and one for the words of both patterns clears most
 # sentences at once.
-_FORMATION_WORD = re.compile(_FORMATIONS)
+_FORMATION_WORD = re.compile(_NAMES.UNIT_FORMATIONS)
 _NAMED_TYPE = re.compile("Brigade|Regiment|Battalion|Unit|Legion|Detachment")
-_ANY_TYPE = re.compile(_FORMATIONS + "|Unit|Legion")
-_NOT_NAMES = frozenset(
-    [
-        "Separate",
-        "Independent",
-        "Guards",
-        "Guard",
-        "Mechanized",
-        "Mechanised",
-        "Motorized",
-        "Motorised",
-        "Rifle",
-        "Air",
-        "Assault",
-        "Airborne",
-        "Territorial",
-        "Defense",
-        "Defence",
-        "Special",
-        "Forces",
-        "Force",
-        "Purpose",
-        "Operations",
-        "Marine",
-        "Naval",
-        "Infantry",
-        "Jaeger",
-        "Mountain",
-        "Tank",
-        "Artillery",
-        "Presidential",
-        "National",
-        "Coastal",
-        "Operational",
-        "Rapid",
-        "Reaction",
-        "Reconnaissance",
-        "Spetsnaz",
-        "Storm",
-        "Attack",
-        "Unmanned",
-        "Drone",
-        "Border",
-        "Rocket",
-        "Missile",
-        "Engineering",
-        "Heavy",
-        "Light",
-        "Armored",
-        "Armoured",
-        "The",
-        "Ukrainian",
-        "Russian",
-        "Ukraine",
-        "Russia",
-        "Korean",
-        "North",
-        "Another",
-        "Each",
-        "Every",
-        "This",
-        "That",
-        "Which",
-        "Whose",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Our",
-        "Volunteer",
-        "Aviation",
-        "Strike",
-        "Combined",
-        "Arms",
-        "Shock",
-        "Brigade",
-        "Regiment",
-        "Battalion",
-        "Same",
-        "Other",
-        "One",
-        "Two",
-        "New",
-        "Elite",
-        "Ukraine's",
-        "Russia's",
-        "Kyiv",
-        "Moscow",
-        "Azov",
-        "Army",
-        "Corps",
-        "Systems",
-        "Forces",
-        "Sniper",
-        "Mobile",
-        "Foreign",
-        "International",
-        "Legion",
-    ]
-)
+_ANY_TYPE = re.compile(_NAMES.UNIT_FORMATIONS + "|Unit|Legion")
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
 
@@ -143,10 +42,6 @@ def ordinal(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return f"{number}th"
     return f"{number}{_ORDINAL_SUFFIX.get(number % 10, 'th')}"
-
-
-_SPELL = {"Mechanised": "Mechanized", "Motorised": "Motorized", "Defence": "Defense", "Armoured": "Armored",
-          "Centre": "Center"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -167,9 +62,9 @@ class UnitHit:
 
 
 def _canonical_numbered(match: re.Match[str]) -> str:
-    words = [_SPELL.get(w, w) for w in match.group("words").split()]
+    words = [_NAMES.UNIT_SPELLINGS.get(w, w) for w in match.group("words").split()]
     honorific = match.group("honorific")
-    if honorific and honorific not in _NOT_NAMES:
+    if honorific and honorific not in _NAMES.NOT_UNIT_NAMES:
         words.insert(0, honorific)
     return " ".join([ordinal(int(match.group("num"))), *words, match.group("type")])
 
@@ -177,9 +72,9 @@ def _canonical_numbered(match: re.Match[str]) -> str:
 def _number_key(match: re.Match[str]) -> tuple[tuple[int, str], frozenset[str]]:
     """(number, formation) and the descriptor words of a numbered formation, spellings made one (an
     honorific is left out: registries name the brigade by its descriptors)."""
-    words = frozenset(_SPELL.get(w.title(), w).lower() for w in match.group("words").split())
+    words = frozenset(_NAMES.UNIT_SPELLINGS.get(w.title(), w).lower() for w in match.group("words").split())
     kind = match.group("type").title()
-    return (int(match.group("num")), _SPELL.get(kind, kind)), words
+    return (int(match.group("num")), _NAMES.UNIT_SPELLINGS.get(kind, kind)), words
 
 
 def numbered_units(units: list[UnitEntry]) -> dict[tuple[int, str], list[tuple[frozenset[str], UnitEntry]]]:
@@ -263,7 +158,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         if any(s < end and start < e for s, e in covered):
             continue
         words = match.group("name").replace("-", " ").split()
-        if any(w in _NOT_NAMES for w in words):
+        if any(w in _NAMES.NOT_UNIT_NAMES for w in words):
             continue
         name = f"{match.group('name')} {match.group('type')}"
         hits.append(UnitHit(start, end, name, _side_before(text, start), match.group(0), 2))
@@ -295,7 +190,11 @@ def _coordinated(text: str, hits: list[UnitHit], registries: Registries) -> list
                 name, side = entry.name, entry.side or hit.side
             else:
                 name = " ".join(
-                    [ordinal(number), *(_SPELL.get(w, w) for w in match.group("words").title().split()), kind]
+                    [
+                        ordinal(number),
+                        *(_NAMES.UNIT_SPELLINGS.get(w, w) for w in match.group("words").title().split()),
+                        kind,
+                    ]
                 )
                 side = hit.side
             found.append(UnitHit(before.start(1), before.end(1), name, side, before.group(1), 3))

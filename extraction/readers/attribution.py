@@ -5,26 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..patterns import Caseless, first_chars, lowered
 
-# Who says it. The verbs of speech, estimate and report that attribute a figure.
-_SPEECH = (
-    r"said|says|say|claimed|claims|claim|reported|reports|report|announced|announces|announce|stated|states|"
-    r"added|adds|noted|notes|wrote|writes|estimated|estimates|estimate|believes|believe|confirmed|confirms|"
-    r"told|tells|posted|posts|published|publishes|updated|updates|assessed|assesses|assess|indicated|"
-    r"indicates|alleged|alleges|revealed|reveals|counted|counts|recorded|records|tallied|documented|"
-    r"insisted|insists|boasted|boasts|asserted|asserts|informed|informs|specified|specifies|"
-    r"detailed|details|explained|explains|acknowledged|acknowledges|admitted|admits|shared|shares|"
-    r"put\s+the\s+figure|puts\s+the\s+figure|thinks|think|calculated|calculates|"
-    # "The General Staff released a video showing ...": the footage is its claim.
-    r"releas(?:ed|es)\s+(?:a\s+|new\s+|the\s+)?(?:video|footage|clip|statement|figures|data|images|photos)"
-)
-_AUX = (
-    r"(?:(?:also|now|previously|earlier|later|has|have|had|reportedly|officially|separately|further|then|"
-    r"initially|recently|just|again|already|had\s+also|has\s+also|on\s+\w+day)\s+)*"
-)
+_SPEECH_VERBS = lexicon.load().speech.SPEECH_VERBS
+_AUXILIARIES = lexicon.load().speech.AUXILIARIES
+
 _NP_THEN_SPEECH = re.compile(
-    r"(?P<np>[^,;:\"“”«»\u2014\u2013]{1,90}?)\s+" + _AUX + r"(?P<verb>" + _SPEECH + r")\b"
+    r"(?P<np>[^,;:\"“”«»\u2014\u2013]{1,90}?)\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
 )
 _SPEECH_THEN_NP = re.compile(
     r"(?:,|[\"”»’])\s*(?P<verb>said|says|according\s+to|claimed|claims|reported|reports|wrote|writes|added|"
@@ -36,7 +24,7 @@ _PER = re.compile(
     r"\bestimates?\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
 )
 _COLON_QUOTE = re.compile(r"^(?P<np>[^:\"“”«»]{3,140}?)\s*:\s*[\"“«'‘]")
-_PASSIVE_SPEECH = Caseless(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUX + r"$"))
+_PASSIVE_SPEECH = Caseless(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUXILIARIES + r"$"))
 _NP_TRIM_TAIL = re.compile(r"(?i)(?:\s+(?:on|via|in|at|through|during|late|early|last|this)\b.*$)")
 _NP_TRIM_HEAD = Caseless(
     re.compile(
@@ -94,7 +82,7 @@ _ANAPHORA = Caseless(
 )
 
 
-_TRAILING_SPEECH = re.compile(r"\s+" + _AUX + r"(?:" + _SPEECH + r")$")
+_TRAILING_SPEECH = re.compile(r"\s+" + _AUXILIARIES + r"(?:" + _SPEECH_VERBS + r")$")
 
 
 def _clean_np(raw: str) -> str:
@@ -120,7 +108,7 @@ def _words(words: str, *, flags: str = "", tail: str = "") -> re.Pattern[str]:
     return re.compile(flags + r"\b" + ahead + r"(?:" + words + r")\b" + tail)
 
 
-_SPEECH_WORD = _words(_SPEECH)
+_SPEECH_WORD = _words(_SPEECH_VERBS)
 _CLAUSE_MARK = re.compile(r"[,;:\"“”«»\u2014\u2013]")
 
 
@@ -154,7 +142,7 @@ def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
 
 
 _HINT = _words(
-    _SPEECH + r"|according|per|citing|cited|figures|data|estimates?|sources?", flags="(?i)", tail="|:"
+    _SPEECH_VERBS + r"|according|per|citing|cited|figures|data|estimates?|sources?", flags="(?i)", tail="|:"
 )
 
 
@@ -167,7 +155,7 @@ _PER_SPACE = re.compile(r"per\s")
 
 _NP_WHICH_SPEECH = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?P<np>(?:the\s+|The\s+)?[A-Z0-9][^,;:\"“”«»]{2,90}?),\s+(?:which|who)\s+"
-    r"[^,;:\"“”«»]{1,120}?,\s+" + _AUX + r"(?P<verb>" + _SPEECH + r")\b"
+    r"[^,;:\"“”«»]{1,120}?,\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
 )
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"

@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .. import lexicon
 from ..patterns import Caseless
 
+_NUMBERS, _VERBS = lexicon.load().numbers, lexicon.load().verbs
 # A cheap test before the expensive reading: a digit, a number word or a verb of loss (for "a tank").
 TRIGGER = Caseless(
     re.compile(
-        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-        r"thousand|dozen)\b|"
-        + r"\b(?:destroy|hit|struck|strik|knock|took|tak|eliminat|shot|shoot|down|captur|seiz|disabl|"
-        r"burn|sank|sunk|sink|blew|blow|wip|damag|lost|los|intercept|kill|wound|injur|prisoner|captive)",
+        r"\d|\b(?:"
+        + "|".join(_NUMBERS.TRIGGER_WORDS)
+        + r")\b|"
+        + r"\b(?:"
+        + "|".join(_VERBS.LOSS_STEMS)
+        + ")",
         re.IGNORECASE,
     )
 )
@@ -52,14 +55,7 @@ _FLAGS = {
     name: Caseless(pattern)
     for name, pattern in (
         ("article", re.compile(r"(?i)\b(?:a|an|the|one)\b")),
-        (
-            "single_hint",
-            re.compile(
-                r"(?i)\b(?:destroy|hit|struck|strik|knock|took|tak|eliminat|shot|shoot|down|captur|seiz|disabl|"
-                r"burn|sank|sunk|sink|blew|blow|wip|damag|lost|los|intercept|kill|wound|injur|prisoner|captive|"
-                r"launch|fired|attack)"
-            ),
-        ),
+        ("single_hint", re.compile(r"(?i)\b(?:" + "|".join(_VERBS.LOSS_STEMS + _VERBS.ATTACK_STEMS) + ")")),
         ("air", AIR_CONTEXT),
         ("air_words", re.compile(r"(?i)drone|missile|shahed")),
         (

@@ -10,22 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .. import lexicon
 from ..patterns import WordAlternation
 
-_MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-    r"Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fourteen": 14, "thirty": 30,
-}  # fmt: skip
+_TIME = lexicon.load().time
+
 
 # Kinds of time expression.
 DAY = "day"  # a calendar day or days: "on Dec. 17", "Dec. 14-15", "Monday", "yesterday"
@@ -37,82 +26,12 @@ SINCE = "since"  # the start of a running total: "since the war began", "since F
 TOTAL = "total"  # other running-total words: "in total", "so far", "to date"
 AS_OF = "as_of"  # "as of Dec. 17"
 
-_EXPRESSION_SOURCE = (
-    r"""
-    (?P<since>\b(?:since|from(?=\s+the\s+(?:start|beginning|outset|onset)))\s+(?:the\s+(?:start|beginning|outset|onset)\s+of\s+(?:[\w'’-]+\s+){0,4}?
-        (?:war|invasion|operation|incursion|offensive|aggression|conflict|hostilities|fighting|year)
-        |(?:the\s+)?(?:(?:full[\s-]scale|Russian|Russia's|Moscow's)\s+)*(?:war|invasion|incursion|offensive)\s+
-         (?:began|started|was\s+launched)(?:\s+in\s+"""
-    + _MONTH
-    + r"""(?:\s+\d{1,2})?(?:,?\s+\d{4}|\s+last\s+year)?)?
-        |(?:the\s+)?(?:(?:full[\s-]scale|Russian|Russia's|Moscow's)\s+)*(?:war|invasion|incursion|offensive)
-        |(?:early\s+|late\s+|mid-?)?"""
-    + _MONTH
-    + r"""(?:\s+\d{1,2})?(?:,?\s+\d{4}|\s+last\s+year)?
-        |(?:19|20)\d\d
-        |(?:it|they|Russia|Ukraine|Moscow|Kyiv)\s+(?:began|started|invaded|launched)(?:\s+\w+){0,4}
-        |February\s+24(?:,?\s+2022)?
-        |Feb\.\s+24(?:,?\s+2022)?))
-  | (?P<total>\b(?:in\s+total|totall?ing|total|totals|so\s+far|to\s+date|overall|altogether|
-        in\s+all(?!\s+[a-z])|
-        cumulative|running\s+(?:total|tally)|throughout\s+the\s+(?:war|invasion|conflict)|
-        (?:during|over|in)\s+the\s+(?:course\s+of\s+the\s+)?(?:whole\s+|entire\s+|full-scale\s+)?
-        (?:war|invasion|conflict)(?!\s+in\b)|of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|overall\s+losses|
-        since\s+then|all\s+told|(?:its|their|his|her|own|official|overall)\s+tally|total\s+(?:combat\s+)?losses|bringing\s+(?:the|its|their)\s+(?:total|tally|toll|losses|
-        count|number)
-        |brings?\s+(?:the\s+)?(?:total|number|tally|toll)\s+to)\b)
-  | (?P<asof>\bas\s+of\s+(?:"""
-    + _MONTH
-    + r"""\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"""
-    + _MONTH
-    + r"""(?:\s+\d{4})?
-        |"""
-    + _WEEKDAY
-    + r"""|today|yesterday))
-  | (?P<range>\b"""
-    + _MONTH
-    + r"""\s+(?P<r_d1>\d{1,2})\s*(?:-|\u2013|to|and)\s*(?P<r_d2>\d{1,2})(?!\d)(?:,?\s+(?P<r_y>\d{4}))?
-        |\b(?P<r2_d1>\d{1,2})\s*(?:-|\u2013)\s*(?P<r2_d2>\d{1,2})\s+(?P<r2_m>"""
-    + _MONTH
-    + r""")(?:\s+(?P<r2_y>\d{4}))?)
-  | (?P<day>\b(?P<d_m>"""
-    + _MONTH
-    + r""")\s+(?P<d_d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<d_y>\d{4}))?
-        |\b(?P<d2_d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<d2_m>"""
-    + _MONTH
-    + r""")(?:,?\s+(?P<d2_y>\d{4}))?)
-  | (?P<month>\b(?:in\s+the\s+month\s+of|during|in|for|throughout|over|across)\s+
-        (?P<m_m>January|February|March|
-        April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>\d{4}))?(?!\s+\d)
-        |\b(?P<m_last>last|this|past)\s+month\b|\b(?:in|during)\s+(?P<m_m2>January|February|March|April|June|
-        July|August|September|October|November|December)'s)
-  | (?P<year>\b(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole\s+|entire\s+)?(?:year\s+(?:of\s+)?)?)?
-        (?P<y_y>(?:19|20)\d\d)\b(?!\s*[-\u2013]))
-  | (?P<week>\blast\s+week(?:end)?\b|\bover\s+the\s+weekend\b|\bthis\s+week\b)
-  | (?P<reld>\b(?:yesterday|overnight|last\s+night|(?:on\s+)?the\s+night\s+of|today|this\s+morning|
-        tonight|earlier\s+today|on\s+the\s+previous\s+day|the\s+day\s+before)\b)
-  | (?P<weekday>\b(?:(?:on|last|late|early|this)\s+)?"""
-    + _WEEKDAY
-    + r"""(?:\s+(?:night|morning|evening|afternoon))?\b)
-  | (?P<span>\b(?:(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<s_n>\d+|\w+)?[\s-]*
-        (?P<s_u>hours?|days?|weeks?|months?|day|night)
-        |(?:in|over|during|within)\s+(?P<s_n2>one|a|an|two|three|four|five|six|seven|ten|a\s+single|single|\d+)\s+
-        (?P<s_u2>days?|weeks?|hours?|nights?)(?:\s+of\s+(?:fighting|combat|battles?|clashes))?
-        |(?:per|a|each|every)\s+day\b|daily\b|in\s+a\s+single\s+day|on\s+a\s+single\s+day|in\s+24\s+hours
-        |over\s+the\s+(?:past|last)\s+day|in\s+the\s+(?:past|last)\s+day|during\s+the\s+(?:past\s+)?day
-        |(?:during|over)\s+the\s+night|on\s+that\s+day|that\s+day|the\s+same\s+day|in\s+one\s+go))
-  | (?P<vague>\b(?:earlier\s+this\s+(?:month|week|year)|later\s+this\s+month|
-        in\s+recent\s+(?:days|weeks|months)|
-        recently|this\s+year|last\s+year|so\s+far\s+this\s+(?:month|year)|in\s+(?:the\s+)?(?:early|late)\s+\w+|
-        this\s+(?:month|winter|summer|spring|autumn|fall))\b)
-    """
-)
-_EXPRESSIONS = re.compile("(?x)" + _EXPRESSION_SOURCE, re.IGNORECASE)
+_EXPRESSIONS = re.compile("(?x)" + _TIME.EXPRESSIONS, re.IGNORECASE)
 # The same alternatives, one per top-level group, for the fast word-start matcher on lower-cased text.
 _EXPRESSIONS_FAST = WordAlternation(
     [
         ("", piece.strip().lower().replace("(?p<", "(?P<"))
-        for piece in re.split(r"\n  \| ", _EXPRESSION_SOURCE)
+        for piece in re.split(r"\n  \| ", _TIME.EXPRESSIONS)
     ],
     before="",
     after="",
@@ -137,7 +56,7 @@ class TimeExpr:
 
 
 def _month_number(token: str) -> int:
-    return _MONTH_NUMBERS[token[:3].lower()]
+    return _TIME.MONTH_NUMBERS[token[:3].lower()]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -270,13 +189,13 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
                 found.append(TimeExpr(start, end, DAY, published - timedelta(days=1)))
         elif kind == "weekday":
             text = match.group(0)
-            name = re.search(_WEEKDAY, text, re.IGNORECASE)
+            name = re.search(_TIME.WEEKDAY, text, re.IGNORECASE)
             if name is None:
                 continue
             if published is None:
                 found.append(TimeExpr(start, end, DAY))
                 continue
-            target = _WEEKDAYS.index(name.group(0).lower())
+            target = _TIME.WEEKDAYS.index(name.group(0).lower())
             back = (published.weekday() - target) % 7
             if text.lower().startswith("last") and back == 0:
                 back = 7

@@ -10,27 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..patterns import lowered
 from .qualifiers import qualifier_after, qualifier_before
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_WORD_VALUES = {**_UNITS, **_TENS}
+_EN = lexicon.load().numbers
+_TIME = lexicon.load().time
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_WORD_VALUES = {**_EN.UNITS, **_EN.TENS}
 
-_NUMBER_WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES, "dozen"], key=len, reverse=True))
+
+_NUMBER_WORD = "|".join(sorted([*_WORD_VALUES, *_EN.SCALES, "dozen"], key=len, reverse=True))
 # A figure in digits ("1,610", "1 610", "1.2", "133190") or a run of number words.
 _ATOM = re.compile(
     r"(?P<digits>(?<![\w.,/])(?<![A-Za-z]-)"
@@ -112,7 +102,7 @@ _NOT_COUNT_AFTER_LOW = re.compile(
           | (?:st|nd|rd|th)\b
           | (?:times|votes|points|seats|pages|percentage|runs|goals|rounds\s+of\s+talks)\b
           | (?P<month>(?:of\s+)?"""
-    + _MONTHS.lower()
+    + _TIME.MONTHS.lower()
     + r"""\b)
         )
     )"""
@@ -131,18 +121,6 @@ _NOT_COUNT_BEFORE = re.compile(
       | :
     )$"""
 )
-# ``_NOT_COUNT_BEFORE`` read without a regex scan of the whole window (the scan tried every keyword at
-# every position): the keywords as plain endings of the lower-cased, space-collapsed window.
-_NOT_COUNT_WORDS = (
-    "no.", "nos.", "number", "#", "aged", "age", "ages", "article", "resolution", "section", "chapter",
-    "page", "p.", "pp.", "line", "highway", "route", "flight", "room", "block", "level", "phase", "stage",
-    "vol", "vol.", "volume", "episode", "season", "part", "grade", "class", "type", "model", "mark", "mk",
-    "version", "world war", "paragraph", "item", "clause", "decree", "law", "code", "order", "protocol",
-    "minsk", "group of", "top", "usd", "eur", "uah", "rub", "rs", "rs.", "dollar", "dollars", "euro", "euros",
-    "ages of", "between the ages of", "the age of", "year", "population of", "squad", "lot", "building",
-    "house", "street", "st.", "road", "leopard", "challenger", "leclerc", "pzh", "tier", "gen", "patriot",
-    "storm", "kn", "hwasong", "iskander", "tochka", "tor", "buk", "osa", "msta", "project",
-)  # fmt: skip
 _CURRENCY = tuple("$\u20ac\u00a3\u20b4\u20bd\u00a5")
 _DASH_OR_COLON_END = re.compile(r"(?i)(?:[A-Za-z]-|:)$")
 _SPACE_RUN = re.compile(r"\s+")
@@ -155,7 +133,7 @@ def _not_count_before(before: str) -> bool:
     tail = before.rstrip()
     if tail.endswith(_CURRENCY):
         return True
-    return _SPACE_RUN.sub(" ", tail).lower().endswith(_NOT_COUNT_WORDS)
+    return _SPACE_RUN.sub(" ", tail).lower().endswith(_EN.NOT_COUNT_WORDS)
 
 
 def _reversed_words(words: tuple[str, ...]) -> str:
@@ -170,10 +148,6 @@ def _reversed_words(words: tuple[str, ...]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
-_MONTH_NAMES = (
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-)  # fmt: skip
 # ``_not_count_before`` read backwards, on the lower-cased sentence reversed (made once per sentence): the
 # window before a figure is then the text *after* its start, and a match there (run with a start and an end
 # position, no slice) replaces a search through the window or several passes over a copy. Its parts in
@@ -183,13 +157,13 @@ _MONTH_NAMES = (
 # closing the window before spaces (``_MONTH_BEFORE``'s shape): only then is the case-sensitive pattern tried.
 _BEFORE_REVERSED = re.compile(
     r"\n?(?:-[A-Za-z]|:)"
-    r"|\s*+(?:[$\u20ac\u00a3\u20b4\u20bd\u00a5]|" + _reversed_words(_NOT_COUNT_WORDS) + ")"
-    r"|(?P<month>\s++\.?(?:" + _reversed_words(_MONTH_NAMES) + "))"
+    r"|\s*+(?:[$\u20ac\u00a3\u20b4\u20bd\u00a5]|" + _reversed_words(_EN.NOT_COUNT_WORDS) + ")"
+    r"|(?P<month>\s++\.?(?:" + _reversed_words(_TIME.MONTH_NAMES) + "))"
 )
 
 
-_MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s+$")
-_MONTH_AFTER = re.compile(r"^\s*(?:of\s+)?" + _MONTHS + r"\b")
+_MONTH_BEFORE = re.compile(_TIME.MONTHS + r"\.?\s+$")
+_MONTH_AFTER = re.compile(r"^\s*(?:of\s+)?" + _TIME.MONTHS + r"\b")
 _RANGE_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 # What joins the two figures of a range, between spaces and lower-cased (``re`` read case-blind the same:
 # no other letter is "t", "o" or "r" to it); after "between", "and" also does.
@@ -259,7 +233,7 @@ def parse_words(phrase: str) -> int | None:
             current = (current or 1) * 100
             seen = True
         elif token in ("thousand", "million"):
-            total += (current or 1) * _SCALES[token]
+            total += (current or 1) * _EN.SCALES[token]
             current = 0
             seen = True
         else:

@@ -4,66 +4,16 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..patterns import Caseless
 
-# Longest phrases first so "just over" is read before "over".
-_PHRASES: tuple[tuple[str, str], ...] = (
-    (r"more\s+than", "at_least"),
-    (r"over", "at_least"),
-    (r"at\s+least", "at_least"),
-    (r"in\s+excess\s+of", "at_least"),
-    (r"upwards?\s+of", "at_least"),
-    (r"no\s+(?:fewer|less)\s+than", "at_least"),
-    (r"not\s+(?:fewer|less)\s+than", "at_least"),
-    (r"a\s+minimum\s+of", "at_least"),
-    (r"minimum\s+of", "at_least"),
-    (r"just\s+(?:over|above)", "at_least"),
-    (r"above", "at_least"),
-    (r"exceeding", "at_least"),
-    (r"beyond", "at_least"),
-    (r"some\s+more\s+than", "at_least"),
-    (r"well\s+over", "at_least"),
-    (r"up\s+to", "up_to"),
-    (r"as\s+many\s+as", "up_to"),
-    (r"as\s+much\s+as", "up_to"),
-    (r"at\s+most", "up_to"),
-    (r"no\s+more\s+than", "up_to"),
-    (r"not\s+more\s+than", "up_to"),
-    (r"a\s+maximum\s+of", "up_to"),
-    (r"maximum\s+of", "up_to"),
-    (r"(?:fewer|less)\s+than", "up_to"),
-    (r"under", "up_to"),
-    (r"just\s+(?:under|below|shy\s+of)", "about"),
-    (r"about", "about"),
-    (r"around", "about"),
-    (r"roughly", "about"),
-    (r"nearly", "about"),
-    (r"almost", "about"),
-    (r"approximately", "about"),
-    (r"approx\.?", "about"),
-    (r"some", "about"),
-    (r"an\s+estimated", "about"),
-    (r"estimated", "about"),
-    (r"est\.", "about"),
-    (r"close\s+to", "about"),
-    (r"circa", "about"),
-    (r"ca\.", "about"),
-    (r"~", "about"),
-    (r"an\s+approximate", "about"),
-    (r"reportedly\s+around", "about"),
-    (r"about\s+a", "about"),
-    (r"around\s+a", "about"),
-    (r"nearly\s+a", "about"),
-    (r"almost\s+a", "about"),
-    (r"more\s+than\s+a", "at_least"),
-    (r"over\s+a", "at_least"),
-    (r"up\s+to\s+a", "up_to"),
-)
+_HEDGES = lexicon.load().hedges
+
 # Case-blind, run over lower-cased text (``Caseless``: several times faster in ``re``, same matches).
 _HEDGE = Caseless(
     re.compile(
         r"(?i)(?:^|(?<=[\s(\"'\u201c\u2014\u2013:,-]))(?:"
-        + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_PHRASES))
+        + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_HEDGES.PHRASES))
         + r")\s*$"
     )
 )
@@ -72,23 +22,14 @@ _HEDGE = Caseless(
 # ``_HEDGE`` was tried at every position. Its match starts one character before ``_HEDGE``'s.
 _HEDGE_LED = re.compile(
     r"[\s(\"'\u201c\u2014\u2013:,-](?:"
-    + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_PHRASES))
+    + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_HEDGES.PHRASES))
     + r")\s*$"
 )
-_KINDS = {f"q{i}": kind for i, (_, kind) in enumerate(_PHRASES)}
+_KINDS = {f"q{i}": kind for i, (_, kind) in enumerate(_HEDGES.PHRASES)}
 # A trailing "or so", "or more", "+" also hedges.
 _AFTER = re.compile(r"(?i)^\s*(?:\+|or\s+more\b|-plus\b|plus\b|or\s+so\b)")
 # The same for lower-cased text, run with a start and an end position (no ``^``, no slice).
 _AFTER_LOW = re.compile(r"\s*(?:\+|or\s+more\b|-plus\b|plus\b|or\s+so\b)")
-
-
-# The words a hedge phrase can end with: a window whose last word ends with none of them holds no hedge,
-# which spares the scan of the whole window for most figures.
-_LAST_WORDS = (
-    "than", "over", "least", "of", "above", "exceeding", "beyond", "to", "as", "most", "under", "below",
-    "about", "around", "roughly", "nearly", "almost", "approximately", "approx", ".", "some", "estimated",
-    "circa", "~", "approximate", "a",
-)  # fmt: skip
 
 
 def qualifier_before(sentence: str, start: int, low: str | None = None) -> tuple[str, int]:
@@ -96,8 +37,8 @@ def qualifier_before(sentence: str, start: int, low: str | None = None) -> tuple
     ``low``: ``lowered(sentence)`` when the caller has it."""
     window_start = max(0, start - 30)
     window = sentence[window_start:start] if low is None else low[window_start:start]
-    # The window's last word ends with one of ``_LAST_WORDS`` when the window does (they hold no space).
-    if not (window.rstrip() if low is not None else window.rstrip().lower()).endswith(_LAST_WORDS):
+    # The window's last word ends with one of ``LAST_WORDS`` when the window does (they hold no space).
+    if not (window.rstrip() if low is not None else window.rstrip().lower()).endswith(_HEDGES.LAST_WORDS):
         return "exact", start
     # ``_HEDGE_LED``'s match starts one character before the phrase in " " + window: at the phrase's offset
     # in the window.

@@ -10,45 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
+from ..lexicon.kinds import KP, OTHER, RU, UA
 from ..patterns import Caseless, first_chars, lowered
-from ..schema import Side
 
-UA, RU, KP, OTHER = Side.UA.value, Side.RU.value, Side.KP.value, Side.OTHER.value
-
-_SIDE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (
-        KP,
-        r"North[\s-]Korean?s?(?:'s|’s)?|North\s+Korea(?:'s|’s)?|DPRK(?:'s|’s)?|Pyongyang(?:'s|’s)?|"
-        r"Kim\s+Jong[\s-]?[Uu]n(?:'s|’s)?|KPA|Korean\s+People's\s+Army",
-    ),
-    (
-        OTHER,
-        r"South[\s-]Korean?s?(?:'s|’s)?|South\s+Korea(?:'s|’s)?|Seoul(?:'s|’s)?|Pentagon(?:'s|’s)?|"
-        r"U\.S\.|United\s+States|Americans?|Washington(?:'s|’s)?|U\.K\.|United\s+Kingdom|British|Britain(?:'s)?|"
-        r"NATO(?:'s)?|ISW|Institute\s+for\s+the\s+Study\s+of\s+War|Mediazona|Oryx|BBC|Reuters|CNN|"
-        r"(?:the\s+)?UN\b|United\s+Nations|Western|Germany(?:'s)?|German|France(?:'s)?|French|Poland|Polish|"
-        r"Belarus(?:ian)?|Israel(?:i)?|Iran(?:ian)?|Chinese|China|Japan(?:ese)?|Estonia(?:n)?|Lithuania(?:n)?|"
-        r"Latvia(?:n)?|Finland|Finnish|Sweden|Swedish|Norway|Norwegian|Denmark|Danish|Dutch|Netherlands|"
-        r"Canada|Canadian|Australia(?:n)?|European|EU|OSINT",
-    ),
-    (
-        RU,
-        r"Russian(?:s|'s|’s)?|Russia(?:'s|’s)?|Moscow(?:'s|’s)?|Kremlin(?:'s|’s)?|Putin(?:'s|’s)?|Wagner(?:'s)?|"
-        r"Rosgvardia|Kadyrov(?:'s|ites)?|Chechens?|Akhmat|[Rr]ashists?|Shoigu|Belousov|Gerasimov|Peskov|"
-        r"Konashenkov|Soviet",
-    ),
-    (
-        UA,
-        r"Ukrainian(?:s|'s|’s)?|Ukraine(?:'s|’s)?|Kyiv(?:'s|’s)?|Kiev(?:'s|’s)?|Zelensk(?:yy|y|iy|i)(?:'s|’s)?|"
-        r"AFU|ZSU|Syrskyi(?:'s)?|Budanov(?:'s)?|HUR|SBU|Ukrinform|Ukrainska\s+Pravda",
-    ),
-    (
-        "enemy",
-        r"(?i:enemy(?:'s|’s)?|enemies|occupiers|occupying\s+forces|occupation\s+forces|invaders|invading\s+forces|"
-        r"(?:the\s+)?adversary|(?:the\s+)?opponent|orcs|occupants)",
-    ),
-    ("pronoun", r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem)\b"),
-)
+_SIDE_WORDS = lexicon.load().sides.SIDE_WORDS
 
 
 def _alternatives(source: str) -> list[str]:
@@ -104,12 +70,12 @@ def _side_dispatch() -> tuple[str, dict[str, str]]:
 
     ``re`` tries every alternative of an alternation in turn. Led by its first letter (a literal, which
     ``re`` rejects at once), each branch holds only the side words that can begin with that letter, in
-    their order in ``_SIDE_PATTERNS``: at any one place the words tried, and their order, are those of
+    their order in ``_SIDE_WORDS``: at any one place the words tried, and their order, are those of
     the plain alternation, so the matches are the same. The branch's letter is taken, then a lookahead
     from one character back (``(?<=(?=...).)``) matches the whole word; an empty group closing each
     word (a marker) tells which word matched and where it ends.
     """
-    words = [(side, part) for side, source in _SIDE_PATTERNS for part in _alternatives(source)]
+    words = [(side, part) for side, source in _SIDE_WORDS for part in _alternatives(source)]
     letters = [_first_letters(part) for _, part in words]
     sides: dict[str, str] = {}
     branches: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .. import lexicon
 from ..document import Counted, Document
 from ..patterns import Caseless
 from ..readers.attribution import Attribution
@@ -356,10 +357,11 @@ def tally_header_verb(doc: Document, sentence: Sentence, figure: Figure, verbs: 
     return header[-1] if header else None
 
 
+# (The teens are not read as the part here.)
+_PART_WORDS = [word for word in lexicon.load().numbers.TRIGGER_WORDS if not word.endswith("teen")]
 _PARTITIVE_BEFORE = Caseless(
     re.compile(
-        r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-        r"sixty|seventy|eighty|ninety|hundred|thousand|dozen))\s+(?:of|out\s+of)\s+(?:the\s+|a\s+total\s+of\s+)?$"
+        r"(?i)(?:\d|\b(?:" + "|".join(_PART_WORDS) + r"))\s+(?:of|out\s+of)\s+(?:the\s+|a\s+total\s+of\s+)?$"
     )
 )
 
