@@ -28,6 +28,13 @@ _MISSING = object()
 _reading_now = threading.local()
 
 
+class IdentityDict(dict[Hashable, Any]):
+    """A dict that is compared and hashed as the object it is, not as what it holds (a cache is one)."""
+
+    __eq__ = object.__eq__  # type: ignore[assignment]
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
 class Article:
     """The readings one article asked for that were not kept, by reading: let go when it ends
     (``article_ends``)."""
@@ -54,7 +61,7 @@ def article_ends(article: Article) -> None:
         reading.let_go(keys)
 
 
-class Reading(dict[Hashable, Any]):
+class Reading(IdentityDict):
     """``function``'s results by its argument (``reading[text]``; ``reading[text, other]`` with ``spread``):
     those of the articles being read, and those kept beyond them (at most ``size``, the oldest going
     first). A hit is a plain dict look-up."""
@@ -68,10 +75,6 @@ class Reading(dict[Hashable, Any]):
         self._kept: dict[Hashable, None] = {}
         self._seen: set[int] = set()
         self._lock = threading.Lock()
-
-    # Readings are compared and hashed as the objects they are, not as the dicts they hold.
-    __eq__ = object.__eq__  # type: ignore[assignment]
-    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __missing__(self, key: Hashable) -> Any:
         found = self.function(*key) if self.spread else self.function(key)  # type: ignore[misc]
@@ -112,16 +115,13 @@ class Reading(dict[Hashable, Any]):
             self._seen.clear()
 
 
-class Store(dict[Hashable, Any]):
+class Store(IdentityDict):
     """A bounded mapping of values kept from their first use (the oldest going first)."""
 
     def __init__(self, size: int) -> None:
         super().__init__()
         self.size = size
         self._lock = threading.Lock()
-
-    __eq__ = object.__eq__  # type: ignore[assignment]
-    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def keep(self, key: Hashable, value: Any) -> None:
         with self._lock:

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property, partial
 from typing import Any, NamedTuple
 
-from .cache import Reading, article_begins, article_ends
+from .cache import IdentityDict, Reading, article_begins, article_ends
 from .names.matcher import Hit
 from .names.places import PlaceHit
 from .names.registries import Registries
@@ -86,7 +86,7 @@ def _moved_nouns(nouns: list[Any], by: int) -> list[Any]:
 _TEXT_ONLY = object()
 
 
-class _BySentence(dict[int, Any]):
+class _BySentence(IdentityDict):
     """A reading of each sentence at article offsets, by sentence index: its text's ``reading`` (by the text,
     or by the text and ``extra``), moved by ``move``."""
 
@@ -101,9 +101,6 @@ class _BySentence(dict[int, Any]):
         self.move = move
         self.extra = extra
 
-    __eq__ = object.__eq__  # type: ignore[assignment]
-    __hash__ = object.__hash__  # type: ignore[assignment]
-
     def __missing__(self, index: int) -> Any:
         sentence = self.sentences[index]
         key = sentence.text if self.extra is _TEXT_ONLY else (sentence.text, self.extra)
@@ -111,16 +108,13 @@ class _BySentence(dict[int, Any]):
         return found
 
 
-class _Upto(dict[int, str]):
+class _Upto(IdentityDict):
     __slots__ = ("text", "sentences")
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
         super().__init__()
         self.text = text
         self.sentences = sentences
-
-    __eq__ = object.__eq__  # type: ignore[assignment]
-    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __missing__(self, index: int) -> str:
         found = self[index] = self.text[: self.sentences[index].end]

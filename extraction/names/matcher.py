@@ -36,7 +36,8 @@ def _longest_first(candidate: tuple[int, _Name]) -> tuple[int, int]:
     return (-size, end - size)
 
 
-_START = attrgetter("start")
+# The key that sorts hits (and other readings with a start) in text order.
+by_start = attrgetter("start")
 
 
 class NameMatcher:
@@ -89,7 +90,7 @@ class NameMatcher:
             taken.append((start + 1, end - 1))
             hits.append(Hit(bounds[2 * first + 1], bounds[2 * (first + more) + 2], payload, key))
         if len(hits) > 1:
-            hits.sort(key=_START)
+            hits.sort(key=by_start)
         return hits
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
 from .. import lexicon
 from ..cache import kept_value
+from .matcher import by_start
 from .registries import PlaceEntry, RegionEntry, Registries
 from .tokens import Tokens
 
@@ -96,9 +96,6 @@ def _fuzzy_choice(key: str, registries: Registries) -> str | None:
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]+\b(?<!Oblast)(?<!Region)(?<!Province)(?<!Raion)(?<!District)")
 
 
-_HIT_START = attrgetter("start")
-
-
 def _fuzzy_word(word: str, registries: Registries) -> tuple[object, str | None]:
     """What a capitalised word names through its transliteration key: (the entry its key names, or None
     and the key to try by fuzzy matching where that can be tried, or None)."""
@@ -142,7 +139,7 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
                 if hit is not None:
                     hits.append(hit)
     if len(hits) > 1:
-        hits.sort(key=_HIT_START)
+        hits.sort(key=by_start)
     return hits
 
 

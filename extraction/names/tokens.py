@@ -23,9 +23,7 @@ _TOKEN_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
 # tested by a table look-up, Unicode's word characters by their properties one at a time.
 _ASCII_TOKEN_SPLIT = re.compile(r"([a-z0-9]+)")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|d)$")
-# A token of lower-cased ASCII text that ``_ORDINAL`` matches: ``(?<![a-z0-9])[0-9]+(?:st|nd|rd|th|d)...``
-# with its first digit written before the lookbehind (which then checks the character before that digit),
-# so that ``re`` skips from digit to digit instead of trying every position. Same matches.
+# A token of lower-cased ASCII text that ``_ORDINAL`` matches, led by a digit so that ``re`` skips ahead.
 _ORDINAL_TOKEN = re.compile(r"[0-9](?<![a-z0-9][0-9])[0-9]*(?:st|nd|rd|th|d)(?![a-z0-9])")
 _SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import attrgetter
 
 from .. import lexicon
 from ..readers.sides import side_of_phrase
+from .matcher import by_start
 from .registries import Registries, UnitEntry
 from .tokens import Tokens
 
@@ -29,9 +29,7 @@ _NUMBERED = re.compile(
 _NAMED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?P<type>Brigade|Regiment|Battalion|Unit|Legion|Detachment)\b"
 )
-# Both patterns need one of their (case-sensitive) formation words: most sentences have none. One search
-# for any of the words is cheaper than a test for each, and one for the words of both patterns clears most
-# sentences at once.
+# Both patterns need one of their (case-sensitive) formation words, which most sentences lack.
 _FORMATION_WORD = re.compile(_NAMES.UNIT_FORMATIONS)
 _NAMED_TYPE = re.compile("Brigade|Regiment|Battalion|Unit|Legion|Detachment")
 _ANY_TYPE = re.compile(_NAMES.UNIT_FORMATIONS + "|Unit|Legion")
@@ -120,9 +118,6 @@ def _side_before(text: str, start: int) -> str | None:
     return side_of_phrase(tail.group(1)) if tail else None
 
 
-_HIT_START = attrgetter("start")
-
-
 def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHit]:
     """Every unit named in ``text``, registry units by their canonical names."""
     hits: list[UnitHit] = []
@@ -137,7 +132,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         covered.append((start, end))
     if not _ANY_TYPE.search(text):
         listed = _coordinated(text, hits, registries)
-        return sorted(hits + listed, key=_HIT_START) if listed else hits  # the matcher's, in order
+        return sorted(hits + listed, key=by_start) if listed else hits  # the matcher's, in order
     numbered = _NUMBERED.finditer(text) if _FORMATION_WORD.search(text) else ()
     for match in numbered:
         start, end = match.span()
@@ -165,7 +160,7 @@ def find_units(text: str, tokens: Tokens, registries: Registries) -> list[UnitHi
         covered.append((start, end))
     hits += _coordinated(text, hits, registries)
     if len(hits) > 1:
-        hits.sort(key=_HIT_START)
+        hits.sort(key=by_start)
     return hits
 
 
@@ -229,4 +224,4 @@ def with_anaphora(text: str, hits: list[UnitHit]) -> list[UnitHit]:
             named = before[-1]
             raw = text[start : match.end()]
             added.append(UnitHit(start, match.end(), named.name, named.side, raw, named.rank))
-    return sorted(hits + added, key=_HIT_START) if added else hits
+    return sorted(hits + added, key=by_start) if added else hits

@@ -33,17 +33,13 @@ _ATOM = re.compile(
     + r"))*\b)",
     re.IGNORECASE,
 )
-# For lower-cased text, ``_ATOM``'s two branches as two scans (case-blind scanning is several times slower
-# in ``re``). A pattern that opens with a lookaround or ``\b`` is tried at every position; these open with a
-# character class, so ``re`` skips to the characters their matches can follow or begin with. A figure in
-# digits holds no letter, a run of number words no digit, and neither begins or ends on a space: their
-# matches never overlap, and the two lists merged in order are the matches of ``_ATOM`` (``_matches``).
-# The digits, their lookbehinds read after the first digit ((?<![\w.,/])\d is \d(?<![\w.,/]\d)).
+# ``_ATOM``'s two branches as two case-sensitive scans of lower-cased text, each led by a character class
+# so that ``re`` skips ahead; their matches never overlap, so merged in order they are ``_ATOM``'s.
 _DIGITS_LOW = re.compile(
     r"\d(?<![\w.,/]\d)(?<![A-Za-z]-\d)"
     r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d*)(?:\.\d+)?"
 )
-# The same for ASCII text, where the ASCII classes match the same characters and are faster to test.
+# The same for ASCII text, whose classes are quicker to test.
 _DIGITS_ASCII = re.compile(_DIGITS_LOW.pattern, re.ASCII)
 # The number words behind the character before them (a word start follows a non-word character; the scan
 # is run over the text behind a space, for a run at its start).
@@ -81,10 +77,8 @@ _NOT_COUNT_AFTER = re.compile(
       | -(?!\d|strong|plus|odd|some)[a-z]
     )"""
 )
-# The same for lower-cased text, as a yes/no test: case-sensitive (several times faster than case-blind),
-# the spaces read once (``\s*+`` gives none back: nothing after them can begin with a space, so trying the
-# units again after fewer spaces could only fail), no ``^`` (it is run with a start and an end position,
-# not on a slice). Last, a month in lower case: only then is the case-sensitive ``_MONTH_AFTER`` tried.
+# The same as a yes/no test of lower-cased text, run with a start and an end position; a month in lower
+# case is reported so that the case-sensitive ``_MONTH_AFTER`` decides.
 _NOT_COUNT_AFTER_LOW = re.compile(
     r"""(?x)(?:
         [a-z]
@@ -148,13 +142,9 @@ def _reversed_words(words: tuple[str, ...]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
-# ``_not_count_before`` read backwards, on the lower-cased sentence reversed (made once per sentence): the
-# window before a figure is then the text *after* its start, and a match there (run with a start and an end
-# position, no slice) replaces a search through the window or several passes over a copy. Its parts in
-# order: a letter and a dash or a colon ending the window (or before a final newline, as ``$`` reads it); a
-# currency sign or a keyword, spaces after it ignored and spaces in it taken as one (the spaces are read
-# once: ``\s*+`` gives none back, as none of what follows begins with a space). Last, a month in lower case
-# closing the window before spaces (``_MONTH_BEFORE``'s shape): only then is the case-sensitive pattern tried.
+# ``_not_count_before`` as one match on the reversed lower-cased sentence, where the window before a figure
+# is the text after its start: a letter and a dash or a colon, a currency sign or a label, or (for the
+# case-sensitive ``_MONTH_BEFORE`` to decide) a month.
 _BEFORE_REVERSED = re.compile(
     r"\n?(?:-[A-Za-z]|:)"
     r"|\s*+(?:[$\u20ac\u00a3\u20b4\u20bd\u00a5]|" + _reversed_words(_EN.NOT_COUNT_WORDS) + ")"

@@ -17,9 +17,8 @@ _HEDGE = Caseless(
         + r")\s*$"
     )
 )
-# ``_HEDGE`` for lower-cased text behind a space, led by the character before the phrase (the space stands
-# for the window's start): ``re`` tries the phrases only after the characters that can precede one, where
-# ``_HEDGE`` was tried at every position. Its match starts one character before ``_HEDGE``'s.
+# ``_HEDGE`` for lower-cased text behind a space, led by the character before the phrase so that ``re``
+# skips ahead to it; its match starts one character before ``_HEDGE``'s.
 _HEDGE_LED = re.compile(
     r"[\s(\"'\u201c\u2014\u2013:,-](?:"
     + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_HEDGES.PHRASES))

@@ -17,12 +17,9 @@ _ABBREVIATIONS = lexicon.load().sentences.ABBREVIATIONS
 
 
 # A boundary candidate: terminal punctuation, optional closing quotes/brackets (French quotes may be
-# preceded by a space), then whitespace.
-# (The first character written out of the repeat: ``re`` then scans for it instead of trying the
-# pattern at every position. Same matches as ``[.!?\u2026]+``.)
+# preceded by a space), then whitespace; led by one character, which ``re`` scans for.
 _BOUNDARY = re.compile(r"[.!?\u2026][.!?\u2026]*(?:\s?[\"'\u201d\u2019\u00bb)\]])*(?=\s)")
-# The same in a text whose only terminal punctuation is the full stop (most articles), led by it: ``re``
-# then scans for one character, several times faster than for one of a class.
+# The same in a text whose only terminal punctuation is the full stop (most articles), led by it.
 _STOP_BOUNDARY = re.compile(r"\.[.!?\u2026]*(?:\s?[\"'\u201d\u2019\u00bb)\]])*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'.]*)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
@@ -67,9 +64,8 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
                 # "... are approximately:", a blank line, then the tally: the colon introduces what follows.
                 runs_on = text[prev_end - 1] == ":" and not _BULLET.match(text[start:end])
             else:
-                # A wrapped line: the previous one stops mid-sentence and this one goes on. Its last four
-                # characters are enough: every ending the pattern knows is shorter (``endpos`` reads as the
-                # end of the text, and ``\b`` sees the character before the start).
+                # A wrapped line: the previous one stops mid-sentence (its last four characters tell) and
+                # this one goes on.
                 runs_on = text[start].islower() or bool(
                     _RUNS_ON.search(text, max(prev_start, prev_end - 4), prev_end)
                     and not _BULLET.match(text[start:end])

@@ -91,9 +91,8 @@ def _side_dispatch() -> tuple[str, dict[str, str]]:
 
 
 _SIDE_WORD, _SIDE_OF_MARKER = _side_dispatch()
-# A side word at the start of the range, and one after a character that is not part of a word: ``re``
-# skips ahead to that character (most are spaces) instead of trying every position. Both read the
-# character before the word as ``(?<![\w-])`` does.
+# A side word at the start of the range, and one after a character that cannot be part of a word (which
+# ``re`` skips ahead to).
 _SIDE_AT = re.compile(r"(?<![\w-])" + _SIDE_WORD)
 _SIDE_AFTER = re.compile(r"[^\w-]" + _SIDE_WORD)
 

@@ -31,7 +31,7 @@ class SubjectSide(NamedTuple):
 # reporting from the Ukrainian side of the war.
 _DEFAULT_ENEMY = RU
 
-# The patterns of the per-figure readings below, compiled once: they run several times for every figure.
+
 _POSSESSIVE_BEFORE = Caseless(re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?$"))
 
 _POSSESSIVE_AFTER = Caseless(re.compile(r"(?i)^\s*(?:of\s+)?(?:his|her|its|their|our)\b"))

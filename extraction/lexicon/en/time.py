@@ -3,29 +3,39 @@ kind of expression)."""
 
 from __future__ import annotations
 
-MONTH_NAMES = (
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+# The months as written: each a short form and what may follow it, in turn ("Sep", "t", "ember").
+_MONTHS = (
+    ("Jan", "uary"), ("Feb", "ruary"), ("Mar", "ch"), ("Apr", "il"), ("May",), ("Jun", "e"), ("Jul", "y"),
+    ("Aug", "ust"), ("Sep", "t", "ember"), ("Oct", "ober"), ("Nov", "ember"), ("Dec", "ember"),
 )  # fmt: skip
 
-MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 
-MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+def _month_pattern(dot: bool) -> str:
+    """The months as a regular expression; ``dot``: a short form may end with its full stop."""
+    pieces = []
+    stop = r"|\." if dot else ""
+    for short, *rests in _MONTHS:
+        if len(rests) == 1 and len(rests[0]) == 1:
+            pieces.append(f"{short}{rests[0]}?")  # "June?"
+            continue
+        tail = ""
+        for rest in reversed(rests):
+            tail = f"(?:{rest}{tail}{stop})?"
+        pieces.append(short + tail)
+    return "(?:" + "|".join(pieces) + ")"
 
-MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-    r"Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+
+# Every way the months are written, lower-cased ("jan", "january", "sep", "sept", "september").
+MONTH_NAMES = tuple(
+    (short + "".join(rests[:count])).lower() for short, *rests in _MONTHS for count in range(len(rests) + 1)
 )
+# The months as numbers read them (a full stop after a short form is read apart) and as dates read them.
+MONTHS = _month_pattern(dot=False)
+MONTH = _month_pattern(dot=True)
+MONTH_NUMBERS = {short.lower(): number for number, (short, *_rests) in enumerate(_MONTHS, 1)}
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = "(?:" + "|".join(day.title() for day in WEEKDAYS) + ")"
 
 EXPRESSIONS = (
     r"""
