@@ -45,7 +45,7 @@ from .counted import (
 from .period import period_of
 from .single_items import single_items
 from .speaker import claim_speaker, figure_speaker
-from .subject import subject_side
+from .subject import SubjectSide, subject_side
 from .time import date_of, lead_span
 from .unit import unit_of
 
@@ -107,7 +107,8 @@ def _read_sentence(
     readings: list[Reading] = []
     np_spans: list[tuple[int, int]] = []
     sources: dict[int, int] = {}
-    side_by_start: dict[int, tuple[str | None, int]] = {}
+    # The side each figure's claim counts, by where the figure starts (for the figures that go on from it).
+    side_by_start: dict[int, SubjectSide] = {}
     for index, figure in enumerate(figures):
         noun, _modifier, source = counted_noun(
             doc, sentence, figure, figures, index, nouns, readings, verbs, last
@@ -168,7 +169,7 @@ def _read_sentence(
         source = sources.get(index)
         inherited = None
         if source == -1 and last is not None:
-            inherited = (last.side, last.strength)
+            inherited = SubjectSide(last.side, last.strength)
         elif source is not None and source >= 0:
             inherited = side_by_start.get(readings[source].figure.start)
             if (
@@ -178,10 +179,10 @@ def _read_sentence(
                 # "Kyiv said Russia had lost N soldiers, while Moscow said Ukraine had lost up to
                 # M": the noun carries over, the side is the new clause's own.
                 inherited = None
-        if inherited is not None and inherited[0] is not None:
+        if inherited is not None and inherited.side is not None:
             # The figure counts the same side's people or equipment as the one it follows.
-            draft.claim.subject_side = inherited[0]
-            draft.side_strength = max(draft.side_strength, inherited[1])
+            draft.claim.subject_side = inherited.side
+            draft.side_strength = max(draft.side_strength, inherited.strength)
         if draft.side_strength < 3 and drafts:
             previous = drafts[-1]
             gap = text[previous.figure_start : figure.qstart]
@@ -202,7 +203,7 @@ def _read_sentence(
                 draft.claim.subject_side = previous.claim.subject_side
                 draft.side_strength = 2
         drafts.append(draft)
-        side_by_start[figure.start] = (draft.claim.subject_side, draft.side_strength)
+        side_by_start[figure.start] = SubjectSide(draft.claim.subject_side, draft.side_strength)
     for item in single_items(doc, sentence, drafts) if has_article else []:
         if any(abs(d.figure_start - item.start) < 3 for d in drafts):
             continue
