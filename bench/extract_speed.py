@@ -1,7 +1,7 @@
 """Extraction speed on one core: 2,000 generated articles of war reporting, 2-5 KB each.
 
 usage: .venv/bin/python bench/extract_speed.py [--articles N] [--repeat N] [--profile] [--cold-only]
-                                              [--dump FILE]
+                                              [--dump FILE] [--against REV [--rounds N]]
 
 The articles are composed from templates of war-reporting sentences with varied figures, sides,
 places, units, dates and filler paragraphs (fixed seed, so every run reads the same text). Prints
@@ -11,6 +11,12 @@ median of three runs (``--repeat``), each from nothing kept; every run's rate go
 The filler sentences recur across articles, and the engine keeps its readings per sentence text, so
 the first figure counts on those repeats. The second figure is the cold rate: every cache is cleared
 before each article, as for text the engine has never seen.
+
+``--against REV`` measures the engine of the git revision REV (checked out in a temporary worktree) side
+by side with the engine of this tree: each round runs both, in turn and each in a fresh process, warm and
+cold, on the same articles, timed by the wall clock and by the process's CPU time (which a busy shared
+machine moves less); it prints every round's rates, the median and the best round of each (the best is
+the least disturbed by other work on the machine), and checks that both engines found the same claims.
 """
 
 from __future__ import annotations
@@ -21,15 +27,32 @@ import json
 import pstats
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
 
-from ingest.extract import clear_caches, extract, load_seed_registries  # noqa: E402
+
+Engine = tuple[Callable[..., Any], Callable[[], Any], Callable[[Any], None]]
+
+
+def _engine(tree: Path = REPO) -> Engine:
+    """``extract``, ``load_seed_registries`` and a function that forgets every reading kept for the given
+    registries, from the engine of ``tree`` (which may be an older revision, with the older layout)."""
+    if str(tree) not in sys.path:
+        sys.path.insert(0, str(tree))
+    try:
+        import extraction as engine
+    except ImportError:  # before the engine was its own package
+        import ingest.extract as engine  # type: ignore[no-redef]
+    return engine.extract, engine.load_seed_registries, engine.clear_caches
+
 
 PLACES = [
     "Pokrovsk",
@@ -230,33 +253,42 @@ def make_articles(count: int, seed: int = 20261101) -> list[tuple[str, date]]:
     return articles
 
 
-def run(articles: list[tuple[str, date]]) -> tuple[float, int]:
+def run(articles: list[tuple[str, date]], engine: Engine | None = None) -> tuple[float, int]:
+    seconds, _cpu, claims = _timed(articles, engine, cold=False)
+    return seconds, claims
+
+
+def run_cold(articles: list[tuple[str, date]], engine: Engine | None = None) -> tuple[float, int]:
+    """As ``run``, with every per-text cache cleared before each article (the clearing is not timed)."""
+    seconds, _cpu, claims = _timed(articles, engine, cold=True)
+    return seconds, claims
+
+
+def _timed(
+    articles: list[tuple[str, date]], engine: Engine | None, *, cold: bool
+) -> tuple[float, float, int]:
+    """(wall-clock seconds, CPU seconds of the process, claims) of reading ``articles``; ``cold``: every
+    per-text cache cleared before each article (not timed), else once before the run."""
+    extract, load_seed_registries, clear_caches = engine or _engine()
     registries = load_seed_registries()
     clear_caches(registries)  # each run starts from nothing kept, whatever ran before it in the process
-    extract(articles[0][0], published=articles[0][1], registries=registries)  # warm the caches once
+    # Loads what is loaded on first use (and, for the warm rate, keeps what the first article reads).
+    extract(articles[0][0], published=articles[0][1], registries=registries)
     claims = 0
-    started = time.perf_counter()
+    wall = cpu = 0.0
     for text, published in articles:
+        if cold:
+            clear_caches(registries)
+        started, started_cpu = time.perf_counter(), time.process_time()
         claims += len(extract(text, published=published, registries=registries).claims)
-    return time.perf_counter() - started, claims
-
-
-def run_cold(articles: list[tuple[str, date]]) -> tuple[float, int]:
-    """As ``run``, with every per-text cache cleared before each article (the clearing is not timed)."""
-    registries = load_seed_registries()
-    extract(articles[0][0], published=articles[0][1], registries=registries)  # load what is loaded lazily
-    claims = 0
-    seconds = 0.0
-    for text, published in articles:
-        clear_caches(registries)
-        started = time.perf_counter()
-        claims += len(extract(text, published=published, registries=registries).claims)
-        seconds += time.perf_counter() - started
-    return seconds, claims
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+    return wall, cpu, claims
 
 
 def dump(articles: list[tuple[str, date]], path: str) -> None:
     """Every article's claims as JSON lines, to check that a speed change leaves the output unchanged."""
+    extract, load_seed_registries, _clear = _engine()
     registries = load_seed_registries()
     with open(path, "w", encoding="utf-8") as out:
         for number, (text, published) in enumerate(articles):
@@ -273,7 +305,19 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of each rate; the median is printed (default 3)"
     )
+    parser.add_argument(
+        "--against", metavar="REV", help="measure the engine of git revision REV beside this one"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of --against (default 5)")
+    # One warm and one cold run of the engine of TREE, printed as JSON (what --against runs).
+    parser.add_argument("--once-in", metavar="TREE", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.rounds, args.articles)
+        return
+    if args.once_in:
+        _once(Path(args.once_in), args.articles)
+        return
     articles = make_articles(args.articles)
     if args.dump:
         dump(articles, args.dump)
@@ -313,6 +357,78 @@ def _median_run(
         rates = ", ".join(f"{len(articles) / seconds:.0f}" for seconds, _ in results)
         print(f"({runner.__name__}: {rates} articles/s)", file=sys.stderr)
     return statistics.median(seconds for seconds, _ in results), results[0][1]
+
+
+def _once(tree: Path, count: int) -> None:
+    engine = _engine(tree)
+    articles = make_articles(count)
+    # The process's CPU time as well as the wall clock: on a shared machine, time spent waiting for a
+    # core moves the wall-clock rate and not the CPU one.
+    warm, warm_cpu, claims = _timed(articles, engine, cold=False)
+    cold, cold_cpu, cold_claims = _timed(articles, engine, cold=True)
+    seconds = {"warm": warm, "cold": cold, "warm_cpu": warm_cpu, "cold_cpu": cold_cpu}
+    rates = {name: len(articles) / value for name, value in seconds.items()}
+    print(json.dumps({**rates, "claims": [claims, cold_claims]}))
+
+
+def _measure(tree: Path, count: int) -> dict[str, Any]:
+    # The engine runs in a fresh process with the tree's own files first on its path; this script's
+    # article generator and timing serve both trees.
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--once-in", str(tree), "--articles", str(count)],
+        cwd=tree,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+_RATES = ("warm", "cold", "warm_cpu", "cold_cpu")
+
+
+def against(revision: str, rounds: int, count: int) -> None:
+    """The engine of ``revision`` and this tree's, alternately in fresh processes; the medians of each."""
+    with tempfile.TemporaryDirectory(prefix="bench-against-") as folder:
+        old = Path(folder) / "tree"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(old), revision],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            results: dict[str, list[dict[str, Any]]] = {revision: [], "this tree": []}
+            for number in range(rounds):
+                # Which goes first alternates, so that a drift of the machine's load favours neither.
+                order = [(revision, old), ("this tree", REPO)]
+                for name, tree in order if number % 2 == 0 else order[::-1]:
+                    found = _measure(tree, count)
+                    results[name].append(found)
+                    print(
+                        f"round {number + 1} {name}: warm {found['warm']:.0f}, cold {found['cold']:.0f}; "
+                        f"per CPU second: warm {found['warm_cpu']:.0f}, cold {found['cold_cpu']:.0f}",
+                        file=sys.stderr,
+                    )
+        finally:
+            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(old)], check=True)
+    claims = {name: {tuple(r["claims"]) for r in runs} for name, runs in results.items()}
+    print(f"articles: {count}, rounds: {rounds} (each a fresh process per engine, alternating)")
+    for summary, pick in (("medians", statistics.median), ("best rounds", max)):
+        for name, runs in results.items():
+            found = {rate: pick(r[rate] for r in runs) for rate in _RATES}
+            print(
+                f"{name:>12}: warm {found['warm']:.0f}, cold {found['cold']:.0f} articles/s; per CPU second: "
+                f"warm {found['warm_cpu']:.0f}, cold {found['cold_cpu']:.0f} ({summary})"
+            )
+        base, new = results[revision], results["this tree"]
+        ratio = {rate: pick(r[rate] for r in new) / pick(r[rate] for r in base) for rate in _RATES}
+        ratios = ", ".join(
+            f"{rate.replace('_cpu', ' per CPU second')} {value:.3f}" for rate, value in ratio.items()
+        )
+        print(f"  this tree / {revision} ({summary}): {ratios}")
+    print(f"claims found: {claims}")
+    if len({frozenset(found) for found in claims.values()}) > 1:
+        raise SystemExit("the two engines found different numbers of claims")
 
 
 if __name__ == "__main__":

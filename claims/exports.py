@@ -11,28 +11,13 @@ from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 
 from claims.models import CLAIM_DAY, CLAIM_SORT_VALUE, Claim
+from extraction import schema
 
 CHUNK_ROWS = 2000  # rows per fetch from the server-side cursor, and per write to the response
 
 COLUMNS = [
     "claim_id",
-    "category",
-    "equipment",
-    "value",
-    "value_max",
-    "qualifier",
-    "subject_side",
-    "claimant",
-    "claimant_side",
-    "period",
-    "date",
-    "date_start",
-    "region",
-    "place",
-    "unit",
-    "evidence",
-    "start",
-    "end",
+    *schema.CLAIM_FIELDS,
     "review_status",
     "reviewed_by",
     "reviewed_at",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -13,12 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from extraction import schema
 
-class Side(models.TextChoices):
-    UA = "UA", "Ukraine"
-    RU = "RU", "Russia"
-    KP = "KP", "North Korea"
-    OTHER = "other", "Other"
+
+def _choices(enum: type[StrEnum]) -> type[models.TextChoices]:
+    """Django choices of one of the claim schema's enums, labelled as the schema labels them."""
+    return models.TextChoices(enum.__name__, [(m.name, (m.value, schema.LABELS[m])) for m in enum])
+
+
+Side = _choices(schema.Side)
 
 
 class Country(models.TextChoices):
@@ -248,42 +252,10 @@ CLAIM_SORT_VALUE = Coalesce("value", models.Value(-1))
 
 
 class Claim(models.Model):
-    class Category(models.TextChoices):
-        KILLED = "killed", "Killed"
-        WOUNDED = "wounded", "Wounded"
-        CASUALTIES = "casualties", "Casualties"
-        CAPTURED = "captured", "Captured"
-        EQUIPMENT = "equipment", "Equipment"
-        LAUNCHED = "launched", "Launched"
-        INTERCEPTED = "intercepted", "Intercepted"
-        DEPLOYED = "deployed", "Deployed"
-        ENGAGEMENT = "engagement", "Engagement"
-
-    class Equipment(models.TextChoices):
-        TANK = "tank", "Tank"
-        ARMORED_VEHICLE = "armored_vehicle", "Armoured vehicle"
-        ARTILLERY = "artillery", "Artillery"
-        MLRS = "mlrs", "MLRS"
-        AIR_DEFENSE = "air_defense", "Air defence"
-        AIRCRAFT = "aircraft", "Aircraft"
-        HELICOPTER = "helicopter", "Helicopter"
-        UAV = "uav", "UAV"
-        MISSILE = "missile", "Missile"
-        SHIP = "ship", "Ship"
-        SUBMARINE = "submarine", "Submarine"
-        VEHICLE = "vehicle", "Vehicle"
-        SPECIAL_EQUIPMENT = "special_equipment", "Special equipment"
-        OTHER = "other", "Other"
-
-    class Qualifier(models.TextChoices):
-        EXACT = "exact", "Exact"
-        AT_LEAST = "at_least", "At least"
-        UP_TO = "up_to", "Up to"
-        ABOUT = "about", "About"
-
-    class Period(models.TextChoices):
-        CUMULATIVE = "cumulative", "Running total"
-        WINDOW = "window", "Window"
+    Category = _choices(schema.Category)
+    Equipment = _choices(schema.Equipment)
+    Qualifier = _choices(schema.Qualifier)
+    Period = _choices(schema.Period)
 
     class ReviewStatus(models.TextChoices):
         UNREVIEWED = "unreviewed", "Unreviewed"

@@ -9,6 +9,7 @@ the dashboard fast at a million claims:
   it: timelines by region or unit, running totals, the table's pages;
 - the claims themselves, for the outlet and free-text filters (and the unverified flag together
   with a review filter: the summaries split only the live claims by that flag).
+Last, the registries as the engine reads them, compiled once a process per change.
 The database keeps both summaries in step with the claims (migrations 0002 and 0006). Every path gives
 the same answers; tests/claims/test_selectors.py checks them against the claims.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,7 +26,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, QuerySet, Sum, Value
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Trunc
 from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
@@ -37,6 +40,7 @@ from claims.models import (
     CLAIM_SORT_VALUE,
     Article,
     Claim,
+    Claimant,
     DataVersion,
     DaySummary,
     FactSummary,
@@ -44,6 +48,7 @@ from claims.models import (
     Region,
     Unit,
 )
+from extraction import Registries
 
 TABLE_ROWS = 50
 # Past this many claims the raw path says "more than" rather than counting a million rows.
@@ -502,3 +507,88 @@ def unit_regions(unit: Unit, limit: int = 8) -> list[tuple[Region, int]]:
     rows = list(counts)
     regions = Region.objects.in_bulk([r["region_id"] for r in rows])
     return [(regions[r["region_id"]], r["n"]) for r in rows if r["region_id"] in regions]
+
+
+# --- The registries as the engine reads them ---
+
+_REGISTRY_MODELS = (Region, Place, Unit, Claimant)
+_cache_lock = threading.Lock()
+_cached: tuple[tuple, Registries] | None = None
+
+
+def _registries_stamp() -> tuple:
+    # Any admin edit moves a row's updated_at and any deletion moves a count, so the pairs
+    # tell a worker that its compiled registries are out of date; one round trip per task.
+    quote = connection.ops.quote_name
+    parts = []
+    for model in _REGISTRY_MODELS:
+        table = quote(model._meta.db_table)
+        parts += [f"(SELECT COUNT(*) FROM {table})", f"(SELECT MAX({quote('updated_at')}) FROM {table})"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")
+        return tuple(cursor.fetchone())
+
+
+def registries_from_db() -> Registries:
+    """The registries as the database holds them now, compiled once a process per change."""
+    global _cached
+    stamp = _registries_stamp()
+    cached = _cached
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    with _cache_lock:
+        if _cached is not None and _cached[0] == stamp:
+            return _cached[1]
+        registries = Registries.from_dicts(
+            regions=[
+                {"name": r.name, "aliases": r.aliases, "country": r.country} for r in Region.objects.all()
+            ],
+            places=[
+                {"name": p.name, "aliases": p.aliases, "region": p.region.name, "kind": p.kind}
+                for p in Place.objects.select_related("region")
+            ],
+            units=[
+                {"name": u.name, "aliases": u.aliases, "side": u.side, "kind": u.kind}
+                for u in Unit.objects.all()
+            ],
+            claimants=[
+                {"name": c.name, "aliases": c.aliases, "side": c.side} for c in Claimant.objects.all()
+            ],
+        )
+        _cached = (stamp, registries)
+        return registries
+
+
+def registries_in_db() -> bool:
+    """Whether the registry tables exist (migrated) and hold any rows."""
+    tables = set(connection.introspection.table_names())
+    if not all(m._meta.db_table in tables for m in _REGISTRY_MODELS):
+        return False
+    return any(m.objects.exists() for m in _REGISTRY_MODELS)
+
+
+# --- Claims as a reviewer's rows show them ---
+
+
+def _history_model():
+    return Claim._meta.get_field("changes").related_model
+
+
+def claims_for_rows(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Everything a review row shows, loaded in a fixed number of queries."""
+    # The review app's history rows, reached through their relation: claims does not import review.
+    history = _history_model().objects.select_related("user").order_by("-at", "-id")
+    # A row shows the article's title, never its text: loading the text once per row would copy
+    # a long article into every one of its claims' rows.
+    return (
+        queryset.select_related(
+            "article", "article__outlet", "claimant", "region", "place", "unit", "reviewed_by"
+        )
+        .defer("article__text")
+        .prefetch_related(Prefetch("changes", queryset=history))
+    )
+
+
+def article_history(*, article: Article) -> QuerySet:
+    """Every review change to the article's claims, newest first, including claims since deleted."""
+    return article.claim_changes.select_related("user").order_by("-at", "-id")

@@ -22,6 +22,7 @@ from django.urls import reverse
 from claims.filters import ClaimFilter
 from claims.models import Claim, Claimant, Place, Region, Side, Unit
 from claims.selectors import Source, as_date, claims_url, day_source_for, filter_params, source_for
+from extraction.schema import EQUIPMENT_CATEGORIES
 
 # Okabe-Ito: told apart with every common colour-vision deficiency. Sides keep fixed colours.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
@@ -35,7 +36,6 @@ CLAIMANT_NAMES = {
     "other": "Third parties",
     None: "Unattributed",
 }
-EQUIPMENT_CATEGORIES = {Claim.Category.EQUIPMENT, Claim.Category.LAUNCHED, Claim.Category.INTERCEPTED}
 # "Personnel losses": what researchers read as losses of people, each as the claim reports it.
 PERSONNEL = (Claim.Category.KILLED, Claim.Category.WOUNDED, Claim.Category.CASUALTIES)
 MAX_SERIES = 8

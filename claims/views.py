@@ -25,7 +25,6 @@ from claims import exports, selectors, timelines
 from claims.filters import ArticleFilter, ClaimFilter
 from claims.forms import SERIES_CHOICES, ExportForm, TableForm, TimelineForm
 from claims.models import Article, Claim, Region, Unit
-from review import selectors as review_selectors
 
 PREVIEW_ROWS = 20
 # The largest figures a chart tooltip names for its point.
@@ -163,7 +162,7 @@ def _results(
 def _attach_review_rows(page: selectors.TablePage) -> None:
     """Give each figure of the page its listed sources as claims a review row can show, in one read."""
     ids = [ref.claim_id for row in page.rows for ref in row.shown_sources]
-    claims = review_selectors.claims_for_rows(Claim.objects.filter(pk__in=ids)).in_bulk()
+    claims = selectors.claims_for_rows(Claim.objects.filter(pk__in=ids)).in_bulk()
     for row in page.rows:
         row.review_claims = [claims[ref.claim_id] for ref in row.shown_sources if ref.claim_id in claims]
 
@@ -274,7 +273,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_review = request.user.has_perm(REVIEW_PERMISSION)
     claims = article.claims.select_related("region", "place", "unit", "claimant").order_by("start", "id")
     if can_review:
-        claims = review_selectors.claims_for_rows(claims)
+        claims = selectors.claims_for_rows(claims)
     claims = list(claims)
     spans = []
     for claim in claims:
@@ -296,7 +295,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if can_review:
         # Changes to claims since deleted (their rows are gone, their history is not).
-        history = review_selectors.article_history(article=article)
+        history = selectors.article_history(article=article)
         context["orphan_history"] = history.filter(claim__isnull=True)
     return render(request, "claims/article_detail.html", context)
 

@@ -25,8 +25,9 @@ from django.db.models import Case, F, PositiveIntegerField, Q, QuerySet, Value, 
 from django.utils import timezone
 
 from claims.models import Article, ArticleChange, Outlet, content_hash
+from claims.selectors import registries_from_db
 from claims.services import claims_replace_for_article
-from ingest.extract import extract
+from extraction import extract
 from ingest.models import UploadBatch, UploadItem
 from ingest.parsers import (
     ParsedDocument,
@@ -39,7 +40,6 @@ from ingest.parsers import (
     safe_file_name,
     title_from_file_name,
 )
-from ingest.selectors import registries_from_db
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 
 from claims.models import Article, Claim
-from ingest.extract.scoring import (
+from extraction.schema import CLAIM_FIELDS, NAME_FIELDS
+from extraction.scoring import (
     ATTRIBUTES,
     ArticleMatch,
     Tally,
@@ -125,24 +126,12 @@ def _name(row: Any, raw: str) -> str | None:
 
 def gold_claim(claim: Claim) -> dict[str, Any]:
     """A stored claim in the engine's output shape, plus where it came from (keys starting with _)."""
+    found: dict[str, Any] = {}
+    for name in CLAIM_FIELDS:
+        value = getattr(claim, name)
+        found[name] = _name(value, getattr(claim, f"{name}_raw")) if name in NAME_FIELDS else _plain(value)
     return {
-        "category": claim.category,
-        "equipment": claim.equipment,
-        "value": claim.value,
-        "value_max": claim.value_max,
-        "qualifier": claim.qualifier,
-        "subject_side": claim.subject_side,
-        "claimant": _name(claim.claimant, claim.claimant_raw),
-        "claimant_side": claim.claimant_side,
-        "period": claim.period,
-        "date": _plain(claim.date),
-        "date_start": _plain(claim.date_start),
-        "region": _name(claim.region, claim.region_raw),
-        "place": _name(claim.place, claim.place_raw),
-        "unit": _name(claim.unit, claim.unit_raw),
-        "evidence": claim.evidence,
-        "start": claim.start,
-        "end": claim.end,
+        **found,
         # Not yet settled by a reviewer (only in a partly reviewed article): neither found nor missed.
         "optional": claim.review_status in _UNSETTLED,
         "_claim_id": claim.pk,
@@ -161,10 +150,10 @@ def reviewed_articles(*, include_partial: bool = False):
 
 def _engine() -> tuple[Any, Any, str]:
     try:
-        from ingest.extract import ENGINE_VERSION, extract
-        from ingest.selectors import registries_from_db
+        from claims.selectors import registries_from_db
+        from extraction import ENGINE_VERSION, extract
     except ImportError as exc:
-        raise EngineUnavailable(f"the extraction engine (ingest.extract) cannot be imported: {exc}") from exc
+        raise EngineUnavailable(f"the extraction package cannot be imported: {exc}") from exc
     return extract, registries_from_db(), ENGINE_VERSION
 
 

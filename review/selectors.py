@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from claims.models import Article, Claim
+from claims.selectors import claims_for_rows
 from review.models import ClaimChange
 from review.services import claim_snapshot
 
@@ -30,20 +31,6 @@ def _missing_count() -> Case:
     return total
 
 
-def claims_for_rows(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
-    """Everything a review row shows, loaded in a fixed number of queries."""
-    history = ClaimChange.objects.select_related("user").order_by("-at", "-id")
-    # A row shows the article's title, never its text: loading the text once per row would copy
-    # a long article into every one of its claims' rows.
-    return (
-        queryset.select_related(
-            "article", "article__outlet", "claimant", "region", "place", "unit", "reviewed_by"
-        )
-        .defer("article__text")
-        .prefetch_related(Prefetch("changes", queryset=history))
-    )
-
-
 def claim_for_row(*, pk: int) -> Claim:
     """One claim as a review row shows it; Claim.DoesNotExist when it is gone."""
     return claims_for_rows(Claim.objects.all()).get(pk=pk)
@@ -60,11 +47,6 @@ def review_queue(*, queryset: QuerySet[Claim] | None = None, order: str = "oldes
         # claims next to each other, in text order.
         queryset = queryset.order_by("created_at", "article_id", "start", "id")
     return claims_for_rows(queryset)
-
-
-def article_history(*, article: Article) -> QuerySet[ClaimChange]:
-    """Every review change to the article's claims, newest first, including claims since deleted."""
-    return ClaimChange.objects.filter(article=article).select_related("user").order_by("-at", "-id")
 
 
 def article_reviewed_originals(*, article: Article) -> list[dict[str, Any]]:

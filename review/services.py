@@ -16,29 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Article, Claim, Claimant, Place, Region, Side, Unit
+from extraction import schema
 from review.models import ClaimChange
 
-# The fields a reviewer may set, in the order forms and history show them.
-REVIEW_FIELDS: tuple[str, ...] = (
-    "category",
-    "equipment",
-    "value",
-    "value_max",
-    "qualifier",
-    "subject_side",
-    "claimant",
-    "claimant_side",
-    "period",
-    "date",
-    "date_start",
-    "region",
-    "place",
-    "unit",
-)
+REVIEW_FIELDS = schema.REVIEW_FIELDS
 REGISTRY_FIELDS: dict[str, type] = {"claimant": Claimant, "region": Region, "place": Place, "unit": Unit}
-EQUIPMENT_CATEGORIES = frozenset(
-    {Claim.Category.EQUIPMENT, Claim.Category.LAUNCHED, Claim.Category.INTERCEPTED}
-)
+EQUIPMENT_CATEGORIES = schema.EQUIPMENT_CATEGORIES
 CHOICE_FIELDS: dict[str, frozenset[str]] = {
     "category": frozenset(Claim.Category.values),
     "equipment": frozenset(Claim.Equipment.values),

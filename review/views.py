@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from claims import selectors as claim_selectors
 from claims.models import Article, Claim
 from review import quality, selectors, services
 from review.forms import (
@@ -226,13 +227,13 @@ def _text_parts(article: Article, span: tuple[int, int] | None) -> dict[str, str
 def article_review(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's text and every claim in it, with history; ?start=&end= marks a sentence."""
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
-    claims = selectors.claims_for_rows(article.claims.all()).order_by("start", "id")
+    claims = claim_selectors.claims_for_rows(article.claims.all()).order_by("start", "id")
     context = {
         "article": article,
         "claims": claims,
         "text": _text_parts(article, _span(article, request.GET)),
         # Changes to claims since deleted (their rows are gone, their history is not).
-        "orphan_history": selectors.article_history(article=article).filter(claim__isnull=True),
+        "orphan_history": claim_selectors.article_history(article=article).filter(claim__isnull=True),
     }
     return render(request, "review/article.html", context)
 

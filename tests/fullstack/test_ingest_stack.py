@@ -25,10 +25,10 @@ from django.test import override_settings
 from django.urls import reverse
 
 from claims.models import Article
-from ingest.extract import ENGINE_VERSION, extract
+from claims.selectors import registries_from_db
+from extraction import ENGINE_VERSION, extract
 from ingest.models import UploadItem
 from ingest.parsers import parse
-from ingest.selectors import registries_from_db
 from ingest.services import article_ingest
 from ingest.tasks import sweep_stale_articles
 from tests.fullstack.stack import celery_broker, new_queue, wait_for

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.models import Article, Claim
-from ingest.extract import ENGINE_VERSION
+from extraction import ENGINE_VERSION
 from ingest.models import UploadBatch
 from ingest.services import DEMO_DIR
 from tests.factories import ArticleFactory

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
+from claims import selectors
 from claims.models import Article, Claimant, Place, Region, Unit
-from ingest import selectors
-from ingest.extract import ENGINE_VERSION, Registries
+from claims.selectors import registries_from_db, registries_in_db
+from extraction import ENGINE_VERSION, Registries
 from ingest.parsers import ParsedDocument
-from ingest.selectors import registries_from_db, registries_in_db
 from ingest.services import article_ingest
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from claims.models import Article
-from ingest.extract.scoring import match_article, norm_name
+from extraction.scoring import match_article, norm_name
 from review import quality
 from review.quality import quality_report
 from review.services import claim_add, claim_confirm, claim_reject, claim_update

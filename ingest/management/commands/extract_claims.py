@@ -9,9 +9,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from ingest.extract import Registries, extract_record, extract_records, load_seed_registries
+from claims.selectors import registries_from_db, registries_in_db
+from extraction import Registries, extract_record, extract_records, load_seed_registries
 from ingest.parsers import ParseError, parse
-from ingest.selectors import registries_from_db, registries_in_db
 
 
 def _registries() -> Registries:

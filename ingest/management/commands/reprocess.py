@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from claims.models import Article
-from ingest.extract import ENGINE_VERSION
+from extraction import ENGINE_VERSION
 from ingest.services import article_extract, articles_reprocess
 
 

@@ -1,0 +1,156 @@
+"""Regions and places named in an article.
+
+Listed names and aliases are found by the registries' automaton. A capitalised word that no alias
+covers is then tried as a transliteration variant ("Soedzja" for Sudzha, "Kupyansk" for Kupiansk)
+through a phonetic key, and long words through fuzzy matching for near misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .. import lexicon
+from ..cache import kept_value
+from .matcher import by_start
+from .registries import PlaceEntry, RegionEntry, Registries
+from .tokens import Tokens
+
+_NAMES = lexicon.load().names
+
+_DOUBLE = re.compile(r"(.)\1+")
+# ``\b[A-Z]...`` written with the capital first (the boundary then checked behind it): ``re`` can then
+# jump from capital to capital instead of trying every position. Same matches.
+_CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[a-zA-Z'’ʼ\-]{4,}\b")
+
+
+def translit_key(word: str) -> str:
+    """A word's spelling with the transliterations' variants made one ("Soedzja" and "Sudzha": "sudza")."""
+    key = word.lower()
+    for old, new in _NAMES.TRANSLITERATIONS:
+        key = key.replace(old, new)
+    return _DOUBLE.sub(r"\1", key)
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    """A region or place named in a text."""
+
+    start: int
+    end: int
+    region: str | None
+    place: str | None
+    raw: str
+    # A front direction ("the Kursk direction", "Kupiansk direction").
+    direction: bool = False
+
+    def moved(self, by: int) -> PlaceHit:
+        """The same, ``by`` characters further on."""
+        return PlaceHit(self.start + by, self.end + by, self.region, self.place, self.raw, self.direction)
+
+
+_DIRECTION = re.compile(r"\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
+
+
+def _hit(entry: object, start: int, end: int, text: str, registries: Registries) -> PlaceHit | None:
+    # (Within the 12 characters after the name: ``endpos`` reads as the end of the text.)
+    direction = bool(_DIRECTION.match(text, end, end + 12))
+    if isinstance(entry, PlaceEntry):
+        return PlaceHit(
+            start, end, entry.region, entry.name, text[start:end], direction or entry.kind == "direction"
+        )
+    if isinstance(entry, RegionEntry):
+        return PlaceHit(start, end, entry.name, None, text[start:end], direction)
+    return None
+
+
+_FUZZY_CUTOFF = 88
+
+
+def _near_in_length(registries: Registries, length: int) -> tuple[str, ...]:
+    """The fuzzy keys whose length leaves them a chance against a word of ``length``: ``fuzz.ratio`` is
+    200 * common / (sum of lengths), and the common part is at most the shorter word. A point of margin
+    keeps borderline lengths, and the order is kept (ties go to the same key). Kept by length."""
+    near = registries.fuzzy_keys_by_length
+    found = near.get(length)
+    if found is None:
+        found = near[length] = tuple(
+            key
+            for key in registries.fuzzy_keys
+            if 200 * min(len(key), length) / (len(key) + length) >= _FUZZY_CUTOFF - 1
+        )
+    return found
+
+
+def _fuzzy_choice(key: str, registries: Registries) -> str | None:
+    """The fuzzy key nearest ``key`` (a word's transliteration key), if near enough."""
+    found = process.extractOne(
+        key, _near_in_length(registries, len(key)), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+    )
+    return found[0] if found else None
+
+
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]+\b(?<!Oblast)(?<!Region)(?<!Province)(?<!Raion)(?<!District)")
+
+
+def _fuzzy_word(word: str, registries: Registries) -> tuple[object, str | None]:
+    """What a capitalised word names through its transliteration key: (the entry its key names, or None
+    and the key to try by fuzzy matching where that can be tried, or None)."""
+    key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
+    entry = registries.fuzzy_places.get(key)
+    return entry, (key if entry is None and len(key) >= 7 else None)
+
+
+def find_places(text: str, tokens: Tokens, registries: Registries) -> list[PlaceHit]:
+    """Every region and place named in ``text``, in order."""
+    hits: list[PlaceHit] = []
+    covered: list[tuple[int, int]] = []
+    for found in registries.place_matcher.find(tokens):
+        hit = _hit(found.payload, found.start, found.end, text, registries)
+        if hit is not None:
+            hits.append(hit)
+            covered.append((found.start, found.end))
+    fuzzy = registries.fuzzy_places
+    if fuzzy:
+        # The same words recur across articles: what they name is kept with the registries.
+        kept = registries.kept
+        for match in _CAPITALISED.finditer(text):
+            word = match.group(0)
+            if word in _NAMES.NOT_PLACES:
+                continue
+            start, end = match.span()
+            if covered and any(s <= start < e for s, e in covered):
+                continue
+            named = kept.fuzzy_words.get(word)
+            if named is None:
+                named = _fuzzy_word(word, registries)
+                kept.fuzzy_words.keep(word, named)
+            entry, key = named
+            if key is not None and not _NAME_FOLLOWS.match(text, end):
+                # A near miss followed by another capitalised word is a person's first name and surname,
+                # not a misspelt town.
+                choice = kept_value(kept.fuzzy_choices, key, lambda k: _fuzzy_choice(k, registries))
+                entry = fuzzy.get(choice) if choice else None
+            if entry is not None:
+                hit = _hit(entry, start, end, text, registries)
+                if hit is not None:
+                    hits.append(hit)
+    if len(hits) > 1:
+        hits.sort(key=by_start)
+    return hits
+
+
+def dominant_region(hits: list[PlaceHit], headline_end: int = 0) -> str | None:
+    """The region an article is about: named at least twice and at least twice as often as any other."""
+    counts = Counter(hit.region for hit in hits if hit.region)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, top_count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top_count >= 2 and top_count >= 2 * second:
+        return top
+    return None

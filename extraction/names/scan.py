@@ -1,0 +1,77 @@
+"""The names a sentence holds: the places, units and claimants it names.
+
+Read per sentence (names do not run across sentences), so that a sentence met before is not scanned
+again. Offsets are the sentence's own: the document moves them to the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..patterns import Caseless
+from .matcher import Hit
+from .places import PlaceHit, find_places
+from .registries import Registries
+from .tokens import tokenize
+from .units import UnitHit, find_units
+
+
+class SentenceNames(NamedTuple):
+    places: list[PlaceHit]
+    units: list[UnitHit]
+    claimants: list[Hit]
+
+
+def names_in(text: str, registries: Registries) -> SentenceNames:
+    """The places (those that are places here), units and claimants ``text`` names."""
+    tokens = tokenize(text, registries.kept.tokens)
+    places = find_places(text, tokens, registries)
+    if places:
+        places = [p for p in places if not _not_a_place(text, p)]
+    return SentenceNames(
+        places, find_units(text, tokens, registries), registries.claimant_matcher.find(tokens)
+    )
+
+
+# A capital named as an actor ("Kyiv's forces", "Moscow has deployed", "Moscow says") or as a speaker's
+# seat ("the Defence Ministry in Moscow", "officials in Kyiv") is not where the claim happened.
+_ACTOR_AFTER = re.compile(
+    r"(?:['’]s\s+(?:own\s+)?(?:forces|troops|army|military|soldiers|units|defenders|fighters|men|"
+    r"government|officials|side|allies|command|navy|air\s+force|losses)\b|"
+    r"\s+(?:has|have|had|is|was|were|says|said|claims|claimed|believes|believed|reports|reported|announced|"
+    r"estimates|estimated|deployed|sent|launched|lost|will|would|could|may|might|also|insists|insisted|"
+    r"denies|denied|admits|admitted|accuses|accused|confirmed|confirms)\b)"
+)
+_SEAT_BEFORE = Caseless(
+    re.compile(
+        r"(?i)\b(?:ministry|staff|officials?|sources?|spokes(?:man|woman|person)|government|authorities|command|"
+        r"headquarters|military|intelligence|embassy|correspondents?|reporters?|officers?)\s+(?:in|from)\s+$"
+    )
+)
+_VESSEL = r"(?:submarine|ship|vessel|cruiser|frigate|corvette|destroyer|boat|tanker|tugboat|minesweeper)s?"
+# A vessel named after a city ("the <city> submarine", "the cruiser <city>") is no place.
+_VESSEL_AFTER = Caseless(
+    re.compile(r"[\"'”’»]?\s+(?:(?:landing|patrol|missile|warship)\s+)?" + _VESSEL + r"\b", re.I)
+)
+_VESSEL_BEFORE = Caseless(re.compile(r"\b" + _VESSEL + r"\s+[\"'“‘«]?$", re.I))
+_CAPITALS = frozenset({"kyiv", "kiev", "moscow", "pyongyang", "seoul", "washington", "minsk"})
+_IN_BEFORE = Caseless(
+    re.compile(
+        r"(?i)\b(?:in|into|near|around|outside|over|on|at|to|toward|towards|from|of|across)\s+(?:the\s+)?$"
+    )
+)
+
+
+def _not_a_place(s: str, hit: PlaceHit) -> bool:
+    if _SEAT_BEFORE.search(s, max(0, hit.start - 40), hit.start):
+        return True
+    if hit.place and (
+        _VESSEL_AFTER.match(s, hit.end) or _VESSEL_BEFORE.search(s, max(0, hit.start - 20), hit.start)
+    ):
+        return True
+    if hit.raw.lower() not in _CAPITALS:
+        return False
+    return bool(_ACTOR_AFTER.match(s, hit.end)) and not _IN_BEFORE.search(
+        s, max(0, hit.start - 30), hit.start
+    )

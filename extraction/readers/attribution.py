@@ -1,0 +1,220 @@
+"""Who a sentence says is speaking: its speaker phrases ("according to ...", "..., the ministry said")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..patterns import Caseless, first_chars, lowered
+
+_SPEECH_VERBS = lexicon.load().speech.SPEECH_VERBS
+_AUXILIARIES = lexicon.load().speech.AUXILIARIES
+
+_NP_THEN_SPEECH = re.compile(
+    r"(?P<np>[^,;:\"“”«»\u2014\u2013]{1,90}?)\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
+)
+_SPEECH_THEN_NP = re.compile(
+    r"(?:,|[\"”»’])\s*(?P<verb>said|says|according\s+to|claimed|claims|reported|reports|wrote|writes|added|"
+    r"adds|noted|notes|stated|states|announced|told)\s+(?P<np>(?:the\s+)?[A-Z][^,;.:\"“”«»]{1,90})"
+)
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})")
+_PER = re.compile(
+    r"(?i)(?:\bas\s+per|(?<![\w-])per|\bciting|\bcited\s+by|\bfigures\s+(?:from|by)|\bdata\s+(?:from|by)|"
+    r"\bestimates?\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
+)
+_COLON_QUOTE = re.compile(r"^(?P<np>[^:\"“”«»]{3,140}?)\s*:\s*[\"“«'‘]")
+_PASSIVE_SPEECH = Caseless(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUXILIARIES + r"$"))
+_NP_TRIM_TAIL = re.compile(r"(?i)(?:\s+(?:on|via|in|at|through|during|late|early|last|this)\b.*$)")
+_NP_TRIM_HEAD = Caseless(
+    re.compile(
+        r"(?i)^(?:.*\b(?:that|and|but|while|as|when|after|before|because|since|although|though|which|who|"
+        r"where|if|so|meanwhile|however|also|earlier|later|separately|previously)\s+)"
+    )
+)
+_FIGURES_FROM = re.compile(
+    r"(?i)^(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:figures?|data|estimates?|statistics|numbers?|reports?|"
+    r"count|assessment)\s+(?:from|by|of|released\s+by|published\s+by)\s+"
+)
+_LEAD_THE = re.compile(r"(?i)^(?:the|a|an)\s+")
+_FIGURE_NOUNS = Caseless(
+    re.compile(
+        r"(?i)\s+(?:figures?|data|estimates?|statistics|stats|numbers?|tally|tallies|count|counts|report|"
+        r"reports|assessment|assessments|update|updates|statement|statements|information|calculations?|"
+        r"records?)$"
+    )
+)
+_NOT_A_SPEAKER = Caseless(
+    re.compile(
+        r"(?i)^(?:it\s+is|this|there|which|who|what|video|footage|the\s+video|the\s+footage|the\s+clip|"
+        r"the\s+photos?|images?|reports?|media\s+reports?|sources?|some|many|others?|experts?|analysts?|"
+        r"observers?|people|one|critics?|he\s+and)$"
+    )
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speaker phrase in a sentence; ``start``/``end`` cover the whole attribution, ``raw`` the speaker."""
+
+    start: int
+    end: int
+    raw: str
+    # Anaphoric speaker ("it", "the ministry", "the unit"): resolved from the context.
+    anaphoric: bool
+    # The phrase before trimming ("the Defence Ministry in Moscow"): its place names a side.
+    full: str = ""
+
+    def moved(self, by: int) -> Attribution:
+        """The same, ``by`` characters further on."""
+        return Attribution(self.start + by, self.end + by, self.raw, self.anaphoric, self.full)
+
+
+_ANAPHORA = Caseless(
+    re.compile(
+        r"(?i)^(?:it|he|she|they|we|its?\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|the\s+(?:ministry|military|unit|"
+        r"agency|statement|report|official|officials|spokesman|spokeswoman|spokesperson|source|general\s+staff|"
+        r"brigade|regiment|battalion|corps|division|command|service|department|force|forces|army|account|"
+        r"post|channel|group|center|centre|directorate|office|government|administration|authorities|"
+        r"intelligence|president|minister|commander|governor|head|chief|update|bulletin|"
+        r"ministry's\s+\w+|military's\s+\w+|country(?:'s|’s)\s+[\w\s]+)|officials|authorities|this)$"
+    )
+)
+
+
+_TRAILING_SPEECH = re.compile(r"\s+" + _AUXILIARIES + r"(?:" + _SPEECH_VERBS + r")$")
+
+
+def _clean_np(raw: str) -> str:
+    text = raw.strip(" \t\"'“”«»‘’")
+    # What ``sub`` removed with these: each can match once at most (anchored at the start or at the end),
+    # and ``Caseless`` has only ``match`` and ``search``.
+    head = _NP_TRIM_HEAD.match(text)
+    text = text[head.end() :] if head else text
+    text = _NP_TRIM_TAIL.sub("", text) or text
+    text = text.strip(" ,.;:")
+    text = _TRAILING_SPEECH.sub("", text)
+    figure_noun = _FIGURE_NOUNS.search(text)
+    text = text[: figure_noun.start()] + text[figure_noun.end() :] if figure_noun else text
+    text = _FIGURES_FROM.sub("", text)
+    return text.strip(" ,.;:")
+
+
+def _words(words: str, *, flags: str = "", tail: str = "") -> re.Pattern[str]:
+    """``\\b(?:words)\\b``, led by a lookahead on the letters the words can begin with: ``re`` then skips
+    the other words without trying every alternative there (same matches)."""
+    first = first_chars(words)
+    ahead = f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
+    return re.compile(flags + r"\b" + ahead + r"(?:" + words + r")\b" + tail)
+
+
+_SPEECH_WORD = _words(_SPEECH_VERBS)
+_CLAUSE_MARK = re.compile(r"[,;:\"“”«»\u2014\u2013]")
+
+
+def _np_then_speech(sentence: str) -> list[re.Match[str]]:
+    """``_NP_THEN_SPEECH`` matches, found from each speech verb back to its clause start (much faster
+    than letting the lazy pattern try every position)."""
+    found: list[re.Match[str]] = []
+    for verb in _SPEECH_WORD.finditer(sentence):
+        start = verb.start()
+        clause = max(
+            (m.end() for m in _CLAUSE_MARK.finditer(sentence, max(0, start - 140), start)), default=0
+        )
+        clause = max(clause, start - 140, found[-1].end() if found else 0)
+        match = _NP_THEN_SPEECH.match(sentence, clause)
+        while match is None and clause < start:
+            clause += 1
+            match = _NP_THEN_SPEECH.match(sentence, clause)
+            if match is not None and match.start("verb") != start:
+                match = None
+        if match is not None and match.start("verb") == start:
+            found.append(match)
+    return found
+
+
+def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
+    raw = _clean_np(np_text)
+    if not raw:
+        return None
+    full = np_text.strip(" \t\"'“”«»‘’,.;:")
+    return Attribution(start, end, raw, bool(_ANAPHORA.match(raw)), full)
+
+
+_HINT = _words(
+    _SPEECH_VERBS + r"|according|per|citing|cited|figures|data|estimates?|sources?", flags="(?i)", tail="|:"
+)
+
+
+_HINT_LOW = Caseless(_HINT)
+# Every ``_PER`` phrase holds one of these, or "per" before a space: sentences without any are not scanned
+# for it (the case-blind scan costs as much as all the other speaker patterns together).
+_PER_STEMS = ("citing", "cited", "figures", "data", "estimate", "source")
+_PER_SPACE = re.compile(r"per\s")
+
+
+_NP_WHICH_SPEECH = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?P<np>(?:the\s+|The\s+)?[A-Z0-9][^,;:\"“”«»]{2,90}?),\s+(?:which|who)\s+"
+    r"[^,;:\"“”«»]{1,120}?,\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
+)
+_CLAUSE_NOT_SPEAKER = re.compile(
+    r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
+)
+
+
+_ARTICLE_AT_END = Caseless(re.compile(r"(?i)\b(?:an|a|the|its|their)\s*$"))
+_VERB_OF_FIGURE = Caseless(
+    re.compile(r"(?i)(?:estimated|reported|confirmed|recorded|documented|counted)\s+(?:at\s+)?\d")
+)
+
+
+def find_attributions(sentence: str) -> list[Attribution]:
+    """Speaker phrases of a sentence, most explicit first."""
+    low = lowered(sentence)
+    if not _HINT_LOW.found(sentence, low=low):
+        return []
+    found: list[Attribution | None] = []
+    for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():
+        found.append(_attribution(match.start(), match.end(), match.group("np")))
+    scan_per = (
+        low is None
+        or any(stem in low for stem in _PER_STEMS)
+        or ("per" in low and _PER_SPACE.search(low) is not None)
+    )
+    per = _PER.finditer(sentence) if scan_per else ()
+    for match in per:
+        bare = strip_article(_clean_np(match.group("np")))
+        if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
+            found.append(_attribution(match.start(), match.end(), match.group("np")))
+    colon = _COLON_QUOTE.match(sentence) if ":" in sentence else None
+    if colon and len(_clean_np(colon.group("np")).split()) <= 12:
+        found.append(_attribution(0, colon.end("np"), colon.group("np")))
+    for match in _SPEECH_THEN_NP.finditer(sentence):
+        # ", said Russian troops had lost N": a reported clause, not a speaker, follows the verb.
+        if match.group("verb").lower() != "according to" and not _CLAUSE_NOT_SPEAKER.search(
+            match.group("np")
+        ):
+            found.append(_attribution(match.start(), match.end(), match.group("np")))
+    relative = ("which" in sentence or "who" in sentence) and "," in sentence
+    for match in _NP_WHICH_SPEECH.finditer(sentence) if relative else ():
+        # "The Nth Brigade, which holds the area, said ...": the speaker is before the relative clause.
+        found.append(_attribution(match.start("np"), match.end(), match.group("np")))
+    for match in _np_then_speech(sentence):
+        np_text = match.group("np")
+        if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):
+            continue
+        if _ARTICLE_AT_END.search(np_text) or _VERB_OF_FIGURE.match(sentence, match.start("verb")):
+            # "an estimated 45,680", "confirmed 300": an adjective, not a speaker's verb.
+            continue
+        raw = _clean_np(np_text)
+        if not raw or len(raw.split()) > 10 or _NOT_A_SPEAKER.match(raw):
+            continue
+        # The attribution starts at the speaker's own words, not at the clause start.
+        offset = np_text.find(raw[:8])
+        start = match.start("np") + offset if offset >= 0 else match.start()
+        found.append(_attribution(start, match.end(), np_text[offset:] if offset >= 0 else np_text))
+    return [a for a in found if a is not None]
+
+
+def strip_article(name: str) -> str:
+    return _LEAD_THE.sub("", name).strip()

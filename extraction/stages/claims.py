@@ -1,0 +1,318 @@
+"""What claims do a sentence's figures make? The drafts of the article's claims, sentence by sentence.
+
+For every sentence that may hold one, reads its figures (and its single items, "a tank"), and for each
+asks the stages named for the questions: what it counts and what happened to it (``counted``), who says
+so (``speaker``), whose losses (``subject``), a running total or a window (``period``), when (``time``),
+where (``location``) and which unit (``unit``). A figure that goes on from another ("and 2,700 wounded",
+"76 of them") counts the same side's. Hedged figures ("if Russia would lose 500 tanks") are no claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Counted, Document, Draft, Speaker
+from ..patterns import Caseless
+from ..readers.numbers import Figure
+from ..readers.sentences import Sentence
+from ..readers.sides import KP, RU, UA
+from ..readers.words import (
+    CAPTURED,
+    CASUALTIES,
+    KILLED,
+    SKIP,
+    V_AID,
+    V_EXCHANGE,
+    V_INTERCEPT,
+    V_LAUNCH,
+    V_MOBILISE,
+    WOUNDED,
+    Noun,
+    Verb,
+)
+from ..schema import Claim
+from . import location
+from .counted import (
+    OTHERS,
+    Reading,
+    category_for,
+    counted_noun,
+    governing_verb,
+    modifier_of,
+    partitive_total,
+    tally_header_verb,
+)
+from .period import period_of
+from .single_items import single_items
+from .speaker import claim_speaker, figure_speaker
+from .subject import SubjectSide, subject_side
+from .time import date_of, lead_span
+from .unit import unit_of
+
+_GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", "special_equipment"})
+
+_ONE_OF = Caseless(re.compile(r"(?i)\s+of\s+(?:the|these|those|them|its|their)\b"))
+
+_IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
+
+_LIST_GAP = re.compile(r"(?i)(?:,|\band\b|\bas\s+well\s+as\b)[^,;]{0,40}$")
+_LOSS_NOUNS = (KILLED, WOUNDED, CASUALTIES, CAPTURED)
+_NOT_LOSSES = (V_AID, V_EXCHANGE, V_MOBILISE)
+
+
+def read_claims(doc: Document) -> None:
+    """Adds the drafts of every sentence's claims to ``doc.drafts``, in order."""
+    previous_period: str | None = None
+    last: Counted | None = None
+    for sentence in doc.sentences:
+        if not doc.triggered[sentence.text]:
+            continue
+        found, last = _read_sentence(doc, sentence, previous_period, last)
+        if found:
+            explicit = [d.claim.period for d in found if d.period_explicit]
+            previous_period = explicit[-1] if explicit else found[-1].claim.period
+        doc.drafts.extend(found)
+
+
+def _read_sentence(
+    doc: Document, sentence: Sentence, previous_period: str | None, last: Counted | None
+) -> tuple[list[Draft], Counted | None]:
+    """The drafts of ``sentence``, and what its last one counted (``last`` when it gives none)."""
+    s = sentence.text
+    figures = [f for f in doc.figures[sentence.index] if not _inside_unit(doc, f)]
+    has_article = doc.flags[s, "single"]
+    if not figures and not has_article:
+        return [], last
+    text = doc.upto[sentence.index]
+    nouns = doc.nouns[sentence.index]
+    if not nouns and not (
+        # "Air defences shot down 140 of them": the previous sentence says what they are.
+        last is not None and any(OTHERS.match(text[f.end :]) for f in figures)
+    ):
+        return [], last
+    # A verb inside a noun ("multiple launch rocket systems") is no verb. Only figures read verbs.
+    verbs = [
+        v
+        for v in (doc.verbs[sentence.index] if figures else ())
+        if not any(n.start <= v.start < n.end and n.kind == "equipment" for n in nouns)
+    ]
+    attributions = doc.attributions[sentence.index]
+    # (The speaker is read here, in sentence order, even when no claim needs it: a speaker is kept
+    # once read, and one read first from a later sentence's search can differ.)
+    speaker = claim_speaker(doc, sentence)
+    ground_list = len({n.equipment for n in nouns if n.equipment in _GROUND}) >= 2
+    # Only the figures' categories read it.
+    air = bool(figures) and (doc.flags[s, "air"] or (doc.air_article and doc.flags[s, "air_words"]))
+    drafts: list[Draft] = []
+    readings: list[Reading] = []
+    np_spans: list[tuple[int, int]] = []
+    sources: dict[int, int] = {}
+    # The side each figure's claim counts, by where the figure starts (for the figures that go on from it).
+    side_by_start: dict[int, SubjectSide] = {}
+    for index, figure in enumerate(figures):
+        noun, _modifier, source = counted_noun(
+            doc, sentence, figure, figures, index, nouns, readings, verbs, last
+        )
+        if source is not None:
+            sources[index] = source
+        readings.append(Reading(figure, noun, None))
+        if noun is not None and noun.start >= figure.end:
+            np_spans.append((figure.qstart, noun.end))
+    for index, (figure, noun, _) in enumerate(list(readings)):
+        if noun is None or noun.kind == SKIP:
+            continue
+        verb = governing_verb(doc, sentence, figure, noun, verbs, attributions)
+        if verb is None:
+            verb = tally_header_verb(doc, sentence, figure, verbs)
+        partitive = partitive_total(doc, sentence, figure)
+        if partitive:
+            # "20 of the 31 Abrams tanks the US sent": the whole is read with its own verb only.
+            verb = next((v for v in verbs if v.start >= max(noun.end, figure.end)), None)
+            earlier = readings[index - 1].category if index else None
+            if verb is None and earlier == "intercepted":
+                verb = Verb(figure.start, figure.start, V_LAUNCH, False)
+        if noun.kind in _LOSS_NOUNS and noun.start < figure.start:
+            # A loss noun before the figure ("deaths by 1,030") names the category itself.
+            verb_kind = verb.kind if verb and verb.kind in _NOT_LOSSES else None
+        else:
+            verb_kind = verb.kind if verb else None
+        category = category_for(noun.kind, noun.equipment, verb_kind, air)
+        if category is None and verb_kind not in _NOT_LOSSES:
+            category = modifier_of(figure, noun, nouns)
+        if category is None:
+            continue
+        if category == "intercepted" and verb_kind != V_INTERCEPT and ground_list:
+            # Drones "destroyed" in a list of tanks, artillery and vehicles are losses, not intercepts.
+            category = "equipment"
+        if category == "launched" and verb and verb.kind == V_INTERCEPT:
+            continue
+        if category == "deployed" and figure.value == 1 and _ONE_OF.match(text[figure.end :]):
+            # "one of the soldiers had been sent to Russia": one man picked out of a group, not a
+            # figure of troops sent.
+            continue
+        if category == "intercepted" and partitive and verb and verb.kind != V_INTERCEPT:
+            category = "launched"
+        readings[index] = Reading(figure, noun, category)
+        speaker_here = figure_speaker(doc, sentence, figure, speaker)
+        draft = _draft(
+            doc, sentence, figure, noun, verb, category, speaker_here, previous_period, len(figures), np_spans
+        )
+        if (
+            category == "intercepted"
+            and (draft.claim.period == "cumulative" or figure.delta)
+            and verb
+            and verb.kind != V_INTERCEPT
+        ):
+            # A tally of drones "destroyed" since the war began (and its daily "(+N)") counts losses,
+            # not one night's intercepts.
+            draft.claim.category = "equipment"
+        source = sources.get(index)
+        inherited = None
+        if source == -1 and last is not None:
+            inherited = SubjectSide(last.side, last.strength)
+        elif source is not None and source >= 0:
+            inherited = side_by_start.get(readings[source].figure.start)
+            if (
+                draft.side_strength >= 2
+                and doc.clause_start(sentence, figure.qstart) > readings[source].figure.end
+            ):
+                # "Kyiv said Russia had lost N soldiers, while Moscow said Ukraine had lost up to
+                # M": the noun carries over, the side is the new clause's own.
+                inherited = None
+        if inherited is not None and inherited.side is not None:
+            # The figure counts the same side's people or equipment as the one it follows.
+            draft.claim.subject_side = inherited.side
+            draft.side_strength = max(draft.side_strength, inherited.strength)
+        if draft.side_strength < 3 and drafts:
+            previous = drafts[-1]
+            gap = text[previous.figure_start : figure.qstart]
+            if (
+                previous.side_strength == 3
+                and previous.figure_start < figure.start
+                and _LIST_GAP.search(gap)
+                and not any(
+                    previous.figure_start < m.start < figure.qstart
+                    and not m.locative
+                    and m.side in (UA, RU, KP)
+                    for m in doc.sides[sentence.index]
+                    if not any(lo <= m.start < hi for lo, hi in np_spans)
+                )
+                and doc.clause_start(sentence, figure.qstart) <= previous.figure_start
+            ):
+                # "300 North Korean soldiers killed and 2,700 wounded": the same side's.
+                draft.claim.subject_side = previous.claim.subject_side
+                draft.side_strength = 2
+        drafts.append(draft)
+        side_by_start[figure.start] = SubjectSide(draft.claim.subject_side, draft.side_strength)
+    for item in single_items(doc, sentence, drafts) if has_article else []:
+        if any(abs(d.figure_start - item.start) < 3 for d in drafts):
+            continue
+        figure = Figure(item.start, item.start + 1, item.start, 1, None, "exact", text[item.start : item.end])
+        drafts.append(
+            _draft(
+                doc,
+                sentence,
+                figure,
+                item.noun,
+                item.verb,
+                item.category,
+                speaker,
+                previous_period,
+                len(figures),
+                np_spans,
+            )
+        )
+    if drafts and doc.flags[s, "hedged"]:
+        drafts = [
+            d
+            for d in drafts
+            if not _IF_BEFORE.search(text[max(sentence.start, d.figure_start - 60) : d.figure_start])
+        ]
+    if drafts:
+        final = max(drafts, key=lambda d: d.figure_start)
+        last = Counted(final.noun, final.claim.subject_side, final.side_strength) if final.noun else None
+    return drafts, last
+
+
+def _inside_unit(doc: Document, figure: Figure) -> bool:
+    """Whether a figure is the number of a unit's name ("the 47th Brigade")."""
+    return any(u.start <= figure.start < u.end for u in doc.units)
+
+
+def _draft(
+    doc: Document,
+    sentence: Sentence,
+    figure: Figure,
+    noun: Noun,
+    verb: Verb | None,
+    category: str,
+    speaker: Speaker | None,
+    previous_period: str | None,
+    figure_count: int,
+    np_spans: list[tuple[int, int]],
+) -> Draft:
+    """The claim of one figure, each of its fields decided by its stage."""
+    attributions = doc.attributions[sentence.index]
+    # Read here, for sentences that give a claim, rather than for every sentence with a noun.
+    times = doc.times[sentence.index]
+    side, strength = subject_side(doc, sentence, figure, noun, verb, category, speaker, np_spans)
+    period, period_explicit = period_of(
+        doc, sentence, figure, times, category, previous_period, figure_count, attributions
+    )
+    day, day_start = date_of(doc, sentence, figure, times, period, attributions)
+    if not times and period == "window" and lead_span(doc) is not None:
+        # A weekly summary's figures "over the week": the days its lead names ("from November 23 to 29").
+        day, day_start = lead_span(doc)  # type: ignore[misc]
+    place = location.nearest_place(doc, sentence, figure)
+    unit = unit_of(doc, sentence, figure, speaker)
+    local: bool | None = None  # read only when a value is missing
+    unit_carried = False
+    if place is None or unit is None:
+        local = location.local(category, figure.value, period, max(doc.figure_values(sentence), default=0))
+        if local and doc.flags[sentence.text, "continues"]:
+            # "The enemy lost up to 80 servicemen there": where and by whom, from the paragraph.
+            carried_place, carried_unit = location.carried(doc, sentence)
+            place = place or carried_place
+            unit_carried = unit is None and carried_unit is not None
+            unit = unit or carried_unit
+    region = place.region if place else None
+    if region is None and doc.region:
+        if local is None:
+            local = location.local(
+                category, figure.value, period, max(doc.figure_values(sentence), default=0)
+            )
+        if local:
+            region = doc.region
+    claim = Claim(
+        category=category,
+        equipment=noun.equipment if category in ("equipment", "launched", "intercepted") else None,
+        value=figure.value,
+        value_max=figure.value_max,
+        qualifier=figure.qualifier,
+        subject_side=side,
+        claimant=speaker.name if speaker else None,
+        claimant_side=speaker.side if speaker else None,
+        period=period,
+        date=day,
+        date_start=day_start,
+        region=region,
+        place=place.place if place else None,
+        unit=unit.name if unit else None,
+        evidence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        claimant_raw=speaker.raw if speaker else None,
+        region_raw=place.raw if place and place.region else None,
+        place_raw=place.raw if place and place.place else None,
+        unit_raw=unit.raw if unit else None,
+    )
+    return Draft(
+        claim,
+        sentence,
+        strength,
+        bool(speaker and speaker.explicit),
+        period_explicit,
+        figure.start,
+        noun,
+        unit_carried,
+    )

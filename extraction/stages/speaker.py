@@ -1,0 +1,219 @@
+"""Who speaks? The speaker of a sentence, and the one a figure's claim is attributed to.
+
+Reads the sentence's speaker phrases (``readers.attribution``), the claimants and units the article names,
+and the sentences before. Decides who the speaker is (a registry claimant where one is named, a unit, or
+the side of a phrase) and resolves "it", "the ministry", "the unit" and "he" from earlier sentences; a
+sentence without a speaker of its own goes on in the voice of the sentences just before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..cache import kept_value
+from ..document import Document, Speaker
+from ..names.matcher import Hit
+from ..names.registries import ClaimantEntry
+from ..names.tokens import tokenize_phrase
+from ..names.units import UnitHit, find_units
+from ..patterns import Caseless
+from ..readers.attribution import Attribution, strip_article
+from ..readers.numbers import Figure
+from ..readers.sentences import Sentence
+from ..readers.sides import KP, RU, UA, opposite
+
+_UPPER = re.compile(r"[A-Z]")
+_ITS_THEIR = re.compile(r"(?i)^(?:its|their)\s")
+_UNIT_SPEAKER = Caseless(
+    re.compile(
+        r"(?i)^(?:the\s+)?(?:unit|brigade|regiment|battalion|detachment|corps|division|"
+        r"its\s+press\s+service|the\s+unit's\s+press\s+service)$"
+    )
+)
+_INSTITUTION = Caseless(
+    re.compile(
+        r"(?i)\b(?:ministry|force|forces|staff|navy|army|military|command|service|brigade|unit|spokesm[ae]n|"
+        r"spokeswoman|spokesperson|governor|group|headquarters|directorate|agency|officials?|commander|battalion|"
+        r"regiment|corps|division|guard)\b"
+    )
+)
+_SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
+
+
+def speaker_of(doc: Document, sentence: Sentence, depth: int = 0) -> Speaker | None:
+    """Who the sentence says is speaking, resolving "it" and "the ministry" from earlier sentences. Kept
+    once read: a speaker read first from a later sentence's search can differ, so the claims stage reads
+    every sentence's in order."""
+    if sentence.index in doc.speakers:
+        return doc.speakers[sentence.index]
+    speaker = None
+    for attribution in doc.attributions[sentence.index]:
+        speaker = _resolve(doc, attribution, sentence, depth)
+        if speaker is not None:
+            break
+    doc.speakers[sentence.index] = speaker
+    return speaker
+
+
+def claim_speaker(doc: Document, sentence: Sentence) -> Speaker | None:
+    """The sentence's own speaker, or one carried over from the sentences just before."""
+    own = speaker_of(doc, sentence)
+    if own is not None:
+        return own
+    if doc.flags[sentence.text, "reportedly"]:
+        return None
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = doc.sentences[index]
+        if earlier.headline and not sentence.headline:
+            continue
+        found = speaker_of(doc, earlier)
+        if found is None:
+            continue
+        if sentence.index - index == 3 and (
+            found.unit_speaker or found.name not in doc.registries.claimant_names
+        ):
+            # A relay's unattributed sentences go on in the voice of an institution three sentences up; a
+            # person or a unit speaks for two.
+            return None
+        return Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
+    return None
+
+
+def figure_speaker(
+    doc: Document, sentence: Sentence, figure: Figure, default: Speaker | None
+) -> Speaker | None:
+    """With two speakers in one sentence ("Kyiv said ..., while Moscow said ..."), the one of the figure's
+    clause."""
+    attributions = doc.attributions[sentence.index]
+    if len(attributions) < 2:
+        return default
+    clause = (doc.clause_start(sentence, figure.qstart), doc.clause_end(sentence, figure.end))
+    same = [a for a in attributions if clause[0] <= a.start < clause[1]]
+    chosen = same[0] if same else min(attributions, key=lambda a: abs(a.start - figure.start))
+    return _resolve(doc, chosen, sentence, 0) or default
+
+
+def first_actor(doc: Document, sentence: Sentence, skip: Attribution | None = None) -> str | None:
+    """The first side the sentence names as an actor (not a place), outside the speaker phrase ``skip``."""
+    for mention in doc.sides[sentence.index]:
+        if skip is not None and skip.start <= mention.start < skip.end:
+            continue
+        if not mention.locative and mention.side in (UA, RU, KP):
+            return mention.side
+    return None
+
+
+def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth: int) -> Speaker | None:
+    raw = attribution.raw
+    full = attribution.full or raw
+    hits = _claimants_in(doc, full)
+    if hits:
+        entry: ClaimantEntry = max(hits, key=lambda h: h.end - h.start).payload
+        return Speaker(entry.name, entry.side, raw, True)
+    named_side = doc.phrase_side[full]
+    unit_here = _unit_in_phrase(doc, full)
+    if unit_here is None:
+        # "The brigade's press officer said": the formation "the brigade" stands for.
+        span = range(attribution.start, attribution.end)
+        unit_here = next((u for u in doc.units if u.start in span and u.side), None)
+    if unit_here is not None:
+        return Speaker(unit_here.name, unit_here.side, raw, True, True)
+    if _UPPER.search(raw) and _INSTITUTION.search(raw):
+        # "the Defence Ministry in Moscow" is the Russian Defence Ministry; a bare "the Air Force" is the
+        # one the registry knows for one side only.
+        entry = _qualified_claimant(doc, raw, (named_side,) if named_side else (UA, RU))
+        if entry is not None:
+            return Speaker(entry.name, entry.side, raw, True)
+    if attribution.anaphoric and named_side is None:
+        unit_speaker = bool(_UNIT_SPEAKER.match(raw)) or bool(_ITS_THEIR.match(raw))
+        # "the unit said": the formation named as the sentence's actor is the speaker.
+        for hit in doc.claimant_hits:
+            # Only a formation named before the speech verb ("The 47th Brigade destroyed ..., the unit
+            # said"); one named in what is said ("the ministry noted that the Air Force ...") is not it.
+            if sentence.start <= hit.start < attribution.start:
+                entry = hit.payload
+                return Speaker(entry.name, entry.side, raw, True, unit_speaker)
+        if unit_speaker:
+            for unit in doc.units:
+                if sentence.start <= unit.start < sentence.end and unit.side:
+                    return Speaker(unit.name, unit.side, raw, True, True)
+        earlier = _earlier_speaker(doc, sentence, depth, person=raw.lower() in ("he", "she"))
+        if earlier is not None:
+            return Speaker(earlier.name, earlier.side, raw, True, unit_speaker or earlier.unit_speaker)
+        if unit_speaker:
+            # A unit reporting what it did to the other side: the side opposite the one it hit.
+            target = first_actor(doc, sentence, skip=attribution)
+            return Speaker(None, opposite(target) or UA, raw, True, True)
+        actor = first_actor(doc, sentence, skip=attribution)
+        return Speaker(None, actor, raw, True, unit_speaker) if actor else None
+    side = named_side
+    if side is None and not _UPPER.search(raw):
+        return None
+    if side is None and _INSTITUTION.search(raw):
+        # "the Air Force said", "the Defence Ministry said": the side of the sentence's actor or of
+        # the article's earlier speakers.
+        earlier = _earlier_speaker(doc, sentence, depth)
+        side = earlier.side if earlier is not None else first_actor(doc, sentence, skip=attribution)
+    name = strip_article(raw) if _UPPER.search(raw) else None
+    return Speaker(name, side, raw, True)
+
+
+def _qualified_claimant(doc: Document, raw: str, sides: tuple[str, ...]) -> ClaimantEntry | None:
+    """The registry claimant named by the institution with a side's adjective before it, when exactly
+    one of ``sides`` gives one."""
+    base = strip_article(raw)
+    if doc.phrase_side[base] is not None:
+        return None
+    found: list[ClaimantEntry] = []
+    for side in sides:
+        for adjective in _SIDE_ADJECTIVES.get(side, ()):
+            phrase = f"{adjective} {base}"
+            for hit in _claimants_in(doc, phrase):
+                if hit.start == 0 and hit.end == len(phrase) and hit.payload.side == side:
+                    found.append(hit.payload)
+                    break
+    return found[0] if len({entry.name for entry in found}) == 1 else None
+
+
+def _claimants_in(doc: Document, phrase: str) -> list[Hit]:
+    # Speaker phrases recur across articles: their registry hits are kept with the registries.
+    kept = doc.registries.kept
+    return kept_value(
+        kept.claimants, phrase, lambda p: doc.registries.claimant_matcher.find(tokenize_phrase(p, kept))
+    )
+
+
+def _unit_in_phrase(doc: Document, phrase: str) -> UnitHit | None:
+    return kept_value(doc.registries.kept.phrase_units, phrase, lambda p: _find_unit_in_phrase(doc, p))
+
+
+def _find_unit_in_phrase(doc: Document, phrase: str) -> UnitHit | None:
+    registries = doc.registries
+    tokens = tokenize_phrase(phrase, registries.kept)
+    for hit in registries.unit_matcher.find(tokens):
+        unit = hit.payload
+        return UnitHit(0, 0, unit.name, unit.side, phrase, 3)
+    for hit in find_units(phrase, tokens, registries):
+        if hit.side:
+            return hit
+    return None
+
+
+def _earlier_speaker(
+    doc: Document, sentence: Sentence, depth: int, reach: int = 6, person: bool = False
+) -> Speaker | None:
+    if depth > 2:
+        return None
+    for index in range(sentence.index - 1, max(-1, sentence.index - 1 - reach), -1):
+        earlier = doc.sentences[index]
+        found = speaker_of(doc, earlier, depth + 1)
+        if found is not None:
+            return found
+        if person and sentence.index - index <= 2:
+            # "Gen. X, commander of Ukraine's <group>, gave his own figures. '...,' he wrote": the
+            # person just introduced, by the body they speak for.
+            named = [h for h in doc.claimant_hits if earlier.start <= h.start < earlier.end]
+            if named:
+                entry: ClaimantEntry = named[-1].payload
+                return Speaker(entry.name, entry.side, named[-1].key.strip(), True)
+    return None

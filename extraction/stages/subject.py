@@ -1,0 +1,239 @@
+"""Whose losses? The side whose people or equipment a figure counts (for launches: the side that fired).
+
+Reads the side words of the figure's sentence (``readers.sides``), its speaker and its verb. Decides, in
+order: a side named in the counted phrase ("50 North Korean soldiers"); the speaker's own ("its own
+troops"); the agent of a "by" phrase ("destroyed by Ukraine's 92nd Brigade"); the actor of the clause, read
+with its verb ("Ukrainian forces destroyed 12 tanks" counts Russia's); and failing all, the side opposite
+the claimant's. The strength says how sure: 3 named in the phrase, 2 from the clause, 1 a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..document import Document, Speaker
+from ..patterns import Caseless
+from ..readers.cues import OWN_FORCES
+from ..readers.numbers import Figure
+from ..readers.sentences import Sentence
+from ..readers.sides import KP, OTHER, RU, UA, SideMention, opposite
+from ..readers.words import Noun, Verb
+from .speaker import first_actor
+
+
+class SubjectSide(NamedTuple):
+    side: str | None
+    strength: int
+
+
+# With no speaker to be opposite to, "the enemy" and a figure with no side are Russia's: the engine reads
+# reporting from the Ukrainian side of the war.
+_DEFAULT_ENEMY = RU
+
+
+_POSSESSIVE_BEFORE = Caseless(re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:own\s+)?$"))
+
+_POSSESSIVE_AFTER = Caseless(re.compile(r"(?i)^\s*(?:of\s+)?(?:his|her|its|their|our)\b"))
+
+_FROM_FORMATION = Caseless(
+    re.compile(r"(?i)^\s+(?:from|of|belonging\s+to|serving\s+(?:in|with))\s+(?:a|an|the)?\s*")
+)
+
+_BY_AGENT = Caseless(re.compile(r"(?i)^[^,;.]{0,60}?\bby\s+(?:the\s+)?"))
+
+_INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
+
+_OBJECT_BEFORE = Caseless(
+    re.compile(
+        r"(?i)\b(?:told|to|against|on|at|with|sank|sunk|hit|struck|destroyed|downed|killed|captured|"
+        r"attacked|targeted|shot\s+down|intercepted|toward|towards|than)\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:(?:president|defence|defense|minister|leader|\w+-\w+)\s+){0,2}$"
+    )
+)
+
+_SUFFERED = Caseless(re.compile(r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b"))
+
+_AGENT_VERB = Caseless(
+    re.compile(
+        r"(?i)\b(?:kill(?:s|ed|ing)?|destroy(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|"
+        r"inflict(?:s|ed|ing)?|caus(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|tak(?:e|es|ing)|shot|shoot(?:s|ing)?|"
+        r"down(?:ed|ing)|hit(?:s|ting)?|struck|strik(?:e|es|ing)|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|"
+        r"knock(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|intercept(?:s|ed|ing)?|wip(?:e|es|ed|ing)|repel(?:s|led|ling)?|"
+        r"seiz(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|disabl(?:e|es|ed|ing)|hunt(?:s|ed|ing)?|target(?:s|ed|ing)?)\b"
+    )
+)
+
+_BY_VERB = Caseless(
+    re.compile(
+        r"(?i)\b(?:(?P<donor>supplied|provided|donated|sent|delivered|given|made|built|produced|manufactured|"
+        r"designed|developed|transferred|pledged|promised|funded|financed|bought|purchased)|"
+        r"(?P<owner>used|operated|manned|crewed|owned|flown|piloted|deployed|fielded))\s+(?:\w+\s+){0,2}by\s+"
+        r"(?:the\s+)?$"
+    )
+)
+
+_PASSIVE_LOSS = Caseless(
+    re.compile(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:killed|destroyed|hit|captured)\b")
+)
+
+
+def _agent_verb(between: str) -> bool:
+    if _PASSIVE_LOSS.search(between):
+        return False
+    return bool(_AGENT_VERB.search(between))
+
+
+_THEY = re.compile(r"(?i)\bthey|their\b")
+
+
+def subject_side(
+    doc: Document,
+    sentence: Sentence,
+    figure: Figure,
+    noun: Noun,
+    verb: Verb | None,
+    category: str,
+    speaker: Speaker | None,
+    np_spans: list[tuple[int, int]],
+) -> SubjectSide:
+    text = doc.upto[sentence.index]
+    claimant_side = speaker.side if speaker else None
+    mentions = _actor_mentions(doc, sentence)
+
+    def resolve(mention: SideMention) -> str | None:
+        if mention.side == "enemy":
+            return opposite(claimant_side) or _DEFAULT_ENEMY
+        if mention.side == "pronoun":
+            return _pronoun_side(doc, sentence)
+        return mention.side
+
+    # 1. In the counted phrase: "50 North Korean soldiers", "Russian military deaths by 1,030".
+    lo, hi = sorted((figure.end, noun.start))
+    if noun.start < figure.start:
+        lo = max(doc.clause_start(sentence, noun.start), noun.start - 40)
+        hi = figure.qstart
+    for mention in mentions:
+        if lo <= mention.start < max(hi, noun.end) and mention.side != "pronoun":
+            if mention.side == OTHER and noun.kind == "equipment":
+                # "British cruise missiles", "U.S.-made rockets": the maker, not the user.
+                continue
+            side = resolve(mention)
+            if side:
+                return SubjectSide(side, 3)
+    # "20,000 of his fighters", "its own troops": the speaker's side.
+    possessed = _POSSESSIVE_BEFORE.search(
+        text[max(sentence.start, lo - 20) : lo]
+    ) or _POSSESSIVE_AFTER.search(text[figure.end : figure.end + 12])
+    if possessed and claimant_side in (UA, RU, KP, OTHER):
+        return SubjectSide(claimant_side, 2)
+    # "eight soldiers from a Chechen Akhmat unit": the side of the formation they come from.
+    after_np = _FROM_FORMATION.match(text[noun.end :])
+    if after_np and noun.start >= figure.end:
+        for mention in mentions:
+            if noun.end + after_np.end() <= mention.start <= noun.end + after_np.end() + 12:
+                side = resolve(mention)
+                if side:
+                    return SubjectSide(side, 3)
+    # 2. "destroyed by Ukraine's 92nd Brigade", "launched by Russia".
+    end_of_np = max(noun.end, figure.end)
+    by_agent = _BY_AGENT.search(text[end_of_np:])
+    # "supplied by the United States" names a donor, "used by Ukrainian troops" the owner; only a
+    # verb of loss or attack makes the "by" phrase the other side.
+    by_verb = _BY_VERB.search(by_agent.group(0)) if by_agent else None
+    if by_agent and not (by_verb and by_verb.group("donor")):
+        for mention in mentions:
+            if end_of_np + by_agent.end() <= mention.start <= end_of_np + by_agent.end() + 12:
+                agent = resolve(mention)
+                if not agent:
+                    continue
+                if by_verb and by_verb.group("owner"):
+                    return SubjectSide(agent, 3)
+                return SubjectSide(agent if category in ("launched", "deployed") else opposite(agent), 2)
+    # 3. The actor of the clause: its first side before the verb (or the figure), read with the verb.
+    # A single item that underwent a passive verb has no actor before it.
+    single = not figure.words and not figure.raw[:1].isdigit()
+    if single and verb is not None and verb.passive and verb.start >= noun.end:
+        mentions = []
+    clause_start = doc.clause_start(sentence, figure.qstart)
+    limit = figure.qstart
+    if verb is not None and verb.end <= figure.qstart:
+        limit = verb.start
+    before = [
+        m
+        for m in mentions
+        if m.end <= limit and not any(lo_np <= m.start < hi_np for lo_np, hi_np in np_spans)
+    ]
+    # The nearest side before the verb that is not itself an object ("sank Russian submarine", "beaten
+    # back a large Russian assault") or an addressee ("told President Vladimir Putin").
+    before = [m for m in before if not _is_object(doc, sentence, m)]
+    in_clause = [m for m in before if m.start >= clause_start]
+    actor_mention = in_clause[-1] if in_clause else (before[-1] if before else None)
+    own = None
+    if claimant_side in (UA, RU, KP) and doc.flags[sentence.text, "own"]:
+        owned = list(OWN_FORCES.finditer(text, actor_mention.end if actor_mention else sentence.start, limit))
+        own = owned[-1] if owned else None
+    if own is not None:
+        # The speaker's own forces are the clause's actor, nearer the verb than any side word.
+        between = text[own.end() : figure.qstart]
+        if category in ("launched", "deployed") or not _agent_verb(between) or _SUFFERED.search(between):
+            return SubjectSide(claimant_side, 2)
+        return SubjectSide(opposite(claimant_side) or claimant_side, 2)
+    if actor_mention is not None:
+        actor = resolve(actor_mention)
+        if actor:
+            if category in ("launched", "deployed"):
+                return SubjectSide(actor, 2)
+            between = text[actor_mention.end : figure.qstart]
+            if _agent_verb(between) and not _SUFFERED.search(between):
+                flipped = opposite(actor)
+                if flipped:
+                    return SubjectSide(flipped, 2)
+            else:
+                return SubjectSide(actor, 2)
+    # 4. No actor: the side opposite the claimant's (each side mostly reports the other's losses).
+    if category == "intercepted" or category == "launched":
+        fired = opposite(claimant_side) if claimant_side in (UA, RU) else None
+        if fired:
+            return SubjectSide(fired, 1)
+    if claimant_side in (UA, RU, KP):
+        return SubjectSide(opposite(claimant_side), 1)
+    pronoun = _pronoun_side(doc, sentence) if _THEY.search(text[sentence.start : figure.start]) else None
+    if pronoun:
+        return SubjectSide(pronoun, 1)
+    return SubjectSide(_DEFAULT_ENEMY, 0)
+
+
+def _is_object(doc: Document, sentence: Sentence, mention: SideMention) -> bool:
+    """Whether a side word is an object or an addressee: read once a mention, not once a figure."""
+    found = doc.objects.get(mention.start)
+    if found is None:
+        text = doc.text
+        lo = sentence.start
+        found = doc.objects[mention.start] = bool(
+            _INDEFINITE_BEFORE.search(text[max(lo, mention.start - 30) : mention.start])
+            or _OBJECT_BEFORE.search(text[max(lo, mention.start - 40) : mention.start])
+        )
+    return found
+
+
+def _actor_mentions(doc: Document, sentence: Sentence) -> list[SideMention]:
+    """The sentence's side mentions that can name an actor: not places, not inside a speaker phrase."""
+    found = doc.actor_mentions.get(sentence.index)
+    if found is None:
+        attributions = doc.attributions[sentence.index]
+        found = doc.actor_mentions[sentence.index] = [
+            m
+            for m in doc.sides[sentence.index]
+            if not m.locative and not any(a.start <= m.start < a.end for a in attributions)
+        ]
+    return found
+
+
+def _pronoun_side(doc: Document, sentence: Sentence) -> str | None:
+    """Whom "they" stands for: the first actor of the two sentences before."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        actor = first_actor(doc, doc.sentences[index])
+        if actor:
+            return actor
+    return None
