@@ -108,6 +108,38 @@ class _BySentence(IdentityDict):
         return found
 
 
+class Upto:
+    """The article read as if it ended with one sentence: ``article[:sentence.end]``, without the copy.
+
+    Stages read at article offsets and must not read past the sentence; slicing a prefix for every
+    sentence copied the article once per sentence, which made a long text's cost grow with its square.
+    Slices, ``find``, ``rfind`` and ``len`` answer as the prefix would; a pattern is run over ``text`` with
+    ``endpos`` no further than ``end``.
+    """
+
+    __slots__ = ("text", "end")
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+
+    def __len__(self) -> int:
+        return self.end
+
+    def __getitem__(self, key: slice) -> str:
+        start, stop = key.start, key.stop
+        if start is not None and start < 0:
+            start += self.end
+        stop = self.end if stop is None else stop + self.end if stop < 0 else min(stop, self.end)
+        return self.text[start : stop : key.step]
+
+    def find(self, sub: str, start: int = 0, end: int | None = None) -> int:
+        return self.text.find(sub, start, self.end if end is None else min(end, self.end))
+
+    def rfind(self, sub: str, start: int = 0, end: int | None = None) -> int:
+        return self.text.rfind(sub, start, self.end if end is None else min(end, self.end))
+
+
 class _Upto(IdentityDict):
     __slots__ = ("text", "sentences")
 
@@ -116,8 +148,8 @@ class _Upto(IdentityDict):
         self.text = text
         self.sentences = sentences
 
-    def __missing__(self, index: int) -> str:
-        found = self[index] = self.text[: self.sentences[index].end]
+    def __missing__(self, index: int) -> Upto:
+        found = self[index] = Upto(self.text, self.sentences[index].end)
         return found
 
 
@@ -171,10 +203,13 @@ class Document:
         self._figure_spans: dict[int, tuple[tuple[int, int], ...]] = {}
         # The article's text up to the end of each sentence: read at article offsets, nothing read after a
         # position runs past the sentence.
-        self.upto: dict[int, str] = _Upto(text, self.sentences)
+        self.upto: dict[int, Upto] = _Upto(text, self.sentences)
         # What the stages find, in the order they run.
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.places: list[PlaceHit] = []
         self.units: list[UnitHit] = []
+        self._places_at: dict[int, list[PlaceHit]] = {}
+        self._units_at: dict[int, list[UnitHit]] = {}
         self.claimant_hits: list[Hit] = []
         # The region the article is about (named often enough), if any.
         self.region: str | None = None
@@ -237,15 +272,41 @@ class Document:
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence that holds article offset ``offset``; -100 when none does."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.index
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index].index
         return -100
+
+    def index_names(self) -> None:
+        """Group the places and units found by sentence, once all are found (``stages.names``).
+
+        Each stage asks for the names of one sentence or its neighbours: read from these groups, an
+        article's cost grows with its length, not with its length times its names.
+        """
+        self._places_at = _grouped(self.places, self.sentence_at)
+        self._units_at = _grouped(self.units, self.sentence_at)
+
+    def places_in(self, sentence: Sentence) -> list[PlaceHit]:
+        return self._places_at.get(sentence.index, [])
+
+    def units_in(self, sentence: Sentence) -> list[UnitHit]:
+        return self._units_at.get(sentence.index, [])
+
+    def units_near(self, index: int, reach: int) -> list[UnitHit]:
+        """The units of the sentences up to ``reach`` before and after sentence ``index``, in text order."""
+        return [u for i in range(index - reach, index + reach + 1) for u in self._units_at.get(i, ())]
 
     @cached_property
     def air_article(self) -> bool:
         """Whether the article speaks of an air attack (read when a sentence's figures first ask)."""
         return cues.AIR.found(self.text)
+
+
+def _grouped(hits: list, sentence_at: Callable[[int], int]) -> dict[int, list]:
+    groups: dict[int, list] = {}
+    for hit in hits:
+        groups.setdefault(sentence_at(hit.start), []).append(hit)
+    return groups
 
 
 def _nouns(candidates: Reading, text: str) -> list[Noun]:

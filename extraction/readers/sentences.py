@@ -141,6 +141,33 @@ def _is_headline(stripped: str) -> bool:
     return True
 
 
+# The longest stretch read as one sentence. The stages' work on a sentence grows faster than its length,
+# and real sentences stay under a thousand characters; a text without full stops (a table flattened to one
+# line, a paste with its punctuation lost) is cut into stretches at its last clause or word break in reach.
+MAX_SENTENCE = 2000
+_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
+
+
+def _bounded(line: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` with every one longer than MAX_SENTENCE cut into stretches no longer than it."""
+    if all(end - start <= MAX_SENTENCE for start, end in pieces):
+        return pieces
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = limit
+            for pattern in _BREAKS:
+                found = [m.end() for m in pattern.finditer(line, start + MAX_SENTENCE // 2, limit)]
+                if found:
+                    cut = found[-1]
+                    break
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with its offsets into ``text``."""
     sentences: list[Sentence] = []
@@ -157,7 +184,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 pieces.append((piece_start, cut))
                 piece_start = cut
         pieces.append((piece_start, len(line)))
-        for start, end in pieces:
+        for start, end in _bounded(line, pieces):
             chunk = line[start:end]
             left = chunk.lstrip()
             if not left:

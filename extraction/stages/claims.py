@@ -79,7 +79,7 @@ def _read_sentence(
 ) -> tuple[list[Draft], Counted | None]:
     """The drafts of ``sentence``, and what its last one counted (``last`` when it gives none)."""
     s = sentence.text
-    figures = [f for f in doc.figures[sentence.index] if not _inside_unit(doc, f)]
+    figures = [f for f in doc.figures[sentence.index] if not _inside_unit(doc, sentence, f)]
     has_article = doc.flags[s, "single"]
     if not figures and not has_article:
         return [], last
@@ -234,9 +234,9 @@ def _read_sentence(
     return drafts, last
 
 
-def _inside_unit(doc: Document, figure: Figure) -> bool:
+def _inside_unit(doc: Document, sentence: Sentence, figure: Figure) -> bool:
     """Whether a figure is the number of a unit's name ("the 47th Brigade")."""
-    return any(u.start <= figure.start < u.end for u in doc.units)
+    return any(u.start <= figure.start < u.end for u in doc.units_in(sentence))
 
 
 def _draft(

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from .. import lexicon
-from ..document import Counted, Document
+from ..document import Counted, Document, Upto
 from ..patterns import Caseless
 from ..readers.attribution import Attribution
 from ..readers.numbers import Figure
@@ -140,7 +140,7 @@ def counted_noun(
             index + 1 < len(figures)
             and "\n" in gap
             and not gap[gap.rfind("\n") :].strip()
-            and _LIST_LABEL.match(text, noun.end, figures[index + 1].qstart)
+            and _LIST_LABEL.match(text.text, noun.end, min(figures[index + 1].qstart, text.end))
         ):
             # "air defense systems — 1,081\naircraft — 370": a label at the start of the next line
             # counts the next line's figure; this figure's label is before it.
@@ -238,7 +238,7 @@ def counted_noun(
     return _NONE
 
 
-def _item_start(text: str, lo: int, position: int) -> int:
+def _item_start(text: Upto, lo: int, position: int) -> int:
     """Start of a tally item: after the last semicolon or bracket of the sentence (from ``lo``) before
     ``position``."""
     cut = max(text.rfind(";", lo, position), text.rfind(")", lo, position))

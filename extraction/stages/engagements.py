@@ -96,9 +96,7 @@ def _engagement(doc: Document, unit: UnitHit, sentence: Sentence, combat: Senten
             for m in doc.sides[combat.index]
             if m.start < verb_start and not m.locative and m.side in (UA, RU, KP)
         ]
-        actors += [
-            _Actor(u.start, u.side) for u in doc.units if sentence.start <= u.start < verb_start and u.side
-        ]
+        actors += [_Actor(u.start, u.side) for u in doc.units_in(sentence) if u.start < verb_start and u.side]
         if actors and max(actors).side != unit_side:
             attacked = unit_side
     if attacked is None:

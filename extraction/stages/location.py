@@ -17,7 +17,7 @@ from ..readers.sentences import Sentence
 
 def nearest_place(doc: Document, sentence: Sentence, figure: Figure | None) -> PlaceHit | None:
     """The place of ``sentence`` nearest ``figure`` (without one: its first town, else its first place)."""
-    here = [p for p in doc.places if sentence.start <= p.start < sentence.end]
+    here = doc.places_in(sentence)
     if not here:
         return None
     if figure is None:
@@ -45,7 +45,7 @@ def carried(doc: Document, sentence: Sentence) -> tuple[PlaceHit | None, UnitHit
         if place is None:
             place = nearest_place(doc, previous, None)
         if unit is None:
-            unit = next((u for u in doc.units if previous.start <= u.start < previous.end), None)
+            unit = next(iter(doc.units_in(previous)), None)
     return place, unit
 
 

@@ -25,6 +25,7 @@ def find_names(doc: Document) -> None:
         if claimants:
             doc.claimant_hits.extend([h.moved(shift) for h in claimants])
     doc.units = with_anaphora(doc.text, doc.units)
+    doc.index_names()
     doc.region = dominant_region(doc.places)
     if doc.region is None and doc.title:
         title_places = find_places(doc.title, tokenize(doc.title, doc.registries.kept.tokens), doc.registries)

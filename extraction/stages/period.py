@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..document import Document
+from ..document import Document, Upto
 from ..patterns import Caseless
 from ..readers.attribution import Attribution
 from ..readers.dates import AS_OF, CUMULATIVE_KINDS, DAY, MONTH, SINCE, SPAN, TOTAL, VAGUE, WEEK, TimeExpr
@@ -128,7 +128,7 @@ def period_of(
     return Period("window", False)
 
 
-def _in_other_brackets(text: str, lo: int, position: int, figure: Figure) -> bool:
+def _in_other_brackets(text: Upto, lo: int, position: int, figure: Figure) -> bool:
     """A time word inside brackets that do not hold the figure ("13 tanks (5 711 in total)") is not its
     own (``lo``: where the sentence starts)."""
     opened = text.rfind("(", lo, position)

@@ -115,7 +115,8 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
     if unit_here is None:
         # "The brigade's press officer said": the formation "the brigade" stands for.
         span = range(attribution.start, attribution.end)
-        unit_here = next((u for u in doc.units if u.start in span and u.side), None)
+        in_phrase = doc.units_near(doc.sentence_at(attribution.start), 0)
+        unit_here = next((u for u in in_phrase if u.start in span and u.side), None)
     if unit_here is not None:
         return Speaker(unit_here.name, unit_here.side, raw, True, True)
     if _UPPER.search(raw) and _INSTITUTION.search(raw):

@@ -171,7 +171,8 @@ def subject_side(
     actor_mention = in_clause[-1] if in_clause else (before[-1] if before else None)
     own = None
     if claimant_side in (UA, RU, KP) and doc.flags[sentence.text, "own"]:
-        owned = list(OWN_FORCES.finditer(text, actor_mention.end if actor_mention else sentence.start, limit))
+        start = actor_mention.end if actor_mention else sentence.start
+        owned = list(OWN_FORCES.finditer(text.text, start, min(limit, text.end)))
         own = owned[-1] if owned else None
     if own is not None:
         # The speaker's own forces are the clause's actor, nearer the verb than any side word.

@@ -14,13 +14,13 @@ from ..readers.sentences import Sentence
 
 
 def unit_of(doc: Document, sentence: Sentence, figure: Figure, speaker: Speaker | None) -> UnitHit | None:
-    here = [u for u in doc.units if sentence.start <= u.start < sentence.end]
+    here = doc.units_in(sentence)
     if here:
         at = figure.start
         return min(here, key=lambda u: (-u.rank, abs(u.start - at)))
     if speaker is not None and speaker.unit_speaker:
         # "the unit said": the formation named in a neighbouring sentence.
-        nearby = [u for u in doc.units if u.rank >= 2 and abs(doc.sentence_at(u.start) - sentence.index) <= 3]
+        nearby = [u for u in doc.units_near(sentence.index, 3) if u.rank >= 2]
         if nearby:
             return min(nearby, key=lambda u: abs(doc.sentence_at(u.start) - sentence.index))
     return None

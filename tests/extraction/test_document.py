@@ -3,7 +3,10 @@ order over one document."""
 
 from __future__ import annotations
 
+import pytest
+
 from extraction import extract
+from extraction.document import Upto
 from extraction.pipeline import STAGES
 from tests.extraction.reading import PUBLISHED, REGISTRIES, document
 
@@ -20,7 +23,9 @@ def test_every_reading_is_at_article_offsets() -> None:
     assert [TEXT[m.start : m.end] for m in doc.sides[sentence.index]] == ["Russia", "Ukraine's"]
     (attribution,) = doc.attributions[sentence.index]
     assert TEXT[attribution.start : attribution.end].startswith("Ukraine's General Staff")
-    assert doc.upto[sentence.index] == TEXT[: sentence.end]
+    upto = doc.upto[sentence.index]
+    prefix = TEXT[: sentence.end]
+    assert len(upto) == len(prefix) and upto[:] == prefix and upto[5:] == prefix[5:]
 
 
 def test_a_clause_is_found_at_article_offsets() -> None:
@@ -46,3 +51,17 @@ def test_the_stages_in_order() -> None:
 def test_an_empty_article_has_no_claims() -> None:
     result = extract("", published=PUBLISHED, registries=REGISTRIES)
     assert (result.claims, result.unverified) == ([], False)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [slice(None), slice(3, None), slice(3, 9), slice(-5, None), slice(2, -3), slice(40, 10_000), slice(0, 0)],
+)
+def test_the_text_up_to_a_sentence_reads_as_the_prefix_would_without_copying_it(key):
+    text = "One sentence here. And a second one, longer. Third."
+    prefix = text[:44]
+    upto = Upto(text, 44)
+    assert upto[key] == prefix[key]
+    for sub, start, end in ((".", 0, None), (".", 5, 30), ("T", 0, None), ("n", 10, 60)):
+        assert upto.find(sub, start, end) == prefix.find(sub, start, end)
+        assert upto.rfind(sub, start, end) == prefix.rfind(sub, start, end)
