@@ -88,6 +88,9 @@ def _cells() -> dict[str, Expression]:
         "value_max": _text("value_max"),
         "qualifier": F("qualifier"),
         "subject_side": F("subject_side"),
+        "civilian": Case(
+            When(civilian=True, then=Value("true")), default=Value("false"), output_field=CharField()
+        ),
         "claimant": _name_or_raw("claimant", "claimant_raw"),
         "claimant_side": F("claimant_side"),
         "period": F("period"),

@@ -82,6 +82,12 @@ class ClaimFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To", widget=DATE_INPUT)
     subject_side = django_filters.ChoiceFilter(choices=Side.choices, label="Whose losses", empty_label="Any")
     claimant_side = django_filters.ChoiceFilter(choices=Side.choices, label="Claimed by", empty_label="Any")
+    civilian = django_filters.TypedChoiceFilter(
+        choices=[("", "Any"), ("no", "Military and equipment"), ("yes", "Civilians")],
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        label="Whose figures",
+        empty_value=None,
+    )
     claimant = django_filters.ModelMultipleChoiceFilter(
         queryset=Claimant.objects.only("slug", "name").order_by("name"),
         to_field_name="slug",

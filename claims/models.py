@@ -275,6 +275,9 @@ class Claim(models.Model):
     value_max = models.BigIntegerField(null=True, blank=True)
     qualifier = models.CharField(max_length=16, choices=Qualifier.choices, default=Qualifier.EXACT)
     subject_side = models.CharField(max_length=8, choices=Side.choices)
+    # The figure counts civilians (residents killed by a strike, civilians held captive): a different
+    # fact from soldiers, never summed with them.
+    civilian = models.BooleanField(default=False)
     claimant = models.ForeignKey(
         Claimant, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
@@ -361,6 +364,9 @@ class Claim(models.Model):
         if self.category == self.Category.ENGAGEMENT:
             parts.append(str(self.unit_id or self.unit_raw))
             parts.append(str(self.article_id))
+        if self.civilian:
+            # Civilians and soldiers with the same figure are two facts (soldiers' keys stay as they were).
+            parts.append("civilian")
         return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -388,6 +394,7 @@ class FactSummary(models.Model):
     subject_side = models.CharField(max_length=8, choices=Side.choices)
     claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
     period = models.CharField(max_length=16, choices=Claim.Period.choices)
+    civilian = models.BooleanField(default=False)
     value = models.BigIntegerField(null=True)
     value_max = models.BigIntegerField(null=True)
     # value, or -1 for engagements, for the same reason as day.
@@ -446,6 +453,7 @@ class DaySummary(models.Model):
     subject_side = models.CharField(max_length=8, choices=Side.choices)
     claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
     period = models.CharField(max_length=16, choices=Claim.Period.choices)
+    civilian = models.BooleanField(default=False)
     n_live = models.PositiveIntegerField(default=0)
     n_unreviewed = models.PositiveIntegerField(default=0)
     n_confirmed = models.PositiveIntegerField(default=0)

@@ -88,6 +88,7 @@ FACT_LOOKUPS = {
     "date_from": "day__gte",
     "date_to": "day__lte",
     "subject_side": "subject_side",
+    "civilian": "civilian",
     "claimant_side": "claimant_side",
     "claimant": "claimant",
     "category": "category",

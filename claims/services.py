@@ -222,6 +222,7 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
                 qualifier=c.qualifier or Claim.Qualifier.EXACT,
                 # The column needs a side; one the engine could not tell is filed as "other".
                 subject_side=c.subject_side or Side.OTHER,
+                civilian=c.civilian,
                 claimant=claimants.get(c.claimant) if c.claimant else None,
                 claimant_raw=(c.claimant_raw or c.claimant or "")[:300],
                 claimant_side=c.claimant_side or None,

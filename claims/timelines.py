@@ -293,8 +293,12 @@ def timeline(
         in_category = {"category__in": categories} if categories else {}
         if measure == "personnel" and active.get("category") and not categories:
             notes.append("Personnel losses are killed, wounded and casualties: clear the category filter.")
-        # Engagements carry no figure.
+        # Engagements carry no figure; civilians' figures are never summed with soldiers' (unless asked for).
         window = dated(main).filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
+        if "civilian" not in active:
+            if window.filter(civilian=True).exists():
+                notes.append("Civilian victims are counted apart: choose Civilians under Whose figures.")
+            window = window.filter(civilian=False)
         if main.by_day:
             rows = window.values("bucket", *fields).annotate(v=Sum(main.figure_values)).order_by()
             sums = [(r["bucket"], *(r[f] for f in fields), r["v"]) for r in rows]
@@ -315,6 +319,8 @@ def timeline(
                 .filter(category__in=categories)
                 .annotate(bucket=source.bucket(bucket))
             )
+            if "civilian" not in active:
+                totals = totals.filter(civilian=False)
             running = _running_totals(totals)
             for key in _shown_running(running):
                 _alarm_facts(totals, key, running[key])

@@ -110,6 +110,7 @@ CLAIM_FIELDS = (
     "value_max",
     "qualifier",
     "subject_side",
+    "civilian",
     "claimant",
     "claimant_side",
     "period",
@@ -134,8 +135,7 @@ RAW_FIELDS = tuple(f"{name}_raw" for name in NAME_FIELDS)
 CONTEXT_FIELDS = ("claimant", "claimant_side", "date", "date_start", "region", "place", "unit", *RAW_FIELDS)
 # A predicted claim matches a gold claim when these agree (an engagement: category and unit).
 MATCH_FIELDS = ("category", "subject_side", "value", "equipment")
-# What the scorer checks among matched claims (SCHEMA.md's list less ``civilian``, which the engine does
-# not give).
+# What the scorer checks among matched claims (SCHEMA.md's list).
 SCORED_ATTRIBUTES = (
     "claimant_side",
     "qualifier",
@@ -146,6 +146,7 @@ SCORED_ATTRIBUTES = (
     "place",
     "unit",
     "value_max",
+    "civilian",
 )
 
 
@@ -160,6 +161,8 @@ class Claim:
     value_max: int | None
     qualifier: str
     subject_side: str | None
+    # The figure counts civilians (residents killed by a strike): subject_side is then whose civilians.
+    civilian: bool
     claimant: str | None
     claimant_side: str | None
     period: str | None

@@ -14,6 +14,7 @@ FIELD_LABELS = {
     "value_max": "Up to (range)",
     "qualifier": "Qualifier",
     "subject_side": "Whose losses",
+    "civilian": "Civilians",
     "claimant": "Claimant",
     "claimant_side": "Claimed by",
     "period": "Period",

@@ -60,6 +60,7 @@ def claim_values_check(values: Mapping[str, Any]) -> dict[str, Any]:
     v = {field: values.get(field) for field in REVIEW_FIELDS}
     for field in ("equipment", "claimant_side"):
         v[field] = v[field] or None
+    v["civilian"] = bool(v["civilian"])
     errors: dict[str, list[str]] = {}
 
     def fail(field: str, message: str) -> None:
@@ -76,6 +77,8 @@ def claim_values_check(values: Mapping[str, Any]) -> dict[str, Any]:
             raise TypeError(f"{field} must be a {model.__name__} or None, not {type(v[field]).__name__}")
 
     category = v["category"]
+    if v["civilian"] and category in EQUIPMENT_CATEGORIES:
+        fail("civilian", "Equipment, drones and missiles are not civilians: clear it.")
     if category in EQUIPMENT_CATEGORIES and not v["equipment"]:
         fail("equipment", "Say what kind of equipment, drone or missile this counts.")
     if category and category not in EQUIPMENT_CATEGORIES and v["equipment"]:

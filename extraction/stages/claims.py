@@ -290,6 +290,7 @@ def _draft(
         value_max=figure.value_max,
         qualifier=figure.qualifier,
         subject_side=side,
+        civilian=False,
         claimant=speaker.name if speaker else None,
         claimant_side=speaker.side if speaker else None,
         period=period,

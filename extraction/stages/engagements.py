@@ -114,6 +114,7 @@ def _engagement(doc: Document, unit: UnitHit, sentence: Sentence, combat: Senten
         value_max=None,
         qualifier="exact",
         subject_side=attacked,
+        civilian=False,
         claimant=speaker.name if speaker else None,
         claimant_side=claimant_side,
         period="window",

@@ -227,3 +227,17 @@ def test_the_export_says_who_reviewed_each_claim_when_and_where_it_came_from(cli
     assert by_id[reviewed.pk]["reviewed_at"].startswith(at.strftime("%Y-%m-%d %H:%M:%S"))
     assert (by_id[reviewed.pk]["origin"], by_id[added.pk]["origin"]) == ("machine", "reviewer")
     assert (by_id[machine.pk]["reviewed_by"], by_id[machine.pk]["reviewed_at"]) == ("", "")
+
+
+def test_the_civilian_flag_is_a_column_of_the_export_and_a_filter(client_for, alice):
+    from tests.claims.helpers import D, claim
+
+    soldiers = claim(value=31, date=D(2024, 5, 1), category="killed", subject_side="UA")
+    civilians = claim(value=31, date=D(2024, 5, 1), category="killed", subject_side="UA", civilian=True)
+    _, rows = _export(client_for(alice), "")
+    flags = {int(r["claim_id"]): r["civilian"] for r in rows}
+    assert flags == {soldiers.pk: "false", civilians.pk: "true"}
+    _, only = _export(client_for(alice), "civilian=yes")
+    assert [int(r["claim_id"]) for r in only] == [civilians.pk]
+    # Same figure, day and side: still two facts.
+    assert soldiers.fact_key != civilians.fact_key

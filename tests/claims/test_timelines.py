@@ -258,3 +258,19 @@ def test_a_unit_scope_takes_the_unit_before_its_place_and_region():
     assert [d.label for d in chart.datasets if d.axis == "y2"] == [
         f"Running total: Ukraine on Russia ({unit.name})"
     ]
+
+
+def test_civilian_victims_are_never_summed_with_soldiers_unless_asked_for():
+    claim(value=300, category="killed", subject_side="UA", claimant_side="RU", date=D(2024, 5, 1))
+    claim(
+        value=31, category="killed", subject_side="UA", claimant_side="RU", date=D(2024, 5, 1), civilian=True
+    )
+    soldiers = timelines.timeline(
+        filterset(category="killed"), group="side", bucket="week", measure="figures"
+    )
+    assert _series(soldiers)["Ukraine"] == {D(2024, 4, 29): 300}
+    assert "Civilian victims are counted apart" in " ".join(soldiers.notes)
+    victims = timelines.timeline(
+        filterset(category="killed", civilian="yes"), group="side", bucket="week", measure="figures"
+    )
+    assert _series(victims)["Ukraine"] == {D(2024, 4, 29): 31}

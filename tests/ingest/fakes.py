@@ -14,6 +14,7 @@ class FakeClaim:
     value_max: int | None = None
     qualifier: str = "exact"
     subject_side: str = "RU"
+    civilian: bool = False
     claimant: str | None = None
     claimant_side: str | None = "UA"
     period: str = "window"

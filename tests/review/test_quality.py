@@ -26,6 +26,7 @@ def pred(category: str, value: int | None, side: str = "RU", **fields) -> dict:
     claim.update(
         claimant_side="UA", qualifier="exact", period="window", date=DATE, evidence="...", start=0, end=3
     )
+    claim["civilian"] = False
     claim.update(fields)
     return claim
 
@@ -97,13 +98,14 @@ def test_finished_articles_score_to_the_known_answer(case):
     scored = {name: (s.right, s.total) for name, s in report.attributes.items() if s.total}
     assert scored == {
         "claimant_side": (3, 3),
+        "civilian": (3, 3),
         "qualifier": (2, 3),
         "period": (3, 3),
         "date": (3, 3),
         "region": (1, 1),
         "unit": (1, 1),
     }
-    assert report.attribute_accuracy == pytest.approx(13 / 14)
+    assert report.attribute_accuracy == pytest.approx(16 / 17)  # civilian right on all three
 
 
 def test_the_mistakes_are_listed_with_links_to_their_sentences(case):
