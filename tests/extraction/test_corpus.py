@@ -13,7 +13,13 @@ from tests.extraction._paths import CORPUS
 
 # The bars the engine holds on text it has not seen (the 0.90 target less what it honestly reaches).
 # Raise them when the engine improves; never lower them to make a change pass.
-FLOORS = {"gold.jsonl": 0.93, "demo-gold.jsonl": 0.94, "probe-gold.jsonl": 0.92, "probe2-gold.jsonl": 0.95}
+FLOORS = {
+    "gold.jsonl": 0.93,
+    "demo-gold.jsonl": 0.94,
+    "probe-gold.jsonl": 0.92,
+    "probe2-gold.jsonl": 0.95,
+    "real-style-gold.jsonl": 0.60,
+}
 
 FILES = sorted(CORPUS.glob("*.jsonl")) if CORPUS.exists() else []
 
