@@ -60,6 +60,8 @@ class Draft:
     noun: Noun | None = None
     # The unit was named in an earlier sentence of the paragraph, not in this one.
     unit_carried: bool = False
+    # The figure is a tally's increase ("9,440 (+21)"): a window beside the running total it updates.
+    delta: bool = False
 
 
 class Counted(NamedTuple):

@@ -23,6 +23,25 @@ _PER = re.compile(
     r"(?i)(?:\bas\s+per|(?<![\w-])per|\bciting|\bcited\s+by|\bfigures\s+(?:from|by)|\bdata\s+(?:from|by)|"
     r"\bestimates?\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
 )
+# "The figure came from the General Staff", "The statement was made by General X": who a figure is from.
+_FROM_SPEAKER = re.compile(
+    r"(?i)\b(?:statements?|figures?|numbers?|data|tally|count|estimates?|reports?|information|update|claim)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:came|comes|was\s+made|were\s+made|was\s+(?:posted|published|released|issued|"
+    r"given|announced|shared)|were\s+(?:posted|published|released|issued|given|announced|shared))\s+(?:from|by)\s+"
+    r"(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
+)
+_FROM_STEMS = (
+    "came from",
+    "comes from",
+    "made by",
+    "posted by",
+    "published by",
+    "released by",
+    "issued by",
+    "given by",
+    "announced by",
+    "shared by",
+)
 _COLON_QUOTE = re.compile(r"^(?P<np>[^:\"“”«»]{3,140}?)\s*:\s*[\"“«'‘]")
 _PASSIVE_SPEECH = Caseless(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUXILIARIES + r"$"))
 _NP_TRIM_TAIL = re.compile(r"(?i)(?:\s+(?:on|via|in|at|through|during|late|early|last|this)\b.*$)")
@@ -142,7 +161,10 @@ def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
 
 
 _HINT = _words(
-    _SPEECH_VERBS + r"|according|per|citing|cited|figures|data|estimates?|sources?", flags="(?i)", tail="|:"
+    _SPEECH_VERBS
+    + r"|according|per|citing|cited|figures|data|estimates?|sources?|came|comes|made|issued|given",
+    flags="(?i)",
+    tail="|:",
 )
 
 
@@ -186,6 +208,9 @@ def find_attributions(sentence: str) -> list[Attribution]:
         bare = strip_article(_clean_np(match.group("np")))
         if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
             found.append(_attribution(match.start(), match.end(), match.group("np")))
+    if low is None or any(stem in low for stem in _FROM_STEMS):
+        for match in _FROM_SPEAKER.finditer(sentence):
+            found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     colon = _COLON_QUOTE.match(sentence) if ":" in sentence else None
     if colon and len(_clean_np(colon.group("np")).split()) <= 12:
         found.append(_attribution(0, colon.end("np"), colon.group("np")))
@@ -207,7 +232,8 @@ def find_attributions(sentence: str) -> list[Attribution]:
             # "an estimated 45,680", "confirmed 300": an adjective, not a speaker's verb.
             continue
         raw = _clean_np(np_text)
-        if not raw or len(raw.split()) > 10 or _NOT_A_SPEAKER.match(raw):
+        if not raw or len(raw.split()) > 10 or _NOT_A_SPEAKER.match(raw) or raw[0].isdigit():
+            # (A phrase that starts with a digit began inside a figure: "95,000 soldiers ... confirmed".)
             continue
         # The attribution starts at the speaker's own words, not at the clause start.
         offset = np_text.find(raw[:8])

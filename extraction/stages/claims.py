@@ -69,7 +69,8 @@ def read_claims(doc: Document) -> None:
             continue
         found, last = _read_sentence(doc, sentence, previous_period, last)
         if found:
-            explicit = [d.claim.period for d in found if d.period_explicit]
+            # (A tally's "(+21)" is the window of its line, not the period the lines below keep.)
+            explicit = [d.claim.period for d in found if d.period_explicit and not d.delta]
             previous_period = explicit[-1] if explicit else found[-1].claim.period
         doc.drafts.extend(found)
 
@@ -109,6 +110,8 @@ def _read_sentence(
     sources: dict[int, int] = {}
     # The side each figure's claim counts, by where the figure starts (for the figures that go on from it).
     side_by_start: dict[int, SubjectSide] = {}
+    # The drafts that took their side from the list item before them.
+    listed: set[int] = set()
     for index, figure in enumerate(figures):
         noun, _modifier, source = counted_noun(
             doc, sentence, figure, figures, index, nouns, readings, verbs, last
@@ -187,7 +190,7 @@ def _read_sentence(
             previous = drafts[-1]
             gap = text[previous.figure_start : figure.qstart]
             if (
-                previous.side_strength == 3
+                (previous.side_strength == 3 or id(previous) in listed)
                 and previous.figure_start < figure.start
                 and _LIST_GAP.search(gap)
                 and not any(
@@ -199,9 +202,11 @@ def _read_sentence(
                 )
                 and doc.clause_start(sentence, figure.qstart) <= previous.figure_start
             ):
-                # "300 North Korean soldiers killed and 2,700 wounded": the same side's.
+                # "300 North Korean soldiers killed and 2,700 wounded": the same side's, and so on down a
+                # list ("3,400 Russian tanks, 2,400 artillery systems, 480 rocket launchers and ...").
                 draft.claim.subject_side = previous.claim.subject_side
                 draft.side_strength = 2
+                listed.add(id(draft))
         drafts.append(draft)
         side_by_start[figure.start] = SubjectSide(draft.claim.subject_side, draft.side_strength)
     for item in single_items(doc, sentence, drafts) if has_article else []:
@@ -316,4 +321,5 @@ def _draft(
         figure.start,
         noun,
         unit_carried,
+        figure.delta,
     )

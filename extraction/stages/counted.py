@@ -348,12 +348,50 @@ def governing_verb(
 
 def tally_header_verb(doc: Document, sentence: Sentence, figure: Figure, verbs: list[Verb]) -> Verb | None:
     """A tally item after a colon ("the losses of the enemy are: personnel - N; tanks - M") is
-    governed by the loss word of the header."""
+    governed by the loss word of the header; so is a tally printed one item a line ("- tanks — 9,440
+    (+21);") under a header that ends with a colon."""
     colon = doc.text.rfind(":", sentence.start, figure.qstart)
     if colon < 0:
-        return None
+        return _line_header_verb(doc, sentence)
     header = [v for v in verbs if v.end <= colon and v.kind in (V_DESTROY, V_CASUALTY, V_KILL)]
     return header[-1] if header else None
+
+
+_TALLY_LINE = re.compile(r"^[^\d\n]{2,60}?\s[\u2013\u2014\-:=]\s*(?:about\s+|approximately\s+|over\s+)?\d")
+# The header of a loss tally speaks of losses or of the count it updates ("The equipment count went up:").
+_LOSS_HEADER = Caseless(
+    re.compile(
+        r"(?i)\b(?:loss(?:es)?|lost|destroyed|eliminated|count|tally|toll|figures|casualties|killed)\b"
+    )
+)
+# How many lines of a one-item-a-line tally are looked through for its header.
+_TALLY_REACH = 30
+
+
+def tally_line(sentence: Sentence) -> bool:
+    """Whether a sentence is one line of a tally printed one item a line ("tanks — 9,440 (+21);"): a
+    label and its figure, and little more (the last line may end with a full stop)."""
+    return len(sentence.text) <= _TALLY_LINE_LENGTH and _TALLY_LINE.match(sentence.text) is not None
+
+
+_TALLY_LINE_LENGTH = 90
+
+
+def _line_header_verb(doc: Document, sentence: Sentence) -> Verb | None:
+    if not tally_line(sentence):
+        return None
+    for index in range(sentence.index - 1, max(-1, sentence.index - 1 - _TALLY_REACH), -1):
+        earlier = doc.sentences[index]
+        if tally_line(earlier):
+            continue
+        if not earlier.text.rstrip().endswith(":"):
+            return None
+        # The header, or the sentence before it ("Russia lost 1,570 soldiers ... The equipment count:").
+        context = doc.sentences[max(0, index - 1) : index + 1]
+        if any(_LOSS_HEADER.search(s.text) for s in context):
+            return Verb(earlier.start, earlier.start, V_DESTROY, False)
+        return None
+    return None
 
 
 # (The teens are not read as the part here.)

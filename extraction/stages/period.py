@@ -17,6 +17,7 @@ from ..readers.attribution import Attribution
 from ..readers.dates import AS_OF, CUMULATIVE_KINDS, DAY, MONTH, SINCE, SPAN, TOTAL, VAGUE, WEEK, TimeExpr
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
+from .counted import tally_line
 from .time import REPORTED_ON
 
 
@@ -115,7 +116,8 @@ def period_of(
         # Thousands of tanks are a running total, and so is the rest of a list made mostly of such
         # figures ("N tanks, M armored combat vehicles, ... K airplanes").
         return Period("cumulative", False)
-    if previous_period and _CONTINUES.match(sentence.text):
+    if previous_period and (_CONTINUES.match(sentence.text) or tally_line(sentence)):
+        # (A tally's line without a marker of its own keeps the period of the lines above it.)
         return Period(previous_period, False)
     if category in ("killed", "wounded", "casualties"):
         if figure.value >= 100_000 or (category != "wounded" and figure.value >= 5000):

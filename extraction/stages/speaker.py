@@ -76,7 +76,37 @@ def claim_speaker(doc: Document, sentence: Sentence) -> Speaker | None:
             # person or a unit speaks for two.
             return None
         return Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
+    return article_voice(doc, sentence)
+
+
+# How far the article's voice is looked for, each way: bounded, so that a long text stays linear.
+_VOICE_REACH = 40
+
+
+def article_voice(doc: Document, sentence: Sentence) -> Speaker | None:
+    """The voice of the article around a sentence that names no speaker and continues none: the nearest
+    speaker before it, else the first after it (a lead gives the figure before the paragraph that says
+    whose it is). News copy relays one source at a time; an unattributed figure is the relayed one's."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 1 - _VOICE_REACH), -1):
+        found = _voice_of(doc, doc.sentences[index])
+        if found is not None:
+            return found
+    for index in range(sentence.index + 1, min(len(doc.sentences), sentence.index + 1 + _VOICE_REACH)):
+        found = _voice_of(doc, doc.sentences[index])
+        if found is not None:
+            return found
     return None
+
+
+def _voice_of(doc: Document, sentence: Sentence) -> Speaker | None:
+    """A sentence's speaker as the article's voice: one with a side, named by a registry claimant or a
+    unit, or a speaker phrase that names a side ("Ukraine's military")."""
+    found = speaker_of(doc, sentence)
+    if found is None or found.side is None:
+        return None
+    if not (found.unit_speaker or found.name in doc.registries.claimant_names or doc.phrase_side[found.raw]):
+        return None
+    return Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
 
 
 def figure_speaker(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..document import Document, Speaker
+from ..document import Document, Speaker, Upto
 from ..patterns import Caseless
 from ..readers.cues import OWN_FORCES
 from ..readers.numbers import Figure
@@ -121,6 +121,14 @@ def subject_side(
             side = resolve(mention)
             if side:
                 return SubjectSide(side, 3)
+    # A tally's item after its header ("the enemy's combat losses are: personnel - N, tanks - M"): the side
+    # whose losses the header names.
+    colon = text.rfind(":", sentence.start, figure.qstart)
+    if colon >= 0:
+        owner = _loss_owner(text, mentions, sentence.start, colon)
+        side = resolve(owner) if owner is not None else None
+        if side:
+            return SubjectSide(side, 3)
     # "20,000 of his fighters", "its own troops": the speaker's side.
     possessed = _POSSESSIVE_BEFORE.search(
         text[max(sentence.start, lo - 20) : lo]
@@ -203,6 +211,25 @@ def subject_side(
     if pronoun:
         return SubjectSide(pronoun, 1)
     return SubjectSide(_DEFAULT_ENEMY, 0)
+
+
+_LOSS_WORD = re.compile(r"(?i)\b(?:losses|lost|casualties)\b")
+
+
+def _loss_owner(text: Upto, mentions: list[SideMention], lo: int, hi: int) -> SideMention | None:
+    """The side named with the last loss word between ``lo`` and ``hi``: "the enemy's combat losses",
+    "losses of the Russian army", "Russia lost"."""
+    words = list(_LOSS_WORD.finditer(text[lo:hi]))
+    if not words:
+        return None
+    start, end = lo + words[-1].start(), lo + words[-1].end()
+    for mention in reversed(mentions):
+        if mention.end <= start and start - mention.end <= 30:
+            return mention
+    for mention in mentions:
+        if mention.start >= end and mention.start - end <= 25 and mention.end <= hi:
+            return mention
+    return None
 
 
 def _is_object(doc: Document, sentence: Sentence, mention: SideMention) -> bool:

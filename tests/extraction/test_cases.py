@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from extraction import extract, load_seed_registries
-from tests.extraction.cases import CASES, Case
+from tests.extraction import cases, cases_reporting
+from tests.extraction.cases import Case
+
+CASES = [*cases.CASES, *cases_reporting.CASES]
 
 # Loaded once: the registries are read-only for the engine and costly enough to share.
 REGISTRIES = load_seed_registries()

@@ -46,7 +46,8 @@ VERBS: tuple[tuple[str, str], ...] = (
     (
         r"captured|captur(?:e|es|ing)|taken\s+(?:prisoner|captive)|took\s+(?:[A-Za-z'’]+\s+){0,3}(?:prisoner|captive)|"
         r"tak(?:e|es|ing)\s+(?:[A-Za-z'’]+\s+){0,3}prisoner|surrendered|surrender(?:s|ing)?|in\s+captivity|"
-        r"seized",
+        r"seized|(?:gave|give|gives|giving|given)\s+(?:themselves|himself)\s+up|"
+        r"(?:laid|lay|lays|laying)\s+down\s+(?:their|his)\s+(?:arms|weapons)",
         V_CAPTURE,
     ),
     (

@@ -1,0 +1,107 @@
+"""Cases in the language of real war reporting, one table a failure class of the real-reporting issue.
+
+Each was written in our own words after reading real reporting of its kind (wire copy, General Staff
+tallies and their re-reports, Russian ministry relays by battlegroup, air-defence reports, intelligence
+estimates, counts of named dead, live-blogs, features): facts and figures may carry over, sentences do
+not. Same ``Case`` form and conventions as ``cases.py``.
+"""
+
+from __future__ import annotations
+
+from tests.extraction.cases import GS, Case
+
+# fmt: off
+# Laid out by hand, one claim to a line or two, as in cases.py.
+
+# 1. Who speaks: the article's voice, named people, relays, "Kyiv says", media and monitors.
+WHO_SPEAKS: list[Case] = [
+    Case(
+        "voice-later-in-the-article",
+        "More than 20 Russian soldiers gave themselves up on the southern front this week.\n\n"
+        "The figure came from Ukraine's General Staff, which posted it on Telegram on Friday.",
+        "2023-10-06",
+        [
+            dict(category="captured", value=20, subject_side="RU", qualifier="at_least", claimant=GS,
+                 claimant_side="UA"),
+        ],
+        note="a lead gives the figure before the paragraph that says whose it is",
+    ),
+    Case(
+        "voice-carries-across-paragraphs",
+        "Ukraine's General Staff published its morning update on Tuesday.\n\n"
+        "Russian troops mounted 140 assaults along the front.\n\n"
+        "The enemy lost 1,230 soldiers killed and wounded over the past day.",
+        "2024-11-26",
+        [
+            dict(category="casualties", value=1230, subject_side="RU", claimant=GS, claimant_side="UA",
+                 period="window"),
+        ],
+        note="no speaker in the figure's paragraph: the article's last one, two paragraphs up",
+    ),
+]
+
+# 2. Whose losses across a list: the side named once governs every item.
+LIST_SIDE: list[Case] = [
+    Case(
+        "list-side-governs-every-item",
+        "Kyiv's forces say they have destroyed 3,500 Russian tanks, 2,500 artillery systems, 490 rocket "
+        "launchers, 255 air-defence systems and 18 boats since the invasion began.",
+        "2023-03-10",
+        [
+            dict(category="equipment", equipment="tank", value=3500, subject_side="RU", claimant_side="UA",
+                 period="cumulative"),
+            dict(category="equipment", equipment="artillery", value=2500, subject_side="RU",
+                 claimant_side="UA", period="cumulative"),
+            dict(category="equipment", equipment="mlrs", value=490, subject_side="RU", claimant_side="UA",
+                 period="cumulative"),
+            dict(category="equipment", equipment="air_defense", value=255, subject_side="RU",
+                 claimant_side="UA", period="cumulative"),
+            dict(category="equipment", equipment="ship", value=18, subject_side="RU", claimant_side="UA",
+                 period="cumulative"),
+        ],
+    ),
+    Case(
+        "list-side-from-the-tally-header",
+        "Ukraine's General Staff put the enemy's combat losses from 24 February to 2 May at roughly these "
+        "figures: personnel – about 23,900, tanks – 1,050 units, artillery systems – 465 units, aircraft – "
+        "195 units.",
+        "2022-05-02",
+        [
+            dict(category="casualties", value=23900, subject_side="RU", qualifier="about", claimant=GS),
+            dict(category="equipment", equipment="tank", value=1050, subject_side="RU", claimant=GS),
+            dict(category="equipment", equipment="artillery", value=465, subject_side="RU", claimant=GS),
+            dict(category="equipment", equipment="aircraft", value=195, subject_side="RU", claimant=GS),
+        ],
+        note="after the colon, an item's side is the one whose losses the header names",
+    ),
+    Case(
+        "list-one-item-a-line-under-a-header",
+        "Russia lost another 1,480 troops over the past day, Ukraine's General Staff said on Sunday.\n\n"
+        "The equipment count rose too:\n\n"
+        "- tanks — 9,450 (+10);\n"
+        "- artillery systems — 20,800 (+11);\n"
+        "- aircraft — 369;\n"
+        "- submarines — 1.",
+        "2024-11-25",
+        [
+            dict(category="casualties", value=1480, subject_side="RU", claimant=GS, period="window"),
+            dict(category="equipment", equipment="tank", value=9450, subject_side="RU", claimant=GS,
+                 period="cumulative"),
+            dict(category="equipment", equipment="tank", value=10, subject_side="RU", period="window"),
+            dict(category="equipment", equipment="artillery", value=20800, subject_side="RU",
+                 period="cumulative"),
+            dict(category="equipment", equipment="artillery", value=11, subject_side="RU", period="window"),
+            dict(category="equipment", equipment="aircraft", value=369, subject_side="RU",
+                 period="cumulative"),
+            dict(category="equipment", equipment="submarine", value=1, subject_side="RU",
+                 period="cumulative"),
+        ],
+        note="a line without its own (+N) keeps the running-total period of the lines above",
+    ),
+]
+
+CASES: list[Case] = [
+    *WHO_SPEAKS,
+    *LIST_SIDE,
+]
+# fmt: on
