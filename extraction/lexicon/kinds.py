@@ -6,8 +6,10 @@ from ..schema import Side
 
 # What a noun makes of the figure it counts. PERSONNEL: people; KILLED, WOUNDED, CASUALTIES, CAPTURED: a
 # loss noun that names the category itself ("300 dead", "1,950 casualties"); "eq:<type>": equipment of a
-# type; SKIP: a head noun that makes the figure something else (civilians, villages, shells, videos).
+# type; CIVILIANS: people no side fights with (residents, children), counted when a strike kills or wounds
+# them; SKIP: a head noun that makes the figure something else (villages, shells, videos, refugees).
 PERSONNEL = "personnel"
+CIVILIANS = "civilians"
 KILLED = "killed"
 WOUNDED = "wounded"
 CASUALTIES = "casualties"

@@ -15,6 +15,7 @@ from .. import lexicon
 from ..lexicon.kinds import (  # noqa: F401 - the kinds are read from here by the stages
     CAPTURED,
     CASUALTIES,
+    CIVILIANS,
     KILLED,
     PERSONNEL,
     SKIP,

@@ -32,6 +32,7 @@ from ..readers.words import (
 )
 from ..schema import Claim
 from . import location
+from .civilian import civilian_side, is_civilian
 from .counted import (
     OTHERS,
     Reading,
@@ -52,6 +53,8 @@ from .unit import unit_of
 _GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", "special_equipment"})
 
 _ONE_OF = Caseless(re.compile(r"(?i)\s+of\s+(?:the|these|those|them|its|their)\b"))
+
+_AMONG = re.compile(r"(?i)^\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+){0,2}\d")
 
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
 
@@ -112,6 +115,8 @@ def _read_sentence(
     side_by_start: dict[int, SubjectSide] = {}
     # The drafts that took their side from the list item before them.
     listed: set[int] = set()
+    # Where the figures that count civilians start (a figure that goes on from one counts them too).
+    civilian_starts: set[int] = set()
     for index, figure in enumerate(figures):
         noun, _modifier, source = counted_noun(
             doc, sentence, figure, figures, index, nouns, readings, verbs, last
@@ -123,6 +128,9 @@ def _read_sentence(
             np_spans.append((figure.qstart, noun.end))
     for index, (figure, noun, _) in enumerate(list(readings)):
         if noun is None or noun.kind == SKIP:
+            continue
+        if noun.end > figure.end and _AMONG.match(text[noun.end : noun.end + 40]):
+            # "Seven children were among the 52 people hurt": a part of the figure that follows.
             continue
         verb = governing_verb(doc, sentence, figure, noun, verbs, attributions)
         if verb is None:
@@ -175,6 +183,13 @@ def _read_sentence(
             inherited = SubjectSide(last.side, last.strength)
         elif source is not None and source >= 0:
             inherited = side_by_start.get(readings[source].figure.start)
+            if readings[source].figure.start in civilian_starts and draft.claim.category in (
+                "killed",
+                "wounded",
+                "casualties",
+            ):
+                # "killing ten people and wounding 20": the same strike's victims.
+                draft.claim.civilian = True
             if (
                 draft.side_strength >= 2
                 and doc.clause_start(sentence, figure.qstart) > readings[source].figure.end
@@ -209,6 +224,8 @@ def _read_sentence(
                 listed.add(id(draft))
         drafts.append(draft)
         side_by_start[figure.start] = SubjectSide(draft.claim.subject_side, draft.side_strength)
+        if draft.claim.civilian:
+            civilian_starts.add(figure.start)
     for item in single_items(doc, sentence, drafts) if has_article else []:
         if any(abs(d.figure_start - item.start) < 3 for d in drafts):
             continue
@@ -260,7 +277,11 @@ def _draft(
     attributions = doc.attributions[sentence.index]
     # Read here, for sentences that give a claim, rather than for every sentence with a noun.
     times = doc.times[sentence.index]
-    side, strength = subject_side(doc, sentence, figure, noun, verb, category, speaker, np_spans)
+    civilian = is_civilian(doc, sentence, noun, category)
+    if civilian:
+        side, strength = civilian_side(doc, sentence, figure, noun, speaker), 3
+    else:
+        side, strength = subject_side(doc, sentence, figure, noun, verb, category, speaker, np_spans)
     period, period_explicit = period_of(
         doc, sentence, figure, times, category, previous_period, figure_count, attributions
     )
@@ -295,7 +316,7 @@ def _draft(
         value_max=figure.value_max,
         qualifier=figure.qualifier,
         subject_side=side,
-        civilian=False,
+        civilian=civilian,
         claimant=speaker.name if speaker else None,
         claimant_side=speaker.side if speaker else None,
         period=period,

@@ -19,6 +19,7 @@ from ..readers.sentences import Sentence
 from ..readers.words import (
     CAPTURED,
     CASUALTIES,
+    CIVILIANS,
     KILLED,
     PERSONNEL,
     SKIP,
@@ -151,7 +152,7 @@ def counted_noun(
                 head = next((n for n in nouns if n.start >= noun.end), None)
                 if (
                     head is not None
-                    and head.kind == PERSONNEL
+                    and head.kind in _PEOPLE
                     and len(text[noun.end : head.start].split()) <= 3
                     and not NP_GAP_STOP.search(text[noun.end : head.start])
                 ):
@@ -203,6 +204,12 @@ def counted_noun(
             if earlier_noun is not None and earlier_noun.kind != SKIP:
                 synthetic = Noun(figure.end, figure.end, earlier_noun.kind, earlier_noun.equipment)
                 return CountedNoun(synthetic, None, position)
+        if OTHERS.match(tail):
+            # "killing a woman and injuring two others": what the single item before counted.
+            lo = max(sentence.start, figure.qstart - 60)
+            single = [n for n in nouns if lo <= n.start and n.end <= figure.qstart and n.kind in _PEOPLE]
+            if single:
+                return CountedNoun(single[-1], None, None)
         if OTHERS.match(tail) and last is not None:
             return CountedNoun(Noun(figure.end, figure.end, last.noun.kind, last.noun.equipment), None, -1)
     # Before the figure: "tanks - 9,429", "Russian military deaths by 1,030", "losses amounted to 485".
@@ -262,12 +269,15 @@ _LIGHT_WORDS = frozenset({
 
 _PERSONNEL_ONLY = (V_KILL, V_WOUND, V_CASUALTY, V_DEPLOY)
 
+# The nouns that count people: soldiers, and the civilians a strike kills or wounds.
+_PEOPLE = (PERSONNEL, CIVILIANS)
+
 _EQUIPMENT_ONLY = (V_INTERCEPT, V_LAUNCH)
 
 _POSTPOSED = Caseless(
     re.compile(
         r"(?i)\s*(?:(?P<cas>killed\s+(?:or|and)\s+(?:wounded|injured)|dead\s+(?:or|and)\s+wounded)|(?P<kill>killed|dead)|"
-        r"(?P<wound>wounded|injured)|(?P<capture>captive|prisoner|prisoners|captured))\b"
+        r"(?P<wound>wounded|injured|hurt)|(?P<capture>captive|prisoner|prisoners|captured))\b"
     )
 )
 
@@ -292,7 +302,7 @@ def governing_verb(
     text = doc.upto[sentence.index]
     np_start = min(figure.qstart, noun.start)
     np_end = max(figure.end, noun.end)
-    if noun.kind == PERSONNEL and noun.start >= figure.end:
+    if noun.kind in _PEOPLE and noun.start >= figure.end:
         # "87 soldiers killed and 140 wounded", "27 Russian soldiers captive": the word after says it.
         post = _POSTPOSED.match(text[np_end:])
         if post:
@@ -310,7 +320,7 @@ def governing_verb(
     for verb in verbs:
         if noun.kind == "equipment" and verb.kind in _PERSONNEL_ONLY:
             continue
-        if noun.kind == PERSONNEL and verb.kind in _EQUIPMENT_ONLY:
+        if noun.kind in _PEOPLE and verb.kind in _EQUIPMENT_ONLY:
             continue
         if (
             verb.kind in (V_AID, V_LAUNCH)
@@ -422,6 +432,14 @@ _PERSONNEL_CATEGORIES = {
 }
 
 
+# Civilians are killed or wounded; a town "seized" with its residents does not capture them.
+_CIVILIAN_CATEGORIES = {
+    verb: category
+    for verb, category in _PERSONNEL_CATEGORIES.items()
+    if verb in (V_KILL, V_WOUND, V_CASUALTY)
+}
+
+
 def category_for(
     noun_kind: str, equipment: str | None, verb_kind: str | None, air_context: bool
 ) -> str | None:
@@ -434,6 +452,8 @@ def category_for(
         return noun_kind
     if noun_kind == PERSONNEL:
         return _PERSONNEL_CATEGORIES.get(verb_kind or "")
+    if noun_kind == CIVILIANS:
+        return _CIVILIAN_CATEGORIES.get(verb_kind or "")
     if noun_kind != "equipment":
         return None
     aerial = equipment in ("uav", "missile") or equipment == "other" and air_context

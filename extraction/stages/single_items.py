@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..document import Document, Draft
 from ..patterns import Caseless, lowered
 from ..readers.sentences import Sentence
-from ..readers.words import PERSONNEL, V_DESTROY, Noun, Verb
+from ..readers.words import CIVILIANS, PERSONNEL, V_DESTROY, Noun, Verb
 from .counted import NP_GAP_STOP
 
 
@@ -69,8 +69,12 @@ _HYPHENATED = re.compile(r"[\w'’]+(?:-[\w'’]+)+")
 
 _ONE_PERSON = re.compile(
     r"(?i)^(?:soldier|serviceman|servicewoman|officer|commander|fighter|paratrooper|marine|pilot|"
-    r"mercenary|conscript|sniper|militant|man|service\s*member)$"
+    r"mercenary|conscript|sniper|militant|man|service\s*member|"
+    # A strike's single victims.
+    r"woman|child|boy|girl|resident|civilian|pensioner|teenager|person)$"
 )
+
+_PEOPLE = (PERSONNEL, CIVILIANS)
 
 _NAME_AFTER = re.compile(r"^\s+[A-Z\"“]")
 
@@ -110,9 +114,9 @@ def single_items(doc: Document, sentence: Sentence, drafts: list[Draft]) -> list
         plain = _HYPHENATED.sub("x", words) if "-" in words else words
         if len(words.split()) > 3 or NP_GAP_STOP.search(plain) or _NOT_SINGLE.search(plain):
             continue
-        if noun.kind == PERSONNEL and not _ONE_PERSON.match(text[noun.start : noun.end]):
+        if noun.kind in _PEOPLE and not _ONE_PERSON.match(text[noun.start : noun.end]):
             continue
-        if noun.kind not in ("equipment", PERSONNEL):
+        if noun.kind not in ("equipment", *_PEOPLE):
             continue
         if definite and not (
             noun.equipment in ("ship", "submarine")
@@ -139,7 +143,7 @@ def single_items(doc: Document, sentence: Sentence, drafts: list[Draft]) -> list
             continue
         # "taken a soldier prisoner": the word after the noun can say what the verb before did.
         verb_text = " ".join(m.group(0) for m in (active, passive) if m is not None).lower()
-        if noun.kind == PERSONNEL:
+        if noun.kind in _PEOPLE:
             if _CAPTURE_WORD.search(verb_text):
                 category = "captured"
             elif _KILL_WORD.search(verb_text):

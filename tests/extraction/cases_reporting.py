@@ -100,8 +100,71 @@ LIST_SIDE: list[Case] = [
     ),
 ]
 
+# 6. What is not a soldier's loss: civilians a strike killed or wounded are their own side's civilians,
+# never the attacker's losses.
+CIVILIANS: list[Case] = [
+    Case(
+        "civilians-strike-on-a-ukrainian-city",
+        "A Russian ballistic missile slammed into a shopping street in Dnipro on Monday, killing 14 people "
+        "and wounding 40, the regional governor said.",
+        "2024-11-26",
+        [
+            dict(category="killed", value=14, subject_side="UA", civilian=True, date="2024-11-25"),
+            dict(category="wounded", value=40, subject_side="UA", civilian=True, date="2024-11-25"),
+        ],
+    ),
+    Case(
+        "civilians-single-victim-and-others-in-russia",
+        "Outside Rylsk, a Ukrainian drone struck a minibus, killing a man and injuring three others, the "
+        "Kursk regional governor said.",
+        "2024-11-26",
+        [
+            dict(category="killed", value=1, subject_side="RU", civilian=True, region="Kursk Oblast"),
+            dict(category="wounded", value=3, subject_side="RU", civilian=True, region="Kursk Oblast"),
+        ],
+        note="the place decides whose civilians they are, not the attacker named",
+    ),
+    Case(
+        "civilians-residents-named",
+        "Russian shelling of Nikopol killed two residents and injured five more overnight, local authorities "
+        "reported.",
+        "2024-11-26",
+        [
+            dict(category="killed", value=2, subject_side="UA", civilian=True, place="Nikopol"),
+            dict(category="wounded", value=5, subject_side="UA", civilian=True, place="Nikopol"),
+        ],
+    ),
+    Case(
+        "civilians-children-among-wounded",
+        "Seven children were among the 52 people hurt when a glide bomb hit an apartment block in Kharkiv.",
+        "2024-11-26",
+        [
+            dict(category="wounded", value=52, subject_side="UA", civilian=True),
+        ],
+        note="the seven children are part of the 52, not a figure of their own",
+    ),
+    Case(
+        "civilians-not-in-a-loss-tally",
+        "Russia's losses over the past day amounted to 1,320 people, the General Staff said, as missile and "
+        "drone attacks continued.",
+        "2024-11-26",
+        [
+            dict(category="casualties", value=1320, subject_side="RU", civilian=False, claimant=GS),
+        ],
+        note="'people' in a tally of losses are soldiers, whatever the sentence says of strikes",
+    ),
+    Case(
+        "civilians-town-seized-with-its-residents",
+        "The town, which had about 30,000 residents before the war, was seized by Russian forces in May.",
+        "2024-11-26",
+        [],
+        note="a town's population is no figure of victims",
+    ),
+]
+
 CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
+    *CIVILIANS,
 ]
 # fmt: on

@@ -124,6 +124,7 @@ ENUMS = {
     "subject_side": {"UA", "RU", "KP", "other"},
     "claimant_side": {"UA", "RU", "KP", "other", None},
     "period": {"cumulative", "window"},
+    "civilian": {True, False},
 }
 REGISTRY_FIELDS = {"claimant": "claimants", "region": "regions", "place": "places", "unit": "units"}
 OTHER_FIELDS = {"value", "value_max", "date", "date_start", "evidence"}

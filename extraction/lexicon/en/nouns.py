@@ -4,7 +4,7 @@ carriers" before "personnel" and "fighter jets" before "fighters"."""
 
 from __future__ import annotations
 
-from ..kinds import CAPTURED, CASUALTIES, KILLED, PERSONNEL, SKIP, WOUNDED
+from ..kinds import CAPTURED, CASUALTIES, CIVILIANS, KILLED, PERSONNEL, SKIP, WOUNDED
 
 NOUNS: tuple[tuple[str, str], ...] = (
     (
@@ -153,12 +153,14 @@ NOUNS: tuple[tuple[str, str], ...] = (
     (r"killed\s+in\s+action|KIA\b|dead|deaths?|fatalities|killed|slain", KILLED),
     (r"wounded\s+in\s+action|WIA\b|wounded|injured|injuries", WOUNDED),
     (r"prisoners\s+of\s+war|POWs?\b|prisoners|captives|taken\s+prisoner", CAPTURED),
-    # Nouns that make a figure something other than a military loss.
+    # People no side fights with: a strike's victims.
     (
-        r"civilians?|children|kids|residents|inhabitants|citizens|"
-        r"villagers|journalists|medics|doctors|refugees|evacuees|hostages|women|bodies|remains",
-        SKIP,
+        r"civilians?|children|child|kids|residents?|inhabitants|villagers|women|woman|girls?|boys?|teenagers?|"
+        r"pensioners?|passengers|journalists|medics|doctors|rescuers|firefighters|volunteers\s+delivering\s+aid",
+        CIVILIANS,
     ),
+    # Nouns that make a figure something other than a loss.
+    (r"citizens|refugees|evacuees|hostages|bodies|remains", SKIP),
     (
         r"(?:artillery\s+)?(?:shells?|rounds?|munitions|ammunition|bullets|cartridges|grenades?|mines?)|"
         r"strikes?|attacks?|assaults?|sorties|missions|shellings?|bombardments?|barrages?|explosions?|"
@@ -179,7 +181,7 @@ NOUNS: tuple[tuple[str, str], ...] = (
         r"crew\s*m[ae]n|crew\s+members?|crews?|pilots?|sailors?|convicts?|defenders?|rashists?|orcs?|"
         r"saboteurs?|snipers?|gunners?|operators?|scouts?|militiam[ae]n|guardsm[ae]n|special\s+forces|"
         r"commandos?|volunteers?|assault\s+troopers?|men|man|members?|individuals|Russians|Ukrainians|"
-        r"North\s+Koreans|Koreans|Chechens|Kadyrovites|Wagnerites|mobili[sz]ed|contract\s+soldiers|persons|"
+        r"North\s+Koreans|Koreans|Chechens|Kadyrovites|Wagnerites|mobili[sz]ed|contract\s+soldiers|persons|person|"
         r"enemies|people)",
         PERSONNEL,
     ),

@@ -42,7 +42,7 @@ VERBS: tuple[tuple[str, str], ...] = (
         r"liquidat(?:ed|ing|es)|fatalities",
         V_KILL,
     ),
-    (r"wounded|wound(?:s|ing)?|injured|injur(?:e|es|ing)|injuries", V_WOUND),
+    (r"wounded|wound(?:s|ing)?|injured|injur(?:e|es|ing)|injuries|hurt(?:ing)?", V_WOUND),
     (
         r"captured|captur(?:e|es|ing)|taken\s+(?:prisoner|captive)|took\s+(?:[A-Za-z'’]+\s+){0,3}(?:prisoner|captive)|"
         r"tak(?:e|es|ing)\s+(?:[A-Za-z'’]+\s+){0,3}prisoner|surrendered|surrender(?:s|ing)?|in\s+captivity|"
