@@ -29,7 +29,7 @@ TRIGGER = Caseless(
 AIR_CONTEXT = re.compile(
     r"(?i)\b(?:air\s+defen[cs]es?|air\s+force|overnight|shot\s+down|intercept|launched|attacked\s+\w+\s+with|"
     r"air\s+attack|drone\s+attack|missile\s+attack|combined\s+attack|strike\s+on|airspace|anti-aircraft|"
-    r"mobile\s+fire\s+groups|electronic\s+warfare|downed)"
+    r"mobile\s+fire\s+groups|electronic\s+warfare|downed|brought\s+down)"
 )
 COMBAT = re.compile(
     r"(?i)\b(?:destroy(?:s|ed|ing)?|fir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:at|on|across|upon)\b|open(?:s|ed)?\s+fire|"

@@ -32,6 +32,7 @@ from ..readers.words import (
 )
 from ..schema import Claim
 from . import location
+from .air_raid import NO_ROLES, PART, finish_raid, raid_roles
 from .civilian import civilian_side, is_civilian
 from .counted import (
     OTHERS,
@@ -126,6 +127,16 @@ def _read_sentence(
         readings.append(Reading(figure, noun, None))
         if noun is not None and noun.start >= figure.end:
             np_spans.append((figure.qstart, noun.end))
+    raid = raid_roles(doc.text, sentence, figures) if air or doc.flags[s, "air_words"] else NO_ROLES
+    for index, role in raid.role.items():
+        # "Of 72 drones launched, 55 were destroyed": the part counts what the whole counts.
+        partner = next((i for i, r in raid.role.items() if r != role), None)
+        partner_noun = readings[partner].noun if partner is not None else None
+        if readings[index].noun is None and partner_noun is not None:
+            synthetic = Noun(
+                figures[index].end, figures[index].end, partner_noun.kind, partner_noun.equipment
+            )
+            readings[index] = Reading(figures[index], synthetic, None)
     for index, (figure, noun, _) in enumerate(list(readings)):
         if noun is None or noun.kind == SKIP:
             continue
@@ -135,7 +146,11 @@ def _read_sentence(
         verb = governing_verb(doc, sentence, figure, noun, verbs, attributions)
         if verb is None:
             verb = tally_header_verb(doc, sentence, figure, verbs)
-        partitive = partitive_total(doc, sentence, figure)
+        role = raid.role.get(index)
+        if role is not None and noun.kind == "equipment" and noun.equipment in ("uav", "missile", "other"):
+            # The raid's part was brought down and its whole was fired, whatever verb stands nearer.
+            verb = Verb(figure.start, figure.start, V_INTERCEPT if role == PART else V_LAUNCH, False)
+        partitive = partitive_total(doc, sentence, figure) and role is None
         if partitive:
             # "20 of the 31 Abrams tanks the US sent": the whole is read with its own verb only.
             verb = next((v for v in verbs if v.start >= max(noun.end, figure.end)), None)
@@ -226,6 +241,8 @@ def _read_sentence(
         side_by_start[figure.start] = SubjectSide(draft.claim.subject_side, draft.side_strength)
         if draft.claim.civilian:
             civilian_starts.add(figure.start)
+    if drafts and (air or raid.role or raid.all_but):
+        drafts = finish_raid(drafts, raid, figures, sentence)
     for item in single_items(doc, sentence, drafts) if has_article else []:
         if any(abs(d.figure_start - item.start) < 3 for d in drafts):
             continue

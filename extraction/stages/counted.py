@@ -318,7 +318,12 @@ def governing_verb(
     best: Verb | None = None
     best_distance = 0.0
     for verb in verbs:
-        if noun.kind == "equipment" and verb.kind in _PERSONNEL_ONLY:
+        if (
+            noun.kind == "equipment"
+            and verb.kind in _PERSONNEL_ONLY
+            # "Russia sent 40 drones": drones and missiles are sent as troops are.
+            and not (verb.kind == V_DEPLOY and noun.equipment in ("uav", "missile"))
+        ):
             continue
         if noun.kind in _PEOPLE and verb.kind in _EQUIPMENT_ONLY:
             continue

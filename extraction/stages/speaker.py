@@ -177,6 +177,12 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
             return Speaker(None, opposite(target) or UA, raw, True, True)
         actor = first_actor(doc, sentence, skip=attribution)
         return Speaker(None, actor, raw, True, unit_speaker) if actor else None
+    if named_side is None and _INSTITUTION.search(raw):
+        # "the air force said": the one of the side the sentence or the article speaks for.
+        context = _context_side(doc, sentence, attribution, depth)
+        entry = _qualified_claimant(doc, raw, (context,)) if context else None
+        if entry is not None:
+            return Speaker(entry.name, entry.side, raw, True)
     side = named_side
     if side is None and not _UPPER.search(raw):
         return None
@@ -187,6 +193,15 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
         side = earlier.side if earlier is not None else first_actor(doc, sentence, skip=attribution)
     name = strip_article(raw) if _UPPER.search(raw) else None
     return Speaker(name, side, raw, True)
+
+
+def _context_side(doc: Document, sentence: Sentence, attribution: Attribution, depth: int) -> str | None:
+    """The side an unqualified institution speaks for: that of the earlier speakers, else of the
+    sentence's first actor ("Ukraine's air defences shot down ..., the air force said")."""
+    earlier = _earlier_speaker(doc, sentence, depth)
+    if earlier is not None and earlier.side in (UA, RU):
+        return earlier.side
+    return first_actor(doc, sentence, skip=attribution)
 
 
 def _qualified_claimant(doc: Document, raw: str, sides: tuple[str, ...]) -> ClaimantEntry | None:

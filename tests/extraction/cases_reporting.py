@@ -8,7 +8,7 @@ not. Same ``Case`` form and conventions as ``cases.py``.
 
 from __future__ import annotations
 
-from tests.extraction.cases import GS, Case
+from tests.extraction.cases import GS, UA_AIR_FORCE, Case
 
 # fmt: off
 # Laid out by hand, one claim to a line or two, as in cases.py.
@@ -162,9 +162,86 @@ CIVILIANS: list[Case] = [
     ),
 ]
 
+# 7. Figures missed: an air-defence report's part and whole, and the part stated by the whole.
+AIR_RAIDS: list[Case] = [
+    Case(
+        "raid-part-noun-out-of-whole",
+        "Ukraine's air defence units shot down 38 drones out of 51 launched by Russia overnight, the air "
+        "force said.",
+        "2024-11-26",
+        [
+            dict(category="intercepted", equipment="uav", value=38, subject_side="RU", claimant=UA_AIR_FORCE),
+            dict(category="launched", equipment="uav", value=51, subject_side="RU", claimant=UA_AIR_FORCE),
+        ],
+        note="the drones were Russia's, whoever shot them down",
+    ),
+    Case(
+        "raid-whole-first-part-later",
+        "Of 72 attack drones Russia launched overnight, Ukraine's air force said 55 were destroyed.",
+        "2024-11-26",
+        [
+            dict(category="launched", equipment="uav", value=72, subject_side="RU"),
+            dict(category="intercepted", equipment="uav", value=55, subject_side="RU"),
+        ],
+    ),
+    Case(
+        "raid-part-of-the-whole-relative-clause",
+        "The air force reported that six of the eight Shaheds Russia sent overnight were shot down.",
+        "2024-11-26",
+        [
+            dict(category="intercepted", equipment="uav", value=6, subject_side="RU"),
+            dict(category="launched", equipment="uav", value=8, subject_side="RU"),
+        ],
+        note="the nearer verb 'sent' is the whole's; the part was shot down",
+    ),
+    Case(
+        "raid-all-but-and-both",
+        "Russia sent 40 attack drones and three missiles into Ukraine overnight, and all but four of the "
+        "drones were destroyed along with both missiles, the air force said.",
+        "2024-11-26",
+        [
+            dict(category="launched", equipment="uav", value=40, subject_side="RU"),
+            dict(category="launched", equipment="missile", value=3, subject_side="RU"),
+            dict(category="intercepted", equipment="uav", value=36, subject_side="RU"),
+            dict(category="intercepted", equipment="missile", value=3, subject_side="RU"),
+        ],
+        note="'all but four' of 40 is 36 brought down; 'both missiles' is all of them",
+    ),
+    Case(
+        "raid-same-number-two-weapons",
+        "In a Telegram post, the Ukrainian air force said it had managed to down seven of the drones and "
+        "seven of the missiles.",
+        "2024-11-26",
+        [
+            dict(category="intercepted", equipment="uav", value=7, subject_side="RU", claimant=UA_AIR_FORCE),
+            dict(category="intercepted", equipment="missile", value=7, subject_side="RU",
+                 claimant=UA_AIR_FORCE),
+        ],
+    ),
+    Case(
+        "raid-every-one-brought-down",
+        "Radar crews tracked seven Shaheds over the Poltava region during the night, the general said, and "
+        "every one was brought down.",
+        "2024-11-26",
+        [
+            dict(category="launched", equipment="uav", value=7, subject_side="RU"),
+            dict(category="intercepted", equipment="uav", value=7, subject_side="RU"),
+        ],
+    ),
+    Case(
+        "raid-sent-is-launched",
+        "Russian forces sent 95 drones against Ukraine overnight, Ukrainian officials said Thursday.",
+        "2024-11-22",
+        [
+            dict(category="launched", equipment="uav", value=95, subject_side="RU", claimant_side="UA"),
+        ],
+    ),
+]
+
 CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
     *CIVILIANS,
+    *AIR_RAIDS,
 ]
 # fmt: on

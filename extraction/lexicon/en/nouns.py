@@ -58,7 +58,7 @@ NOUNS: tuple[tuple[str, str], ...] = (
     (r"helicopters?|choppers?|(?:Ka|Mi)-\d+\w*|rotorcraft|Apaches?|Black\s*Hawks?", "eq:helicopter"),
     (
         r"(?:Shahed|Geran|Gerbera|Lancet|Orlan|Zala|Supercam|Mavic|Molniya|Eleron|Forpost|Merlin|Orion|"
-        r"Bayraktar|Lyutyi|Liutyi)(?:-\w+)*(?:[\s-]+type)?(?:\s+(?:attack|strike|kamikaze|loitering|decoy|"
+        r"Bayraktar|Lyutyi|Liutyi)(?:s|-\w+)*(?:[\s-]+type)?(?:\s+(?:attack|strike|kamikaze|loitering|decoy|"
         r"reconnaissance|combat))?(?:\s+(?:drones?|UAVs?|munitions?))?",
         "eq:uav",
     ),

@@ -25,13 +25,13 @@ VERBS: tuple[tuple[str, str], ...] = (
         V_CASUALTY,
     ),
     (
-        r"shot\s+down|shoot(?:s|ing)?\s+down|shooting\s+down|downed|downing|intercept(?:ed|s|ing)?|"
+        r"shot\s+down|shoot(?:s|ing)?\s+down|shooting\s+down|downed|downing|intercept(?:ed|s|ing)?|to\s+down|"
         r"brought\s+down|bring(?:ing)?\s+down|repelled|repell?ing|neutrali[sz]ed\s+by\s+air\s+defen[cs]e|"
         r"suppressed|jammed|(?:were|was)\s+(?:lost|locally\s+lost)\s+(?:in\s+location|due\s+to)",
         V_INTERCEPT,
     ),
     (
-        r"launch(?:ed|es|ing)?|fired|fir(?:es|ing)|attacked\s+(?:[A-Za-z'’]+\s+){0,3}with|struck\s+(?:[A-Za-z'’]+\s+){0,3}with|"
+        r"launch(?:ed|es|ing)?|fired|fir(?:es|ing)|detected|tracked|picked\s+up|attacked\s+(?:[A-Za-z'’]+\s+){0,3}with|struck\s+(?:[A-Za-z'’]+\s+){0,3}with|"
         r"targeted\s+(?:[A-Za-z'’]+\s+){0,3}with|unleashed|used|using|salvos?\s+of|barrage\s+of|wave\s+of|swarm\s+of|"
         r"overnight\s+(?:attack|strike)s?\s+(?:[A-Za-z'’]+\s+){0,3}(?:with|involving|of)|attack\s+(?:[A-Za-z'’]+\s+){0,3}"
         r"(?:involving|with)|strike\s+(?:[A-Za-z'’]+\s+){0,3}(?:involving|with)",
