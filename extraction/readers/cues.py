@@ -90,13 +90,16 @@ AIR = _FLAGS["air"]
 
 
 _PERFECT_LOSS = Caseless(
-    re.compile(r"(?i)\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured)|lost|suffered)\b")
+    re.compile(
+        r"(?i)\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|lost|captured|taken\s+prisoner)|"
+        r"lost|suffered|died|perished|surrendered)\b"
+    )
 )
 
 _EVENT = Caseless(
     re.compile(
         r"(?i)\b(?:attack|strike|shelling|explosion|blast|bombing|assault|raid|ambush|crash|battle\s+for|"
-        r"offensive|counteroffensive|operation)\b"
+        r"offensive|counteroffensive|(?<!military\s)operation)\b"
     )
 )
 

@@ -118,6 +118,7 @@ def _read_sentence(
     listed: set[int] = set()
     # Where the figures that count civilians start (a figure that goes on from one counts them too).
     civilian_starts: set[int] = set()
+    period_by_start: dict[int, str] = {}
     for index, figure in enumerate(figures):
         noun, _modifier, source = counted_noun(
             doc, sentence, figure, figures, index, nouns, readings, verbs, last
@@ -212,6 +213,12 @@ def _read_sentence(
                 # "Kyiv said Russia had lost N soldiers, while Moscow said Ukraine had lost up to
                 # M": the noun carries over, the side is the new clause's own.
                 inherited = None
+        if source is not None and source >= 0 and not draft.period_explicit:
+            # "15,000 troops, including five generals", "330 personnel (121 of them killed)": the span of
+            # the figure it is part of.
+            whole = period_by_start.get(readings[source].figure.start)
+            if whole is not None:
+                draft.claim.period = whole
         if inherited is not None and inherited.side is not None:
             # The figure counts the same side's people or equipment as the one it follows.
             draft.claim.subject_side = inherited.side
@@ -239,6 +246,7 @@ def _read_sentence(
                 listed.add(id(draft))
         drafts.append(draft)
         side_by_start[figure.start] = SubjectSide(draft.claim.subject_side, draft.side_strength)
+        period_by_start[figure.start] = draft.claim.period
         if draft.claim.civilian:
             civilian_starts.add(figure.start)
     if drafts and (air or raid.role or raid.all_but):

@@ -31,6 +31,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
             groups[key] = []
             order.append(key)
         groups[key].append(draft)
+    _join_headline_repeats(groups, order)
     merged: list[Draft] = []
     for key in order:
         group = groups[key]
@@ -60,6 +61,24 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
                 merged.extend(_merge(cluster) for cluster in _split_same_sentence(drafts_of_side + rest))
     merged.sort(key=lambda d: (d.claim.start, d.figure_start))
     return merged
+
+
+def _join_headline_repeats(
+    groups: dict[tuple[object, ...], list[Draft]], order: list[tuple[object, ...]]
+) -> None:
+    """A headline's figure whose period it does not say ("Zelensky says over 3,000 North Korean soldiers
+    killed") is the body's figure of another period, when the body gives the same figure once."""
+    for key in list(order):
+        if key[0] == "engagement" or key not in groups:
+            continue
+        group = groups[key]
+        if not all(d.sentence.headline and not d.period_explicit for d in group):
+            continue
+        others = [k for k in order if k != key and k[:4] == key[:4] and k in groups]
+        if len(others) == 1:
+            groups[others[0]].extend(group)
+            del groups[key]
+            order.remove(key)
 
 
 def _split_same_sentence(members: list[Draft]) -> list[list[Draft]]:

@@ -41,6 +41,21 @@ _CONTINUES = Caseless(
 
 _MARKED = (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
 
+_TOLLS = ("killed", "wounded", "casualties", "captured")
+
+_SPEECH_AFTER = Caseless(
+    re.compile(
+        r"(?i)^,?\s+(?:said|says|put|puts|told|reported|announced|stated|claimed|estimated|wrote|posted|"
+        r"published|confirmed|gave|released|updated)\b"
+    )
+)
+_NAMED_DEAD = Caseless(
+    re.compile(
+        r"(?i)\b(?:names|named|identified|identify|obituaries|death\s+notices|verified|confirmed\s+the\s+deaths|"
+        r"the\s+list|the\s+count)\b"
+    )
+)
+
 
 def period_of(
     doc: Document,
@@ -64,9 +79,9 @@ def period_of(
         # "9,429 (+5)": the running total of a General Staff tally.
         return Period("cumulative", True)
     markers = [t for t in times if t.kind in _MARKED and not _in_other_brackets(text, lo, t.start, figure)]
-    if len(markers) > 1 and any(t.kind == SINCE for t in markers):
-        # "said on Sunday that 45,100 ... since the invasion began": the day a statement was made dates
-        # the statement; the running total's own words give its period.
+    if markers:
+        # "said on Sunday that 45,100 ...", "The General Staff on Wednesday put losses at": the day a
+        # statement was made dates the statement, not the span its figure counts.
         said = [
             t
             for t in markers
@@ -74,9 +89,17 @@ def period_of(
             and (
                 any(a.start <= t.start < a.end for a in attributions)
                 or REPORTED_ON.search(text[max(lo, t.start - 40) : t.start])
+                or _SPEECH_AFTER.match(text[t.end : t.end + 30])
             )
         ]
-        markers = [t for t in markers if t not in said] or markers
+        tally_sized = figure.value >= (1000 if category == "equipment" else 5000) and category != "wounded"
+        if said and (
+            tally_sized
+            or any(t.kind == SINCE for t in markers)
+            or (category in _TOLLS and doc.toll_so_far[sentence.text])
+        ):
+            # (A smaller figure said on a day is that day's: "said on Thursday it had shot down three".)
+            markers = [t for t in markers if t not in said]
     if markers and ";" in sentence.text:
         # Semicolons part a tally's items: a marker in another item is that item's; a header before the
         # colon speaks for them all.
@@ -111,6 +134,9 @@ def period_of(
             return Period("cumulative", True)
         # A window marker right next to the figure beats a running-total word further off.
         return Period("window", True)
+    if category == "killed" and _NAMED_DEAD.search(sentence.text):
+        # A count of the dead identified by name is a running total.
+        return Period("cumulative", False)
     big = sum(1 for f in doc.figure_values(sentence) if f >= 1000)
     if category == "equipment" and (figure.value >= 1000 or (figure_count >= 4 and big >= 2)):
         # Thousands of tanks are a running total, and so is the rest of a list made mostly of such

@@ -100,6 +100,58 @@ LIST_SIDE: list[Case] = [
     ),
 ]
 
+# 3. A running total or a window.
+PERIODS: list[Case] = [
+    Case(
+        "period-part-of-a-running-total",
+        "Kyiv says its forces have killed 16,000 Russian troops since the invasion, among them seven "
+        "generals.",
+        "2022-03-23",
+        [
+            dict(category="killed", value=16000, subject_side="RU", period="cumulative", claimant_side="UA"),
+            dict(category="killed", value=7, subject_side="RU", period="cumulative", claimant_side="UA"),
+        ],
+        note="a part of a running total is counted over the same span",
+    ),
+    Case(
+        "period-statement-day-is-not-the-window",
+        "Ukraine's General Staff on Wednesday put Russian losses at about 56,000 soldiers.",
+        "2022-09-21",
+        [
+            dict(category="casualties", value=56000, subject_side="RU", qualifier="about", claimant=GS,
+                 period="cumulative", date="2022-09-21"),
+        ],
+        note="the day names when it was said; a tally of that size is the war's running total",
+    ),
+    Case(
+        "period-had-died-is-a-toll-so-far",
+        "Moscow said on March 2 that 498 of its soldiers had died, a rare admission of losses.",
+        "2022-03-09",
+        [
+            dict(category="killed", value=498, subject_side="RU", claimant_side="RU", period="cumulative"),
+        ],
+    ),
+    Case(
+        "period-named-dead-count",
+        "Volunteers working with two independent outlets have now identified by name 31,500 Russian soldiers "
+        "killed in Ukraine.",
+        "2023-09-15",
+        [
+            dict(category="killed", value=31500, subject_side="RU", period="cumulative"),
+        ],
+        note="a count of the dead identified by name is a running total",
+    ),
+    Case(
+        "period-small-figure-said-on-a-day",
+        "Ukraine's air force said on Thursday it had shot down two Russian Su-34 bombers over the east.",
+        "2024-02-29",
+        [
+            dict(category="equipment", equipment="aircraft", value=2, subject_side="RU", period="window",
+                 date="2024-02-29"),
+        ],
+    ),
+]
+
 # 6. What is not a soldier's loss: civilians a strike killed or wounded are their own side's civilians,
 # never the attacker's losses.
 CIVILIANS: list[Case] = [
@@ -241,6 +293,7 @@ AIR_RAIDS: list[Case] = [
 CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
+    *PERIODS,
     *CIVILIANS,
     *AIR_RAIDS,
 ]
