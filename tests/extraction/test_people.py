@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
 from extraction import Registries, extract
 from extraction.document import Document
-from extraction.names.registries import PersonEntry, RoleEntry, seed_period
+from extraction.names.registries import PersonEntry, RoleEntry, default_seed_dir, seed_period
+from extraction.names.tokens import norm_key
 from extraction.stages.names import find_names
 from extraction.stages.speaker import speaker_of
+from tests.extraction.reading import REGISTRIES, document
 
 D = datetime.date
 
@@ -144,3 +147,80 @@ def test_a_seed_period_runs_from_its_first_day_to_its_last() -> None:
     assert seed_period("2024-02", end=True) == D(2024, 2, 29)
     assert seed_period("2024-05-12", end=False) == seed_period("2024-05-12", end=True) == D(2024, 5, 12)
     assert seed_period(None, end=True) is None
+
+
+# --- the repository's register (claims/seed_data/people.json) ---
+
+
+def test_syrskyi_in_full_and_by_surname_speaks_for_the_commander_in_chief() -> None:
+    text = (
+        "Oleksandr Syrskyi said Russian forces had lost 400 soldiers near Pokrovsk over the past day. "
+        "Syrskyi said 12 of their tanks were also destroyed."
+    )
+    doc = document(text, D(2024, 9, 3))
+    for sentence in doc.sentences:
+        speaker = speaker_of(doc, sentence)
+        assert speaker is not None
+        assert (speaker.name, speaker.side) == ("Commander-in-Chief of the Armed Forces of Ukraine", "UA")
+    doc.close()
+
+
+@pytest.mark.parametrize(
+    ("published", "claimant"),
+    [
+        (D(2023, 6, 10), "Russian Defence Ministry"),
+        (D(2024, 2, 18), "Russian Defence Ministry"),
+        (D(2025, 3, 1), "Security Council of Russia"),
+    ],
+)
+def test_shoigu_speaks_for_the_office_he_held_on_the_publication_day(
+    published: datetime.date, claimant: str
+) -> None:
+    text = "Ukraine lost more than 2,000 soldiers in the past week, Sergei Shoigu said."
+    claims = extract(text, published=published, registries=REGISTRIES).claims
+    assert [(c.claimant, c.claimant_side) for c in claims] == [(claimant, "RU")]
+
+
+def test_syrskyi_before_he_became_commander_in_chief_speaks_for_the_ground_forces() -> None:
+    doc = document("Russia lost 200 soldiers near Bakhmut on Sunday, Syrskyi said.", D(2023, 3, 6))
+    speaker = speaker_of(doc, doc.sentences[0])
+    doc.close()
+    assert speaker is not None and (speaker.name, speaker.side) == ("Ukrainian Ground Forces", "UA")
+
+
+def _seed(name: str) -> list[dict]:
+    return json.loads((default_seed_dir() / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_every_role_of_the_register_is_at_a_claimant_of_the_persons_side() -> None:
+    claimants = {c["name"]: c for c in _seed("claimants")}
+    for person in _seed("people"):
+        assert person["roles"], person["name"]
+        for role in person["roles"]:
+            assert claimants[role["organisation"]]["side"] == person["side"], person["name"]
+            started = seed_period(role["from"], end=False)
+            ended = seed_period(role["until"], end=True)
+            assert started is None or ended is None or started <= ended, person["name"]
+        starts = [seed_period(r["from"], end=False) or D.min for r in person["roles"]]
+        assert starts == sorted(starts), person["name"]
+
+
+def test_no_spelling_is_both_a_person_and_a_claimant() -> None:
+    """The matcher keeps one payload a spelling: a second would silently never be found."""
+    owners: dict[str, str] = {}
+    clashes = []
+    for registry in ("people", "claimants"):
+        for record in _seed(registry):
+            for spelling in (record["name"], *record["aliases"]):
+                key = norm_key(spelling)
+                if owners.setdefault(key, record["name"]) != record["name"]:
+                    clashes.append((spelling, owners[key], record["name"]))
+    assert clashes == []
+
+
+def test_the_register_is_sorted_by_side_then_name() -> None:
+    sides = ["UA", "RU", "KP", "other"]
+    people = _seed("people")
+    keys = [(sides.index(p["side"]), p["name"].casefold()) for p in people]
+    assert keys == sorted(keys)
+    assert len({p["name"] for p in people}) == len(people)
