@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from claims.models import Article, Claim, Claimant, Outlet, Place, Region, Unit
+from claims.models import Article, Claim, Claimant, Outlet, Person, PersonRole, Place, Region, Unit
 
 
 class RegistryAdmin(admin.ModelAdmin):
@@ -35,6 +35,29 @@ class UnitAdmin(RegistryAdmin):
 class ClaimantAdmin(RegistryAdmin):
     list_display = ["name", "side"]
     list_filter = ["side"]
+
+
+class PersonRoleInline(admin.TabularInline):
+    model = PersonRole
+    fields = ["organisation", "title", "started", "ended"]
+    autocomplete_fields = ["organisation"]
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(RegistryAdmin):
+    """People and the roles they held: the engine files a person's words under the role of the day."""
+
+    list_display = ["name", "side", "organisations"]
+    list_filter = ["side", ("roles__organisation", admin.RelatedOnlyFieldListFilter)]
+    inlines = [PersonRoleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles__organisation")
+
+    @admin.display(description="Spoke for")
+    def organisations(self, person: Person) -> str:
+        return "; ".join(dict.fromkeys(role.organisation.name for role in person.roles.all()))
 
 
 @admin.register(Outlet)

@@ -103,6 +103,44 @@ class Claimant(Registry):
         constraints = [models.UniqueConstraint(fields=["name"], name="claimant_name_unique")]
 
 
+class Person(Registry):
+    """A named official or spokesperson whose words are claims, filed under the claimant of their role at
+    the time (extraction.Registries.speaker_for)."""
+
+    side = models.CharField(max_length=8, choices=Side.choices)
+
+    class Meta(Registry.Meta):
+        verbose_name_plural = "people"
+        constraints = [models.UniqueConstraint(fields=["name"], name="person_name_unique")]
+
+
+class PersonRole(models.Model):
+    """A role a person held: the claimant they spoke for, from ``started`` to ``ended`` (blank: not known, or
+    still held)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    organisation = models.ForeignKey(Claimant, on_delete=models.PROTECT, related_name="person_roles")
+    title = models.CharField(max_length=200, blank=True)
+    started = models.DateField(null=True, blank=True)
+    ended = models.DateField(null=True, blank=True)
+    # The engine's compiled registries are stamped with every registry table's latest change.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [models.F("started").asc(nulls_first=True), "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(started__isnull=True)
+                | models.Q(ended__isnull=True)
+                | models.Q(ended__gte=models.F("started")),
+                name="person_role_span_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title or 'role'} at {self.organisation}"
+
+
 class Outlet(models.Model):
     name = models.CharField(max_length=200, unique=True)
     domain = models.CharField(max_length=200, blank=True)

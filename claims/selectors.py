@@ -44,6 +44,8 @@ from claims.models import (
     DataVersion,
     DaySummary,
     FactSummary,
+    Person,
+    PersonRole,
     Place,
     Region,
     Unit,
@@ -512,7 +514,7 @@ def unit_regions(unit: Unit, limit: int = 8) -> list[tuple[Region, int]]:
 
 # --- The registries as the engine reads them ---
 
-_REGISTRY_MODELS = (Region, Place, Unit, Claimant)
+_REGISTRY_MODELS = (Region, Place, Unit, Claimant, Person, PersonRole)
 _cache_lock = threading.Lock()
 _cached: tuple[tuple, Registries] | None = None
 
@@ -554,6 +556,25 @@ def registries_from_db() -> Registries:
             ],
             claimants=[
                 {"name": c.name, "aliases": c.aliases, "side": c.side} for c in Claimant.objects.all()
+            ],
+            people=[
+                {
+                    "name": p.name,
+                    "aliases": p.aliases,
+                    "side": p.side,
+                    "roles": [
+                        {
+                            "organisation": r.organisation.name,
+                            "title": r.title,
+                            "started": r.started,
+                            "ended": r.ended,
+                        }
+                        for r in p.roles.all()
+                    ],
+                }
+                for p in Person.objects.prefetch_related(
+                    Prefetch("roles", queryset=PersonRole.objects.select_related("organisation"))
+                )
             ],
         )
         _cached = (stamp, registries)

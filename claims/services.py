@@ -10,7 +10,8 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from claims.models import Article, Claim, Claimant, Place, Region, Side, Unit
+from claims.models import Article, Claim, Claimant, Person, PersonRole, Place, Region, Side, Unit
+from extraction.names.registries import seed_roles
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
 
@@ -43,6 +44,30 @@ def _upsert(model, lookup: dict, fields: dict, slug_parts: tuple[str, ...]) -> b
         setattr(obj, key, value)
     obj.save()
     return False
+
+
+def _upsert_roles(person: Person, roles: list[dict], claimants: dict[str, Claimant]) -> list[bool]:
+    """Create or refresh a seeded person's roles, each at a claimant; True for each one created.
+
+    A role is the person's role at its organisation: the seed's title and dates replace those in the
+    database, as _upsert replaces a row's fields. Where an editor has split it into several roles at
+    that organisation, or added roles elsewhere, those are kept as they are.
+    """
+    results = []
+    for role in roles:
+        organisation = claimants[role["organisation"]]
+        fields = {"title": role["title"], "started": role["started"], "ended": role["ended"]}
+        held = list(person.roles.filter(organisation=organisation)[:2])
+        if not held:
+            PersonRole.objects.create(person=person, organisation=organisation, **fields)
+            results.append(True)
+            continue
+        if len(held) == 1 and any(getattr(held[0], key) != value for key, value in fields.items()):
+            for key, value in fields.items():
+                setattr(held[0], key, value)
+            held[0].save()
+        results.append(False)
+    return results
 
 
 def _unique_slug(model, base: str) -> str:
@@ -110,6 +135,20 @@ def registries_seed(*, directory: Path = SEED_DIR) -> dict[str, SeedCounts]:
             for c in _load(directory, "claimants")
         ],
     )
+    claimants = {c.name: c for c in Claimant.objects.all()}
+    people, roles = [], []
+    for p in _load(directory, "people"):
+        people.append(
+            _upsert(
+                Person,
+                {"name": p["name"]},
+                {"aliases": p.get("aliases", []), "side": p["side"]},
+                (p["name"],),
+            )
+        )
+        roles += _upsert_roles(Person.objects.get(name=p["name"]), seed_roles(p), claimants)
+    tally("people", people)
+    tally("person roles", roles)
     return counts
 
 
@@ -123,6 +162,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "claims.view_place",
         "claims.view_unit",
         "claims.view_claimant",
+        "claims.view_person",
+        "claims.view_personrole",
         "claims.view_outlet",
     ],
     "Contributor": ["claims.upload_article", "claims.add_article"],

@@ -1,4 +1,5 @@
-"""The four registries the engine reads names from (regions, places, units, claimants).
+"""The registries the engine reads names from (regions, places, units, claimants, and the people who speak
+for claimants).
 
 Each ``Registries`` compiles its matchers once: build one per registry change and reuse it across
 articles. It also holds what the engine keeps of the texts it read with them (``kept``).
@@ -6,9 +7,11 @@ articles. It also holds what the engine keeps of the texts it read with them (``
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -47,18 +50,55 @@ class ClaimantEntry:
     aliases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """One role a person held: the claimant they spoke for, from ``started`` to ``ended`` (None: open)."""
+
+    organisation: str
+    title: str = ""
+    started: date | None = None
+    ended: date | None = None
+
+    def spans(self, day: date) -> bool:
+        return (self.started is None or self.started <= day) and (self.ended is None or day <= self.ended)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A named person who speaks for claimants, with the roles they held, earliest first."""
+
+    name: str
+    side: str | None
+    roles: tuple[RoleEntry, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    def role_at(self, day: date | None) -> RoleEntry | None:
+        """The role held on ``day``: the one whose span holds it (the latest begun, where two do); else the
+        latest begun before it; else the first. With no day, the latest role."""
+        if not self.roles:
+            return None
+        if day is None:
+            return self.roles[-1]
+        held = [role for role in self.roles if role.spans(day)]
+        if held:
+            return held[-1]
+        before = [role for role in self.roles if role.started is None or role.started <= day]
+        return before[-1] if before else self.roles[0]
+
+
 def _aliases(record: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(a for a in record.get("aliases") or () if isinstance(a, str) and a.strip())
 
 
 @dataclass
 class Registries:
-    """The four registries the engine reads, with their matchers compiled on first use."""
+    """The registries the engine reads, with their matchers compiled on first use."""
 
     regions: list[RegionEntry] = field(default_factory=list)
     places: list[PlaceEntry] = field(default_factory=list)
     units: list[UnitEntry] = field(default_factory=list)
     claimants: list[ClaimantEntry] = field(default_factory=list)
+    people: list[PersonEntry] = field(default_factory=list)
 
     @classmethod
     def from_dicts(
@@ -68,7 +108,10 @@ class Registries:
         places: Iterable[Mapping[str, Any]] = (),
         units: Iterable[Mapping[str, Any]] = (),
         claimants: Iterable[Mapping[str, Any]] = (),
+        people: Iterable[Mapping[str, Any]] = (),
     ) -> Registries:
+        """Registries from plain records. A person's ``roles`` each name an ``organisation`` (a claimant's
+        name), a ``title`` and the dates ``started`` and ``ended`` (``date``, ISO text or None)."""
         built = cls(
             regions=[RegionEntry(r["name"], r.get("country") or "other", _aliases(r)) for r in regions],
             places=[
@@ -78,6 +121,8 @@ class Registries:
             units=[UnitEntry(u["name"], u.get("side"), u.get("kind") or "other", _aliases(u)) for u in units],
             claimants=[ClaimantEntry(c["name"], c.get("side"), _aliases(c)) for c in claimants],
         )
+        # A role is read only when the organisation it names is a claimant here.
+        built.people = [_person(p, built.claimant_by_name) for p in people]
         built.compile()
         return built
 
@@ -101,19 +146,20 @@ class Registries:
         for region in self.regions:
             for name in (region.name, *region.aliases):
                 names.append((name, region))
+        # People before claimants: a person's name that a claimant still lists as an alias (a database
+        # seeded before the people register) is the person's, and speaks for their role at the time.
+        speakers: list[tuple[str, Any]] = []
+        for person in self.people:
+            if person.roles:
+                speakers += [(name, person) for name in (person.name, *person.aliases)]
+        for claimant in self.claimants:
+            speakers += [(name, claimant) for name in (claimant.name, *claimant.aliases)]
         matchers = (
             NameMatcher(names, automaton=False),
             NameMatcher(
                 ((name, unit) for unit in self.units for name in (unit.name, *unit.aliases)), automaton=False
             ),
-            NameMatcher(
-                (
-                    (name, claimant)
-                    for claimant in self.claimants
-                    for name in (claimant.name, *claimant.aliases)
-                ),
-                automaton=False,
-            ),
+            NameMatcher(speakers, automaton=False),
         )
         NameGroup(matchers)
         return matchers
@@ -140,6 +186,20 @@ class Registries:
     @cached_property
     def claimant_names(self) -> frozenset[str]:
         return frozenset(claimant.name for claimant in self.claimants)
+
+    @cached_property
+    def claimant_by_name(self) -> dict[str, ClaimantEntry]:
+        return {claimant.name: claimant for claimant in self.claimants}
+
+    def speaker_for(self, payload: ClaimantEntry | PersonEntry, published: date | None) -> ClaimantEntry:
+        """The claimant a ``claimant_matcher`` hit speaks for: a claimant itself, or the organisation a
+        person held a role in when the article was published (``PersonEntry.role_at``)."""
+        if isinstance(payload, ClaimantEntry):
+            return payload
+        role = payload.role_at(published)
+        # The matcher lists only people with a role, and a role only when its organisation is a claimant.
+        assert role is not None
+        return self.claimant_by_name[role.organisation]
 
     @cached_property
     def region_by_name(self) -> dict[str, RegionEntry]:
@@ -181,6 +241,52 @@ class Registries:
         return {}
 
 
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _role(record: Mapping[str, Any]) -> RoleEntry:
+    started, ended = _day(record.get("started")), _day(record.get("ended"))
+    return RoleEntry(record["organisation"], record.get("title") or "", started, ended)
+
+
+def _person(record: Mapping[str, Any], claimants: Mapping[str, ClaimantEntry]) -> PersonEntry:
+    roles = [_role(r) for r in record.get("roles") or () if r.get("organisation") in claimants]
+    roles.sort(key=lambda r: r.started or date.min)
+    return PersonEntry(record["name"], record.get("side"), tuple(roles), _aliases(record))
+
+
+def seed_period(text: str | None, *, end: bool) -> date | None:
+    """A seed file's "from" or "until": a year ("2024"), a month ("2024-05") or a day ("2024-05-12"). A
+    period begins on its first day and ends on its last: "2024" from is 2024-01-01, until is 2024-12-31."""
+    if not text:
+        return None
+    parts = [int(part) for part in str(text).split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    year = parts[0]
+    month = parts[1] if len(parts) == 2 else 12 if end else 1
+    return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+
+
+def seed_roles(person: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A seed person's roles as ``Registries.from_dicts`` and the database take them."""
+    return [
+        {
+            "organisation": role["organisation"],
+            "title": role.get("title") or "",
+            "started": seed_period(role.get("from"), end=False),
+            "ended": seed_period(role.get("until"), end=True),
+        }
+        for role in person.get("roles") or ()
+    ]
+
+
 def default_seed_dir() -> Path:
     # <repo>/extraction/names/registries.py -> <repo>/claims/seed_data
     return Path(__file__).resolve().parents[2] / "claims" / "seed_data"
@@ -199,5 +305,9 @@ def load_seed_registries(path: str | Path | None = None) -> Registries:
         return data if isinstance(data, list) else []
 
     return Registries.from_dicts(
-        regions=read("regions"), places=read("places"), units=read("units"), claimants=read("claimants")
+        regions=read("regions"),
+        places=read("places"),
+        units=read("units"),
+        claimants=read("claimants"),
+        people=[{**person, "roles": seed_roles(person)} for person in read("people")],
     )

@@ -138,7 +138,7 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
     full = attribution.full or raw
     hits = _claimants_in(doc, full)
     if hits:
-        entry: ClaimantEntry = max(hits, key=lambda h: h.end - h.start).payload
+        entry = doc.registries.speaker_for(max(hits, key=lambda h: h.end - h.start).payload, doc.published)
         return Speaker(entry.name, entry.side, raw, True)
     named_side = doc.phrase_side[full]
     unit_here = _unit_in_phrase(doc, full)
@@ -162,7 +162,7 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
             # Only a formation named before the speech verb ("The 47th Brigade destroyed ..., the unit
             # said"); one named in what is said ("the ministry noted that the Air Force ...") is not it.
             if sentence.start <= hit.start < attribution.start:
-                entry = hit.payload
+                entry = doc.registries.speaker_for(hit.payload, doc.published)
                 return Speaker(entry.name, entry.side, raw, True, unit_speaker)
         if unit_speaker:
             for unit in doc.units:
@@ -215,8 +215,9 @@ def _qualified_claimant(doc: Document, raw: str, sides: tuple[str, ...]) -> Clai
         for adjective in _SIDE_ADJECTIVES.get(side, ()):
             phrase = f"{adjective} {base}"
             for hit in _claimants_in(doc, phrase):
-                if hit.start == 0 and hit.end == len(phrase) and hit.payload.side == side:
-                    found.append(hit.payload)
+                entry = doc.registries.speaker_for(hit.payload, doc.published)
+                if hit.start == 0 and hit.end == len(phrase) and entry.side == side:
+                    found.append(entry)
                     break
     return found[0] if len({entry.name for entry in found}) == 1 else None
 
@@ -260,6 +261,6 @@ def _earlier_speaker(
             # person just introduced, by the body they speak for.
             named = [h for h in doc.claimant_hits if earlier.start <= h.start < earlier.end]
             if named:
-                entry: ClaimantEntry = named[-1].payload
+                entry = doc.registries.speaker_for(named[-1].payload, doc.published)
                 return Speaker(entry.name, entry.side, named[-1].key.strip(), True)
     return None

@@ -532,7 +532,8 @@ CAPTURED: list[Case] = [
         "2024-08-13",
         [
             dict(category="captured", value=100, subject_side="RU", qualifier="at_least",
-                 claimant="Oleksandr Syrskyi", claimant_side="UA", period="cumulative"),
+                 claimant="Commander-in-Chief of the Armed Forces of Ukraine", claimant_side="UA",
+                 period="cumulative"),
         ],
     ),
     Case(

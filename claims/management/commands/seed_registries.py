@@ -8,10 +8,13 @@ from claims.services import SEED_DIR, registries_seed, roles_ensure
 
 
 class Command(BaseCommand):
-    help = "Load regions, places, units and claimants from the seed files (idempotent) and ensure the roles."
+    help = (
+        "Load regions, places, units, claimants and people from the seed files (idempotent) and ensure the "
+        "roles."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--dir", type=Path, default=SEED_DIR, help="folder holding the four JSON files")
+        parser.add_argument("--dir", type=Path, default=SEED_DIR, help="folder holding the five JSON files")
 
     def handle(self, *args, **options) -> None:
         counts = registries_seed(directory=options["dir"])
