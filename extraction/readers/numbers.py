@@ -24,7 +24,7 @@ _NUMBER_WORD = "|".join(sorted([*_WORD_VALUES, *_EN.SCALES, "dozen"], key=len, r
 # A figure in digits ("1,610", "1 610", "1.2", "133190") or a run of number words.
 _ATOM = re.compile(
     r"(?P<digits>(?<![\w.,/])(?<![A-Za-z]-)"
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)|\d+)"
     r"(?:\.\d+)?)"
     r"|(?P<words>\b(?:an?\s+)?(?:"
     + _NUMBER_WORD
@@ -37,7 +37,7 @@ _ATOM = re.compile(
 # so that ``re`` skips ahead; their matches never overlap, so merged in order they are ``_ATOM``'s.
 _DIGITS_LOW = re.compile(
     r"\d(?<![\w.,/]\d)(?<![A-Za-z]-\d)"
-    r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d*)(?:\.\d+)?"
+    r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)|\d*)(?:\.\d+)?"
 )
 # The same for ASCII text, whose classes are quicker to test.
 _DIGITS_ASCII = re.compile(_DIGITS_LOW.pattern, re.ASCII)
@@ -53,11 +53,14 @@ _NUMBER_WORD_PARTS = (
     "thir", "fort", "fif", "hundred", "thousand", "million", "dozen", "zero",
 )  # fmt: skip
 _SCALE_AFTER = re.compile(
-    r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|(?P<scale2>[kK])(?![\w]))", re.IGNORECASE
+    r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|-(?P<scale3>hundred|thousand)\b|(?P<scale2>[kK])(?![\w]))",
+    re.IGNORECASE,
 )
 
 # The same, case-sensitive for lower-cased text (the scale is lower-cased where it is read).
-_SCALE_AFTER_LOW = re.compile(r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|(?P<scale2>k)(?![\w]))")
+_SCALE_AFTER_LOW = re.compile(
+    r"\s*(?:(?P<scale>million|thousand|mln|m|k)\b|-(?P<scale3>hundred|thousand)\b|(?P<scale2>k)(?![\w]))"
+)
 
 # After a figure: what makes it a measure rather than a count.
 _NOT_COUNT_AFTER = re.compile(
@@ -196,8 +199,21 @@ class Figure:
 
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
-# "from 300 to 400": a change between two figures, not a range.
-_RISE_BEFORE = re.compile(r"(?i)\b(?:from|rose|increased|grew|up)\s*$")
+# "from 300 to 400": a change between two figures, not a range ("range from 300 to 400" is one).
+_RISE_BEFORE = re.compile(
+    r"(?i)\b(?:(?<!range\s)(?<!ranges\s)(?<!anywhere\s)from|rose|increased|grew|up)\s*$"
+)
+
+
+def _shared_magnitude(low: int, high: int) -> int:
+    """The lower bound of "70 or 80,000" and "2 to 3 million": the upper bound's thousands or millions
+    are the lower's too."""
+    if low >= 1000 or high < 1000:
+        return low
+    for magnitude in (1_000_000, 1000):
+        if high % magnitude == 0 and low * magnitude <= high:
+            return low * magnitude
+    return low
 
 
 def parse_words(phrase: str) -> int | None:
@@ -245,6 +261,8 @@ def _scaled(value: float, scale: str | None) -> int:
             value *= 1_000_000
         elif scale in ("thousand", "k"):
             value *= 1000
+        elif scale == "hundred":
+            value *= 100
     return int(round(value))
 
 
@@ -290,7 +308,10 @@ def _atoms(sentence: str, low: str | None, reverse: str) -> list[tuple[int, int,
             )
             scale: str | None = None
             if scale_match:
-                scale = scale_match.group("scale") or scale_match.group("scale2")
+                # ("27-hundred": Korean wire copy spells thousands out in hundreds.)
+                scale = (
+                    scale_match.group("scale") or scale_match.group("scale2") or scale_match.group("scale3")
+                )
                 # "500 m" is a distance, not half a billion.
                 if scale and scale.lower() == "m":
                     scale = None
@@ -391,6 +412,7 @@ def find_figures(sentence: str) -> list[Figure]:
             joins = joiner in _JOINERS or (between and joiner == "and")
             # "2,000-4,000", "between 300 and 400", "300 to 400": the second figure bounds the first.
             if joins and n_value > value and not _RISE_BEFORE.search(sentence[:start]):
+                value = _shared_magnitude(value, n_value)
                 value_max = n_value
                 end = n_end
                 i += 1

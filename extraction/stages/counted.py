@@ -81,8 +81,8 @@ _PARTITIVE = Caseless(
 
 _LINK_BEFORE = Caseless(
     re.compile(
-        r"(?i)^\s*(?:[\u2013\u2014\-:=]|\(|(?:\b(?:[\w'’]+\s+){0,6}?(?:of|at|to|by|reached|totaled|totalled|totall?ing|"
-        r"stood\s+at|stands\s+at|amounted\s+to|amounts?\s+to|amounting\s+to|is|was|were|are|numbered|numbering|"
+        r"(?i)^\s*(?:[\u2013\u2014\-:=]|\(|(?:\b(?:[\w'’]+\s+){0,8}?(?:of|at|to|by|reached|totaled|totalled|totall?ing|"
+        r"stood\s+at|stands\s+at|amounted\s+to|amounts?\s+to|amounting\s+to|ranges?\s+from|anywhere\s+from|is|was|were|are|numbered|numbering|"
         r"rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|reaching|exceeded|exceeds|surpassed|"
         r"topped|hit|passed|now\s+at|estimated\s+at|put\s+at|included|including|comprised|as)))\s*"
         r"(?:(?:up\s+to|about|around|over|more\s+than|almost|nearly|at\s+least|some|approximately|roughly)\s+)?$"

@@ -75,6 +75,7 @@ _ONE_PERSON = re.compile(
 )
 
 _PEOPLE = (PERSONNEL, CIVILIANS)
+_LOSS_CATEGORIES = ("casualties", "killed")
 
 _NAME_AFTER = re.compile(r"^\s+[A-Z\"“]")
 
@@ -153,9 +154,12 @@ def single_items(doc: Document, sentence: Sentence, drafts: list[Draft]) -> list
             else:
                 continue
         elif listed:
-            if listed not in ("equipment", "intercepted"):
+            if listed not in ("equipment", "intercepted", *_LOSS_CATEGORIES):
                 continue
-            category = listed if noun.equipment in ("uav", "missile") else "equipment"
+            # ("losses amounted to 480 servicemen, a tank and ...": a machine listed among losses is lost.)
+            category = (
+                listed if listed == "intercepted" and noun.equipment in ("uav", "missile") else "equipment"
+            )
         elif "shot" in verb_text or "down" in verb_text or "intercept" in verb_text:
             category = "intercepted" if noun.equipment in ("uav", "missile") else "equipment"
         elif _PERSON_WORD.search(verb_text):

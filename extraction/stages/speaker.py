@@ -175,7 +175,7 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
             # A unit reporting what it did to the other side: the side opposite the one it hit.
             target = first_actor(doc, sentence, skip=attribution)
             return Speaker(None, opposite(target) or UA, raw, True, True)
-        actor = first_actor(doc, sentence, skip=attribution)
+        actor = speaking_side(doc, sentence, skip=attribution)
         return Speaker(None, actor, raw, True, unit_speaker) if actor else None
     if named_side is None and _INSTITUTION.search(raw):
         # "the air force said": the one of the side the sentence or the article speaks for.
@@ -190,7 +190,7 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
         # "the Air Force said", "the Defence Ministry said": the side of the sentence's actor or of
         # the article's earlier speakers.
         earlier = _earlier_speaker(doc, sentence, depth)
-        side = earlier.side if earlier is not None else first_actor(doc, sentence, skip=attribution)
+        side = earlier.side if earlier is not None else speaking_side(doc, sentence, skip=attribution)
     name = strip_article(raw) if _UPPER.search(raw) else None
     return Speaker(name, side, raw, True)
 
@@ -201,7 +201,28 @@ def _context_side(doc: Document, sentence: Sentence, attribution: Attribution, d
     earlier = _earlier_speaker(doc, sentence, depth)
     if earlier is not None and earlier.side in (UA, RU):
         return earlier.side
-    return first_actor(doc, sentence, skip=attribution)
+    return speaking_side(doc, sentence, skip=attribution)
+
+
+_LOSS_NEAR = Caseless(
+    re.compile(
+        r"(?i)\b(?:loss(?:es)?|lost|los(?:e|es|ing)|casualties|killed|wounded|dead|deaths|captured|suffered)\b"
+    )
+)
+
+
+def speaking_side(doc: Document, sentence: Sentence, skip: Attribution | None = None) -> str | None:
+    """The side an unnamed institution in the sentence speaks for: its first actor's, unless that side is
+    named as the one whose losses are counted ("the losses of the Ukrainian armed forces amounted to ...,
+    the ministry said" is the other side speaking)."""
+    for mention in doc.sides[sentence.index]:
+        if skip is not None and skip.start <= mention.start < skip.end:
+            continue
+        if mention.locative or mention.side not in (UA, RU, KP):
+            continue
+        around = doc.text[max(sentence.start, mention.start - 25) : min(sentence.end, mention.end + 30)]
+        return opposite(mention.side) if _LOSS_NEAR.search(around) else mention.side
+    return None
 
 
 def _qualified_claimant(doc: Document, raw: str, sides: tuple[str, ...]) -> ClaimantEntry | None:

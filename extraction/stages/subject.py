@@ -53,6 +53,8 @@ _OBJECT_BEFORE = Caseless(
 )
 
 _SUFFERED = Caseless(re.compile(r"(?i)\b(?:lost|suffered|losing|loses|sustained)\b"))
+# "The Russians took 70,000 casualties": taking losses is suffering them (taking prisoners is not).
+_TOOK = Caseless(re.compile(r"(?i)\b(?:took|taken|takes|taking)\b"))
 
 _AGENT_VERB = Caseless(
     re.compile(
@@ -68,7 +70,8 @@ _BY_VERB = Caseless(
     re.compile(
         r"(?i)\b(?:(?P<donor>supplied|provided|donated|sent|delivered|given|made|built|produced|manufactured|"
         r"designed|developed|transferred|pledged|promised|funded|financed|bought|purchased)|"
-        r"(?P<owner>used|operated|manned|crewed|owned|flown|piloted|deployed|fielded))\s+(?:\w+\s+){0,2}by\s+"
+        r"(?P<owner>used|operated|manned|crewed|owned|flown|piloted|deployed|fielded|launched|fired|suffered|"
+        r"sustained|incurred))\s+(?:\w+\s+){0,2}by\s+"
         r"(?:the\s+)?$"
     )
 )
@@ -123,7 +126,7 @@ def subject_side(
                 return SubjectSide(side, 3)
     # A tally's item after its header ("the enemy's combat losses are: personnel - N, tanks - M"): the side
     # whose losses the header names.
-    colon = text.rfind(":", sentence.start, figure.qstart)
+    colon = _header_end(text, sentence.start, figure.qstart)
     if colon >= 0:
         owner = _loss_owner(text, mentions, sentence.start, colon)
         side = resolve(owner) if owner is not None else None
@@ -194,7 +197,8 @@ def subject_side(
             if category in ("launched", "deployed"):
                 return SubjectSide(actor, 2)
             between = text[actor_mention.end : figure.qstart]
-            if _agent_verb(between) and not _SUFFERED.search(between):
+            suffered = _SUFFERED.search(between) or (category != "captured" and _TOOK.search(between))
+            if _agent_verb(between) and not suffered:
                 flipped = opposite(actor)
                 if flipped:
                     return SubjectSide(flipped, 2)
@@ -214,6 +218,24 @@ def subject_side(
 
 
 _LOSS_WORD = re.compile(r"(?i)\b(?:losses|lost|casualties)\b")
+# "Total Russian losses in the direction amounted to 426 men, 1 tank, ...": the link after which a list's
+# items are all the losses its header names.
+_LOSS_LINK = re.compile(
+    r"(?i)\b(?:losses|casualties)\b[^.;:]{0,80}?\b(?:amounted\s+to|amount\s+to|totall?ed|stood\s+at|stand\s+at|"
+    r"reached|included|comprised|numbered|were|are)\b"
+)
+
+
+def _header_end(text: Upto, lo: int, hi: int) -> int:
+    """Where the header of a list of losses ends before ``hi``: its colon or its linking verb; -1 if none."""
+    colon = text.rfind(":", lo, hi)
+    if colon >= 0:
+        return colon
+    window = text[lo:hi]
+    if "loss" not in window and "casualt" not in window:
+        return -1
+    links = list(_LOSS_LINK.finditer(window))
+    return lo + links[-1].start() + len(links[-1].group(0)) if links else -1
 
 
 def _loss_owner(text: Upto, mentions: list[SideMention], lo: int, hi: int) -> SideMention | None:

@@ -290,11 +290,88 @@ AIR_RAIDS: list[Case] = [
     ),
 ]
 
+# 7. Figures missed: ranges that share a magnitude, lists whose items carry their own nouns.
+MISSED_FIGURES: list[Case] = [
+    Case(
+        "figures-shared-magnitude-range",
+        "The Russians have probably taken 60 or 70,000 casualties in under six months, a Pentagon official "
+        "said.",
+        "2022-08-12",
+        [
+            dict(category="casualties", value=60000, value_max=70000, subject_side="RU",
+                 claimant_side="other", period="cumulative"),
+        ],
+        note="'60 or 70,000' is sixty to seventy thousand; taking casualties is suffering them",
+    ),
+    Case(
+        "figures-range-from-with-spaced-thousands",
+        "Counting the missing, the real number of Russian dead could range from 150 000 to 210 000, the two "
+        "outlets estimated.",
+        "2025-02-21",
+        [
+            dict(category="killed", value=150000, value_max=210000, subject_side="RU", period="cumulative"),
+        ],
+    ),
+    Case(
+        "figures-hundreds-spelled-out",
+        "Lawmakers were told some 250 North Korean soldiers had been killed and roughly 24-hundred wounded.",
+        "2025-01-13",
+        [
+            dict(category="killed", value=250, subject_side="KP", qualifier="about"),
+            dict(category="wounded", value=2400, subject_side="KP", qualifier="about"),
+        ],
+    ),
+    Case(
+        "figures-list-after-losses-amounted-to",
+        "Total Russian losses in the sector over the last day amounted to 410 men (killed and wounded), 2 "
+        "tanks, 6 armored combat vehicles and 8 vehicles.",
+        "2024-03-04",
+        [
+            dict(category="casualties", value=410, subject_side="RU"),
+            dict(category="equipment", equipment="tank", value=2, subject_side="RU"),
+            dict(category="equipment", equipment="armored_vehicle", value=6, subject_side="RU"),
+            dict(category="equipment", equipment="vehicle", value=8, subject_side="RU"),
+        ],
+        note="the side of 'Russian losses' governs every item after 'amounted to'",
+    ),
+    Case(
+        "figures-single-machines-in-a-loss-list",
+        "The losses of the Ukrainian armed forces amounted to up to 460 servicemen, a tank and an armored "
+        "personnel carrier, the ministry said.",
+        "2025-10-21",
+        [
+            dict(category="casualties", value=460, subject_side="UA", qualifier="up_to", claimant_side="RU"),
+            dict(category="equipment", equipment="tank", value=1, subject_side="UA", claimant_side="RU"),
+            dict(category="equipment", equipment="armored_vehicle", value=1, subject_side="UA",
+                 claimant_side="RU"),
+        ],
+        note="a ministry that counts Ukraine's losses is the other side's",
+    ),
+    Case(
+        "figures-suffered-by",
+        "That figure includes 810 casualties suffered by Russian forces over the past day.",
+        "2024-03-28",
+        [
+            dict(category="casualties", value=810, subject_side="RU", period="window"),
+        ],
+    ),
+    Case(
+        "figures-servicepeople",
+        "The enemy lost more than 9,100 servicepeople in the border areas, Moscow said.",
+        "2024-09-03",
+        [
+            dict(category="casualties", value=9100, subject_side="UA", qualifier="at_least",
+                 claimant_side="RU"),
+        ],
+    ),
+]
+
 CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
     *PERIODS,
     *CIVILIANS,
     *AIR_RAIDS,
+    *MISSED_FIGURES,
 ]
 # fmt: on

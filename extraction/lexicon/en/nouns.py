@@ -175,7 +175,8 @@ NOUNS: tuple[tuple[str, str], ...] = (
         SKIP,
     ),
     (
-        r"(?:military\s+)?(?:servicem[ae]n|servicewom[ae]n|service\s*members?|soldiers?|troops?|personnel|"
+        r"(?:military\s+)?(?:servicem[ae]n|servicewom[ae]n|service\s*members?|service\s*people|servicepersons?|"
+        r"soldiers?|troops?|personnel|"
         r"fighters?|militants?|mercenar(?:y|ies)|invaders?|occupiers?|occupants?|marines?|paratroopers?|"
         r"conscripts?|officers?|commanders?|infantry(?:m[ae]n)?|stormtroopers?|combatants?|recruits?|"
         r"crew\s*m[ae]n|crew\s+members?|crews?|pilots?|sailors?|convicts?|defenders?|rashists?|orcs?|"
