@@ -51,6 +51,11 @@ OWN_FORCES = re.compile(
     r"(?i)\b(?:its|their|our)\s+(?:own\s+)?(?:air\s+defen[cs]es?|forces|troops|units|soldiers|fighters|"
     r"drone\s+operators|crews|pilots|military|army)\b"
 )
+# Earlier wars that reporting compares this one with.
+HISTORY_WARS = (
+    r"(?i)\b(?:soviet|afghanistan|chechen\s+wars?|(?:first|second)\s+chechen|world\s+war|second\s+world|wwii|"
+    r"vietnam|korean\s+war|1979|1994-1996)\b"
+)
 _FLAGS = {
     name: Caseless(pattern)
     for name, pattern in (
@@ -58,6 +63,7 @@ _FLAGS = {
         ("single_hint", re.compile(r"(?i)\b(?:" + "|".join(_VERBS.LOSS_STEMS + _VERBS.ATTACK_STEMS) + ")")),
         ("air", AIR_CONTEXT),
         ("air_words", re.compile(r"(?i)drone|missile|shahed")),
+        ("history", re.compile(HISTORY_WARS)),
         (
             "hedged",
             re.compile(

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Counted, Document, Draft, Speaker
+from ..document import Counted, Document, Draft, Speaker, Upto
 from ..patterns import Caseless
+from ..readers.cues import HISTORY_WARS
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
 from ..readers.sides import KP, RU, UA
@@ -24,8 +25,10 @@ from ..readers.words import (
     V_AID,
     V_EXCHANGE,
     V_INTERCEPT,
+    V_KILL,
     V_LAUNCH,
     V_MOBILISE,
+    V_WOUND,
     WOUNDED,
     Noun,
     Verb,
@@ -55,6 +58,11 @@ _GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", 
 
 _ONE_OF = Caseless(re.compile(r"(?i)\s+of\s+(?:the|these|those|them|its|their)\b"))
 
+_HISTORY = re.compile(HISTORY_WARS)
+_ONE_SPEAKS = re.compile(
+    r"(?i)^\s+of\s+(?:them|those|whom|the\s+[\w.-]+(?:\s+[\w.-]+)?)\s*,?\s+(?:\w+\s+)?(?:said|says|told|added|"
+    r"noted|wrote|claimed|spoke|described|estimated|put)\b"
+)
 _AMONG = re.compile(r"(?i)^\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+){0,2}\d")
 
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
@@ -141,6 +149,12 @@ def _read_sentence(
     for index, (figure, noun, _) in enumerate(list(readings)):
         if noun is None or noun.kind == SKIP:
             continue
+        if doc.flags[s, "history"] and _of_an_earlier_war(doc, sentence, figure):
+            # "the Soviet Union lost 15,000 troops in Afghanistan": a comparison, not this war's claim.
+            continue
+        if figure.value == 1 and figure.words and _ONE_SPEAKS.match(text[figure.end : figure.end + 60]):
+            # "one of whom said", "One of them told reporters": a speaker, not a count.
+            continue
         if noun.end > figure.end and _AMONG.match(text[noun.end : noun.end + 40]):
             # "Seven children were among the 52 people hurt": a part of the figure that follows.
             continue
@@ -163,7 +177,12 @@ def _read_sentence(
             verb_kind = verb.kind if verb and verb.kind in _NOT_LOSSES else None
         else:
             verb_kind = verb.kind if verb else None
+        if verb_kind == V_AID and noun.kind in (KILLED, WOUNDED, CASUALTIES):
+            # "One slide gives Russia 190,000 casualties": nobody delivers casualties.
+            verb_kind = None
         category = category_for(noun.kind, noun.equipment, verb_kind, air)
+        if category == CASUALTIES:
+            category = _part_of_casualties(text, figure, noun, verb) or category
         if category is None and verb_kind not in _NOT_LOSSES:
             category = modifier_of(figure, noun, nouns)
         if category is None:
@@ -279,6 +298,38 @@ def _read_sentence(
         final = max(drafts, key=lambda d: d.figure_start)
         last = Counted(final.noun, final.claim.subject_side, final.side_strength) if final.noun else None
     return drafts, last
+
+
+_PART_DEAD = re.compile(
+    r"(?i)^\s+of\s+(?:those|these|the|them|whom)(?:\s+[\w-]+){0,2}?\s+(?:are|were|was|is|have|had|may\s+have|"
+    r"might\s+have|could\s+have)\s+(?:[\w-]+\s+){0,3}?(?:(?P<killed>deaths|dead|killed|fatalities|died)|"
+    r"(?P<wounded>wounded|injured))\b"
+)
+
+
+def _of_an_earlier_war(doc: Document, sentence: Sentence, figure: Figure) -> bool:
+    """Whether the figure's clause names an earlier war and neither side of this one."""
+    lo, hi = doc.clause_start(sentence, figure.qstart), doc.clause_end(sentence, figure.end)
+    earlier = [(lo + m.start(), lo + m.end()) for m in _HISTORY.finditer(doc.text[lo:hi])]
+    if not earlier:
+        return False
+    # (The Soviet Union is read as Russia's side; it is the earlier war's name here.)
+    return not any(
+        lo <= m.start < hi and m.side in (UA, RU, KP) and not any(a <= m.start < b for a, b in earlier)
+        for m in doc.sides[sentence.index]
+    )
+
+
+def _part_of_casualties(text: Upto, figure: Figure, noun: Noun, verb: Verb | None) -> str | None:
+    """The killed or wounded among casualties: "20,000 of those casualties are believed to be deaths",
+    "of whom 15,500 were killed"."""
+    part = _PART_DEAD.match(text[figure.end : figure.end + 90])
+    if part:
+        return KILLED if part.group("killed") else WOUNDED
+    if noun.start == noun.end and verb is not None and verb.kind in (V_KILL, V_WOUND):
+        # An inherited "casualties" with a verb of its own ("of whom 15,500 were killed").
+        return KILLED if verb.kind == V_KILL else WOUNDED
+    return None
 
 
 def _inside_unit(doc: Document, sentence: Sentence, figure: Figure) -> bool:

@@ -72,7 +72,11 @@ NP_GAP_STOP = Caseless(
 _OF_SYSTEM = Caseless(re.compile(r"(?i)\s+of\s+(?:an?\s+|the\s+|their\s+|its\s+)?"))
 
 OTHERS = Caseless(
-    re.compile(r"^\s*(?:others?|more|additional|another|of\s+them|of\s+whom|such)\b", re.IGNORECASE)
+    # ("two other officials": "other" before a word is an adjective, not "two others".)
+    re.compile(
+        r"^\s*(?:others|other(?![ \t]+[\w.])|more|additional|another|of\s+them|of\s+whom|such)\b",
+        re.IGNORECASE,
+    )
 )
 
 _PARTITIVE = Caseless(
@@ -84,7 +88,7 @@ _LINK_BEFORE = Caseless(
         r"(?i)^\s*(?:[\u2013\u2014\-:=]|\(|(?:\b(?:[\w'’]+\s+){0,8}?(?:of|at|to|by|reached|totaled|totalled|totall?ing|"
         r"stood\s+at|stands\s+at|amounted\s+to|amounts?\s+to|amounting\s+to|ranges?\s+from|anywhere\s+from|is|was|were|are|numbered|numbering|"
         r"rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|reaching|exceeded|exceeds|surpassed|"
-        r"topped|hit|passed|now\s+at|estimated\s+at|put\s+at|included|including|comprised|as)))\s*"
+        r"topped|hit|passed|now\s+at|estimated\s+at|put\s+at|included|including|comprised|as|number|numbers)))\s*"
         r"(?:(?:up\s+to|about|around|over|more\s+than|almost|nearly|at\s+least|some|approximately|roughly)\s+)?$"
     )
 )
@@ -281,6 +285,8 @@ _POSTPOSED = Caseless(
     )
 )
 
+_NEGATED = re.compile(r"(?i)\b(?:not|never|n't|failed\s+to)\s+$")
+
 _DESCRIPTION_AFTER = re.compile(r"\s+(?:by|in|to|for|as|on|at|during)\b")
 
 _AND_OR_COMMA = re.compile(r"\band\b|,")
@@ -318,6 +324,9 @@ def governing_verb(
     best: Verb | None = None
     best_distance = 0.0
     for verb in verbs:
+        if _NEGATED.search(text[max(sentence.start, verb.start - 12) : verb.start]):
+            # "the two drones that were not downed": what did not happen is no claim.
+            continue
         if (
             noun.kind == "equipment"
             and verb.kind in _PERSONNEL_ONLY

@@ -366,6 +366,89 @@ MISSED_FIGURES: list[Case] = [
     ),
 ]
 
+# 6. What is not a claim of loss: earlier wars, what did not happen, a speaker counted as "one".
+NOT_LOSSES: list[Case] = [
+    Case(
+        "not-a-claim-earlier-war",
+        "By comparison, the Soviet Union lost about 15,000 troops in Afghanistan in ten years of fighting.",
+        "2023-06-02",
+        [],
+    ),
+    Case(
+        "not-a-claim-earlier-war-beside-this-one",
+        "Russia has now lost more troops in Ukraine than the Soviet Union did in Afghanistan, with 50,000 "
+        "dead, the BBC said.",
+        "2024-04-17",
+        [
+            dict(category="killed", value=50000, subject_side="RU", claimant_side="other",
+                 period="cumulative"),
+        ],
+        note="this war's figure stands beside the comparison",
+    ),
+    Case(
+        "not-a-claim-not-downed",
+        "It was not clear what happened to the three drones that were not downed.",
+        "2023-08-19",
+        [],
+    ),
+    Case(
+        "not-a-claim-one-of-them-said",
+        "Two U.S. officials described the estimate, and one of them said it was the highest yet.",
+        "2024-10-10",
+        [],
+    ),
+    Case(
+        "not-a-claim-every-one-of-those-deaths",
+        "Every one of those deaths is a loss for the whole country, the president said.",
+        "2024-02-25",
+        [],
+    ),
+]
+
+# 7. Figures missed: the killed and wounded within a count of casualties.
+BREAKDOWNS: list[Case] = [
+    Case(
+        "breakdown-of-those-casualties-deaths",
+        "Some 25,000 of those casualties are thought to be deaths, according to two other U.S. officials.",
+        "2022-08-12",
+        [
+            dict(category="killed", value=25000, subject_side="RU", qualifier="about", claimant_side="other"),
+        ],
+        note="'two other officials' is no figure: 'other' there qualifies a noun",
+    ),
+    Case(
+        "breakdown-of-whom-killed-and-wounded",
+        "For Ukraine, the same slide shows 120,000 to 130,000 casualties, of whom 16,000 to 17,000 were "
+        "killed and 104,000 to 113,000 wounded.",
+        "2023-04-11",
+        [
+            dict(category="casualties", value=120000, value_max=130000, subject_side="UA"),
+            dict(category="killed", value=16000, value_max=17000, subject_side="UA"),
+            dict(category="wounded", value=104000, value_max=113000, subject_side="UA"),
+        ],
+    ),
+    Case(
+        "breakdown-of-them-may-have-died",
+        "Russian dead and wounded now number close to 900,000, and up to 240,000 of them may have died, the "
+        "think tank said.",
+        "2025-06-04",
+        [
+            dict(category="casualties", value=900000, subject_side="RU", qualifier="about",
+                 period="cumulative"),
+            dict(category="killed", value=240000, subject_side="RU", qualifier="up_to", period="cumulative"),
+        ],
+    ),
+    Case(
+        "breakdown-a-slide-gives-casualties",
+        "One slide gives Russia between 180,000 and 220,000 total casualties.",
+        "2023-04-11",
+        [
+            dict(category="casualties", value=180000, value_max=220000, subject_side="RU"),
+        ],
+        note="a document 'gives' a figure; it delivers nothing",
+    ),
+]
+
 CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
@@ -373,5 +456,7 @@ CASES: list[Case] = [
     *CIVILIANS,
     *AIR_RAIDS,
     *MISSED_FIGURES,
+    *NOT_LOSSES,
+    *BREAKDOWNS,
 ]
 # fmt: on

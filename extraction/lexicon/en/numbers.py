@@ -34,4 +34,6 @@ NOT_COUNT_WORDS = (
     "ages of", "between the ages of", "the age of", "year", "population of", "squad", "lot", "building",
     "house", "street", "st.", "road", "leopard", "challenger", "leclerc", "pzh", "tier", "gen", "patriot",
     "storm", "kn", "hwasong", "iskander", "tochka", "tor", "buk", "osa", "msta", "project",
+    # "every one of those deaths", "each one": every one of a number, not a count of one.
+    "every", "each",
 )  # fmt: skip
