@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..document import Draft
+from ..document import Document, Draft
 from ..patterns import Caseless
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
+from ..readers.sides import RU, UA, opposite
 
 PART = "part"
 WHOLE = "whole"
@@ -35,7 +36,7 @@ _ALL_BUT = Caseless(re.compile(r"(?i)\ball\s+but\s+$"))
 _INTERCEPT_WORDS = Caseless(
     re.compile(
         r"(?i)\b(?:shot\s+down|shoot\s+down|downed|down|destroyed|intercepted|intercept|neutrali[sz]ed|"
-        r"brought\s+down|bring\s+down|suppressed)\b"
+        r"brought\s+down|bring\s+down|suppressed|stopped|neutralised|neutralized)\b"
     )
 )
 # "both missiles were destroyed", "every one was brought down", "all of them were shot down".
@@ -85,10 +86,47 @@ def raid_roles(text: str, sentence: Sentence, figures: list[Figure]) -> Roles:
 
 NO_ROLES = Roles({}, set())
 
+_FIRED_AFTER = Caseless(
+    re.compile(
+        r"(?i)^(?:['’]s\s+(?:forces|army|military|troops))?\s+(?:\w+\s+)?(?:launched|fired|sent|aimed|used|"
+        r"unleashed|attacked|struck|hit|targeted|has\s+launched|had\s+launched)\b"
+    )
+)
+_FIRED_BY = Caseless(re.compile(r"(?i)\b(?:launched|fired|sent)\s+by\s+(?:the\s+)?$"))
+_DEFENDS_AFTER = Caseless(
+    re.compile(r"(?i)^(?:['’]s)?\s+(?:\w+\s+)?(?:air\s+defen[cs]es?|air\s+force|anti-aircraft|mobile\s+fire)")
+)
 
-def finish_raid(drafts: list[Draft], roles: Roles, figures: list[Figure], sentence: Sentence) -> list[Draft]:
-    """The drafts of a sentence with its raid read: the part counts the whole's side, "all but K" the
-    whole less K, and "both missiles were destroyed" the whole fired (a new draft)."""
+
+def firing_side(doc: Document, sentence: Sentence) -> str | None:
+    """The side that fired a raid's weapons: the one named firing them ("Russia launched", "launched by
+    Russia"), else the one opposite the air defences named ("Ukrainian air defenses brought down ...")."""
+    text = doc.text
+    defended = None
+    for mention in doc.sides[sentence.index]:
+        if mention.locative or mention.side not in (UA, RU):
+            continue
+        after = text[mention.end : min(sentence.end, mention.end + 40)]
+        if _FIRED_AFTER.match(after) or _FIRED_BY.search(
+            text[max(sentence.start, mention.start - 20) : mention.start]
+        ):
+            return mention.side
+        if defended is None and _DEFENDS_AFTER.match(after):
+            defended = opposite(mention.side)
+    return defended
+
+
+def finish_raid(
+    doc: Document, drafts: list[Draft], roles: Roles, figures: list[Figure], sentence: Sentence
+) -> list[Draft]:
+    """The drafts of a sentence with its raid read: the weapons are the firing side's, the part counts the
+    whole's side, "all but K" the whole less K, and "both missiles were destroyed" the whole fired (a new
+    draft)."""
+    fired_by = firing_side(doc, sentence)
+    if fired_by is not None:
+        for draft in drafts:
+            if draft.claim.category in ("launched", "intercepted") and draft.side_strength < 3:
+                draft.claim.subject_side = fired_by
     by_start = {d.figure_start: d for d in drafts}
     for index, role in roles.role.items():
         if role != PART:

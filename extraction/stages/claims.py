@@ -269,7 +269,7 @@ def _read_sentence(
         if draft.claim.civilian:
             civilian_starts.add(figure.start)
     if drafts and (air or raid.role or raid.all_but):
-        drafts = finish_raid(drafts, raid, figures, sentence)
+        drafts = finish_raid(doc, drafts, raid, figures, sentence)
     for item in single_items(doc, sentence, drafts) if has_article else []:
         if any(abs(d.figure_start - item.start) < 3 for d in drafts):
             continue

@@ -31,7 +31,7 @@ VERBS: tuple[tuple[str, str], ...] = (
         V_INTERCEPT,
     ),
     (
-        r"launch(?:ed|es|ing)?|fired|fir(?:es|ing)|detected|tracked|picked\s+up|attacked\s+(?:[A-Za-z'’]+\s+){0,3}with|struck\s+(?:[A-Za-z'’]+\s+){0,3}with|"
+        r"launch(?:ed|es|ing)?|fired|fir(?:es|ing)|detected|tracked|picked\s+up|aimed|took\s+part|attacked\s+(?:[A-Za-z'’]+\s+){0,3}with|struck\s+(?:[A-Za-z'’]+\s+){0,3}with|"
         r"targeted\s+(?:[A-Za-z'’]+\s+){0,3}with|unleashed|used|using|salvos?\s+of|barrage\s+of|wave\s+of|swarm\s+of|"
         r"overnight\s+(?:attack|strike)s?\s+(?:[A-Za-z'’]+\s+){0,3}(?:with|involving|of)|attack\s+(?:[A-Za-z'’]+\s+){0,3}"
         r"(?:involving|with)|strike\s+(?:[A-Za-z'’]+\s+){0,3}(?:involving|with)",
