@@ -218,6 +218,8 @@ class Document:
         # Per-sentence decisions kept for the article: its speaker, its side words that can name an actor,
         # and whether a side word (by its offset) is an object rather than an actor.
         self.speakers: dict[int, Speaker | None] = {}
+        # The article's voice at a sentence that names no speaker (``stages.speaker.article_voice``).
+        self.voices: dict[int, Speaker | None] = {}
         self.actor_mentions: dict[int, list[SideMention]] = {}
         self.objects: dict[int, bool] = {}
         # The span of days the article's lead names, read when a figure first asks (``stages.time``).

@@ -64,6 +64,8 @@ _FLAGS = {
         ("air", AIR_CONTEXT),
         ("air_words", re.compile(r"(?i)drone|missile|shahed")),
         ("history", re.compile(HISTORY_WARS)),
+        # A colon or a word of losses: a list of losses may follow its header.
+        ("loss_list", re.compile(r"(?i):|loss|casualt")),
         (
             "hedged",
             re.compile(

@@ -40,6 +40,8 @@ _INTERCEPT_WORDS = Caseless(
     )
 )
 # "both missiles were destroyed", "every one was brought down", "all of them were shot down".
+# One of these is in every ``WHOLE_DOWN`` match: sentences without any are not searched.
+_WHOLE_WORDS = ("both", "one", "all of")
 _DOWN = r"(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed|brought\s+down)"
 WHOLE_DOWN = re.compile(
     r"(?i)\b(?:(?:both(?:\s+of\s+the|\s+the)?\s+(?P<both>[\w-]+)|(?:every\s+one|each\s+one|all\s+of\s+them|"
@@ -62,8 +64,8 @@ def raid_roles(text: str, sentence: Sentence, figures: list[Figure]) -> Roles:
     role: dict[int, str] = {}
     all_but: set[int] = set()
     lo = sentence.start
-    if not figures or not _INTERCEPT_WORDS.search(sentence.text):
-        return Roles(role, all_but)
+    if len(figures) < 2 and "all but" not in sentence.text or not _INTERCEPT_WORDS.search(sentence.text):
+        return NO_ROLES
     for index, figure in enumerate(figures):
         if _ALL_BUT.search(text[max(lo, figure.qstart - 12) : figure.qstart]):
             all_but.add(index)
@@ -152,7 +154,8 @@ def finish_raid(
         draft.claim.category = "intercepted"
         draft.claim.value = fired.claim.value - figures[index].value
         draft.claim.subject_side = fired.claim.subject_side
-    for match in WHOLE_DOWN.finditer(sentence.text) if launched else ():
+    whole_down = launched and any(word in sentence.text for word in _WHOLE_WORDS)
+    for match in WHOLE_DOWN.finditer(sentence.text) if whole_down else ():
         word = (match.group("both") or match.group("all") or match.group("with") or "").lower()
         fired = [d for d in launched if d.figure_start < sentence.start + match.start()]
         if word:

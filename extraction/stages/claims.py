@@ -136,7 +136,13 @@ def _read_sentence(
         readings.append(Reading(figure, noun, None))
         if noun is not None and noun.start >= figure.end:
             np_spans.append((figure.qstart, noun.end))
-    raid = raid_roles(doc.text, sentence, figures) if air or doc.flags[s, "air_words"] else NO_ROLES
+    raid = (
+        raid_roles(doc.text, sentence, figures)
+        if figures and (air or doc.flags[s, "air_words"])
+        else NO_ROLES
+    )
+    history = doc.flags[s, "history"]
+    among = " among " in s
     for index, role in raid.role.items():
         # "Of 72 drones launched, 55 were destroyed": the part counts what the whole counts.
         partner = next((i for i, r in raid.role.items() if r != role), None)
@@ -149,13 +155,13 @@ def _read_sentence(
     for index, (figure, noun, _) in enumerate(list(readings)):
         if noun is None or noun.kind == SKIP:
             continue
-        if doc.flags[s, "history"] and _of_an_earlier_war(doc, sentence, figure):
+        if history and _of_an_earlier_war(doc, sentence, figure):
             # "the Soviet Union lost 15,000 troops in Afghanistan": a comparison, not this war's claim.
             continue
         if figure.value == 1 and figure.words and _ONE_SPEAKS.match(text[figure.end : figure.end + 60]):
             # "one of whom said", "One of them told reporters": a speaker, not a count.
             continue
-        if noun.end > figure.end and _AMONG.match(text[noun.end : noun.end + 40]):
+        if among and noun.end > figure.end and _AMONG.match(text[noun.end : noun.end + 40]):
             # "Seven children were among the 52 people hurt": a part of the figure that follows.
             continue
         verb = governing_verb(doc, sentence, figure, noun, verbs, attributions)

@@ -87,6 +87,12 @@ def article_voice(doc: Document, sentence: Sentence) -> Speaker | None:
     """The voice of the article around a sentence that names no speaker and continues none: the nearest
     speaker before it, else the first after it (a lead gives the figure before the paragraph that says
     whose it is). News copy relays one source at a time; an unattributed figure is the relayed one's."""
+    if sentence.index not in doc.voices:
+        doc.voices[sentence.index] = _find_voice(doc, sentence)
+    return doc.voices[sentence.index]
+
+
+def _find_voice(doc: Document, sentence: Sentence) -> Speaker | None:
     for index in range(sentence.index - 1, max(-1, sentence.index - 1 - _VOICE_REACH), -1):
         found = _voice_of(doc, doc.sentences[index])
         if found is not None:

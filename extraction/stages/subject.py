@@ -126,7 +126,7 @@ def subject_side(
                 return SubjectSide(side, 3)
     # A tally's item after its header ("the enemy's combat losses are: personnel - N, tanks - M"): the side
     # whose losses the header names.
-    colon = _header_end(text, sentence.start, figure.qstart)
+    colon = _header_end(text, sentence.start, figure.qstart) if doc.flags[sentence.text, "loss_list"] else -1
     if colon >= 0:
         owner = _loss_owner(text, mentions, sentence.start, colon)
         side = resolve(owner) if owner is not None else None
@@ -231,10 +231,7 @@ def _header_end(text: Upto, lo: int, hi: int) -> int:
     colon = text.rfind(":", lo, hi)
     if colon >= 0:
         return colon
-    window = text[lo:hi]
-    if "loss" not in window and "casualt" not in window:
-        return -1
-    links = list(_LOSS_LINK.finditer(window))
+    links = list(_LOSS_LINK.finditer(text[lo:hi]))
     return lo + links[-1].start() + len(links[-1].group(0)) if links else -1
 
 
