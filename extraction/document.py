@@ -43,6 +43,8 @@ class Speaker:
     explicit: bool
     # The speaker is a unit ("the unit said"): its claims may take a unit from nearby sentences.
     unit_speaker: bool = False
+    # Carried from a sentence that named the day it was said ("Shoigu said on Tuesday ..."): that day.
+    said_on: date | None = None
 
 
 @dataclass

@@ -63,8 +63,14 @@ _IN_BEFORE = Caseless(
 )
 
 
+_CLOCK_AFTER = re.compile(r"\s+time\b")
+
+
 def _not_a_place(s: str, hit: PlaceHit) -> bool:
     if _SEAT_BEFORE.search(s, max(0, hit.start - 40), hit.start):
+        return True
+    if _CLOCK_AFTER.match(s, hit.end):
+        # "11 p.m. Moscow time": a clock, not a place.
         return True
     if hit.place and (
         _VESSEL_AFTER.match(s, hit.end) or _VESSEL_BEFORE.search(s, max(0, hit.start - 20), hit.start)

@@ -181,7 +181,10 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
             text = match.group(0).lower()
             if published is None:
                 found.append(TimeExpr(start, end, DAY))
-            elif text in ("today", "this morning", "tonight", "earlier today", "overnight", "last night"):
+            elif text in ("overnight", "last night"):
+                # The night that ended on the morning of the report.
+                found.append(TimeExpr(start, end, DAY, published, published - timedelta(days=1)))
+            elif text in ("today", "this morning", "tonight", "earlier today"):
                 found.append(TimeExpr(start, end, DAY, published))
             elif "night of" in text:
                 continue
@@ -209,7 +212,31 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
     if "born" in sentence.lower():
         # "born in 2005", "born on March 3, 2001": a person's age, never the day of a claim.
         found = [t for t in found if not _BORN_BEFORE.search(sentence, max(0, t.start - 12), t.start)]
-    return _join_day_ranges(_drop_dates_inside_since(found, sentence, published), sentence)
+    return _night_spans(
+        _join_day_ranges(_drop_dates_inside_since(found, sentence, published), sentence), sentence
+    )
+
+
+_EVENING_BEFORE = re.compile(r"(?i)\d\s*p\.?\s?m\b\.?[^;]{0,50}$")
+_MORNING_AFTER = re.compile(r"(?i)[^.;]{0,20}?\b(?:and|to|until|till)\s+\d{1,2}(?:[:.]\d{2})?\s*a\.?\s?m\b")
+
+
+def _night_spans(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
+    """ "Between 11 p.m. on December 24 and 7 a.m.": the night from that day to the next morning."""
+    if "m" not in sentence:
+        return found
+    out = []
+    for expr in found:
+        if (
+            expr.kind == DAY
+            and expr.date is not None
+            and expr.date_start is None
+            and _MORNING_AFTER.match(sentence, expr.end)
+            and _EVENING_BEFORE.search(sentence[max(0, expr.start - 60) : expr.start])
+        ):
+            expr = TimeExpr(expr.start, expr.end, DAY, expr.date + timedelta(days=1), expr.date)
+        out.append(expr)
+    return out
 
 
 _BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
@@ -248,9 +275,9 @@ def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
 # "since", "invaded", "the start of" or a war that "began"/"was launched" before a date; an attack
 # "launched on Sunday" is that day's.
 _SINCE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:since|invaded|beginning|start)\b|\b(?:war|invasion|offensive|operation|incursion|aggression|"
-    r"hostilities|conflict)\b[^,;.]{0,20}?\b(?:began|begun|started|launched)\b|\b(?:began|begun|started|"
-    r"launched)\b[^,;.]{0,25}?\b(?:war|invasion|offensive|incursion|aggression)\b)[^,;.]{0,30}$"
+    r"(?i)(?:\b(?:since|invaded|beginning|start)\b|\b(?:war|invasion|(?:counter-?)?offensive|operation|incursion|"
+    r"aggression|hostilities|conflict)\b[^,;.]{0,25}?\b(?:began|begun|started|launched)\b|\b(?:began|begun|"
+    r"started|launched)\b[^,;.]{0,25}?\b(?:war|invasion|(?:counter-?)?offensive|incursion|aggression)\b)[^,;.]{0,30}$"
 )
 
 

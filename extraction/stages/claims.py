@@ -10,10 +10,12 @@ where (``location``) and which unit (``unit``). A figure that goes on from anoth
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..document import Counted, Document, Draft, Speaker, Upto
 from ..patterns import Caseless
 from ..readers.cues import HISTORY_WARS
+from ..readers.dates import AS_OF, DAY, MONTH, SINCE, WEEK, TimeExpr
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
 from ..readers.sides import KP, RU, UA
@@ -51,7 +53,7 @@ from .period import period_of
 from .single_items import single_items
 from .speaker import claim_speaker, figure_speaker
 from .subject import SubjectSide, subject_side
-from .time import date_of, lead_span
+from .time import date_of, lead_span, statement_day
 from .unit import unit_of
 
 _GROUND = frozenset({"tank", "armored_vehicle", "artillery", "mlrs", "vehicle", "special_equipment"})
@@ -313,6 +315,24 @@ _PART_DEAD = re.compile(
 )
 
 
+def _said_on(doc: Document, sentence: Sentence, speaker: Speaker) -> date | None:
+    """The day the speaker was said to speak in the sentences before ("According to Shoigu, ..." after
+    "Shoigu told reporters on Tuesday")."""
+    if not speaker.explicit:
+        return speaker.said_on
+    if speaker.name is None:
+        return None
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = doc.speakers.get(index)
+        if earlier is not None and earlier.name == speaker.name:
+            return statement_day(doc, doc.sentences[index])
+    return None
+
+
+def _dated(times: list[TimeExpr]) -> bool:
+    return any(t.kind in (DAY, MONTH, WEEK, AS_OF, SINCE) for t in times)
+
+
 def _of_an_earlier_war(doc: Document, sentence: Sentence, figure: Figure) -> bool:
     """Whether the figure's clause names an earlier war and neither side of this one."""
     lo, hi = doc.clause_start(sentence, figure.qstart), doc.clause_end(sentence, figure.end)
@@ -368,6 +388,10 @@ def _draft(
         doc, sentence, figure, times, category, previous_period, figure_count, attributions
     )
     day, day_start = date_of(doc, sentence, figure, times, period, attributions)
+    said_on = _said_on(doc, sentence, speaker) if speaker is not None and not _dated(times) else None
+    if said_on is not None:
+        # Sentences that go on in the voice of "Shoigu said on Tuesday" report what he said that day.
+        day, day_start = said_on, None
     if not times and period == "window" and lead_span(doc) is not None:
         # A weekly summary's figures "over the week": the days its lead names ("from November 23 to 29").
         day, day_start = lead_span(doc)  # type: ignore[misc]

@@ -21,6 +21,7 @@ from ..readers.attribution import Attribution, strip_article
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
 from ..readers.sides import KP, RU, UA, opposite
+from .time import statement_day
 
 _UPPER = re.compile(r"[A-Z]")
 _ITS_THEIR = re.compile(r"(?i)^(?:its|their)\s")
@@ -75,7 +76,9 @@ def claim_speaker(doc: Document, sentence: Sentence) -> Speaker | None:
             # A relay's unattributed sentences go on in the voice of an institution three sentences up; a
             # person or a unit speaks for two.
             return None
-        return Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
+        return Speaker(
+            found.name, found.side, found.raw, False, found.unit_speaker, statement_day(doc, earlier)
+        )
     return article_voice(doc, sentence)
 
 
@@ -112,7 +115,7 @@ def _voice_of(doc: Document, sentence: Sentence) -> Speaker | None:
         return None
     if not (found.unit_speaker or found.name in doc.registries.claimant_names or doc.phrase_side[found.raw]):
         return None
-    return Speaker(found.name, found.side, found.raw, False, found.unit_speaker)
+    return Speaker(found.name, found.side, found.raw, False, found.unit_speaker, statement_day(doc, sentence))
 
 
 def figure_speaker(

@@ -77,6 +77,34 @@ def date_of(
     return published, None
 
 
+_SPEECH_AFTER = Caseless(
+    re.compile(
+        r"(?i)^,?\s+(?:said|says|put|puts|told|reported|announced|stated|claimed|estimated|wrote|posted|"
+        r"published|confirmed|gave|released|updated)\b"
+    )
+)
+
+
+def statement_day(doc: Document, sentence: Sentence) -> date | None:
+    """The day a sentence says its speaker spoke ("said on Tuesday", "The military on Sunday claimed"),
+    which the sentences that go on in that voice keep."""
+    times = doc.times[sentence.index]
+    if not times:
+        return None
+    attributions = doc.attributions[sentence.index]
+    text = doc.text
+    for t in times:
+        if t.kind != DAY or t.date is None or t.date_start is not None:
+            continue
+        if (
+            any(a.start <= t.start < a.end for a in attributions)
+            or _REPORTED_ON.search(text[max(sentence.start, t.start - 40) : t.start])
+            or _SPEECH_AFTER.match(text[t.end : t.end + 30])
+        ):
+            return t.date
+    return None
+
+
 def lead_span(doc: Document) -> tuple[date, date] | None:
     """The days from first to last that the article's lead names, when it names such a span that ended in
     the fortnight before publication (a weekly summary's "from November 23 to 29")."""

@@ -8,7 +8,7 @@ not. Same ``Case`` form and conventions as ``cases.py``.
 
 from __future__ import annotations
 
-from tests.extraction.cases import GS, UA_AIR_FORCE, Case
+from tests.extraction.cases import GS, RU_MOD, UA_AIR_FORCE, Case
 
 # fmt: off
 # Laid out by hand, one claim to a line or two, as in cases.py.
@@ -149,6 +149,45 @@ PERIODS: list[Case] = [
             dict(category="equipment", equipment="aircraft", value=2, subject_side="RU", period="window",
                  date="2024-02-29"),
         ],
+    ),
+]
+
+# 4. When: the night before the report, a night given by the clock, the day a statement was made.
+WHEN: list[Case] = [
+    Case(
+        "when-overnight-is-the-night-before",
+        "Russian air defences intercepted and destroyed 120 Ukrainian drones overnight, the ministry said.",
+        "2025-12-25",
+        [
+            dict(category="intercepted", equipment="uav", value=120, subject_side="UA", claimant_side="RU",
+                 date="2025-12-25", date_start="2025-12-24"),
+        ],
+    ),
+    Case(
+        "when-a-night-by-the-clock",
+        "Between 11 p.m. Moscow time on December 24 and 7 a.m. the next morning, air defences destroyed 58 "
+        "Ukrainian drones, the Russian Defence Ministry said.",
+        "2025-12-25",
+        [
+            dict(category="intercepted", equipment="uav", value=58, subject_side="UA", claimant=RU_MOD,
+                 date="2025-12-25", date_start="2025-12-24", region=None),
+        ],
+        note="'7 a.m.' is no day of December, and 'Moscow time' is no place",
+    ),
+    Case(
+        "when-the-statement-day-carries",
+        "Ukraine's losses since the counteroffensive began on June 4 have passed 26,000 soldiers, Russia's "
+        "defence minister told reporters on Tuesday.\n\n"
+        "According to the minister, Russian forces also destroyed 21 aircraft and 1,200 armoured vehicles.",
+        "2023-07-12",
+        [
+            dict(category="casualties", value=26000, subject_side="UA", claimant_side="RU",
+                 period="cumulative", date="2023-07-11"),
+            dict(category="equipment", equipment="aircraft", value=21, subject_side="UA", date="2023-07-11"),
+            dict(category="equipment", equipment="armored_vehicle", value=1200, subject_side="UA",
+                 date="2023-07-11"),
+        ],
+        note="the figures the minister gave on Tuesday are Tuesday's, though published on Wednesday",
     ),
 ]
 
@@ -453,6 +492,7 @@ CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
     *PERIODS,
+    *WHEN,
     *CIVILIANS,
     *AIR_RAIDS,
     *MISSED_FIGURES,
