@@ -217,6 +217,8 @@ class Document:
         self.claimant_hits: list[Hit] = []
         # The region the article is about (named often enough), if any.
         self.region: str | None = None
+        # The town the article is about, named often enough or in its title (``stages.names``).
+        self.place: PlaceHit | None = None
         # Per-sentence decisions kept for the article: its speaker, its side words that can name an actor,
         # and whether a side word (by its offset) is an object rather than an actor.
         self.speakers: dict[int, Speaker | None] = {}

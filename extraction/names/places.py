@@ -143,6 +143,19 @@ def find_places(text: str, tokens: Tokens, registries: Registries) -> list[Place
     return hits
 
 
+def dominant_place(hits: list[PlaceHit]) -> PlaceHit | None:
+    """The town an article is about: named at least twice and at least twice as often as any other."""
+    counts = Counter(hit.place for hit in hits if hit.place)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, top_count = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top_count >= 2 and top_count >= 2 * second:
+        return next(hit for hit in hits if hit.place == top)
+    return None
+
+
 def dominant_region(hits: list[PlaceHit], headline_end: int = 0) -> str | None:
     """The region an article is about: named at least twice and at least twice as often as any other."""
     counts = Counter(hit.region for hit in hits if hit.region)

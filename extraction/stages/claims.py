@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from ..document import Counted, Document, Draft, Speaker, Upto
+from ..names.places import PlaceHit
 from ..patterns import Caseless
 from ..readers.cues import HISTORY_WARS
 from ..readers.dates import AS_OF, DAY, MONTH, SINCE, WEEK, TimeExpr
@@ -69,6 +70,9 @@ _AMONG = re.compile(r"(?i)^\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s
 
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
 
+_PAIR_GAP = re.compile(
+    r"(?i)[\d,.\s]+(?:killed|dead|wounded|injured|captured|taken\s+prisoner)\s+(?:and|,)\s+(?:another\s+)?"
+)
 _LIST_GAP = re.compile(r"(?i)(?:,|\band\b|\bas\s+well\s+as\b)[^,;]{0,40}$")
 _LOSS_NOUNS = (KILLED, WOUNDED, CASUALTIES, CAPTURED)
 _NOT_LOSSES = (V_AID, V_EXCHANGE, V_MOBILISE)
@@ -254,7 +258,12 @@ def _read_sentence(
             previous = drafts[-1]
             gap = text[previous.figure_start : figure.qstart]
             if (
-                (previous.side_strength == 3 or id(previous) in listed)
+                (
+                    previous.side_strength == 3
+                    or id(previous) in listed
+                    # "they have had 40 killed and 70 wounded": a pair read as one, however sure its side.
+                    or (previous.side_strength >= draft.side_strength and _PAIR_GAP.fullmatch(gap))
+                )
                 and previous.figure_start < figure.start
                 and _LIST_GAP.search(gap)
                 and not any(
@@ -327,6 +336,14 @@ def _said_on(doc: Document, sentence: Sentence, speaker: Speaker) -> date | None
         if earlier is not None and earlier.name == speaker.name:
             return statement_day(doc, doc.sentences[index])
     return None
+
+
+def _article_place(doc: Document) -> PlaceHit | None:
+    """The article's town, when it lies in the region the article is about (or names no other)."""
+    place = doc.place
+    if place is None or (doc.region is not None and place.region != doc.region):
+        return None
+    return place
 
 
 def _dated(times: list[TimeExpr]) -> bool:
@@ -407,6 +424,9 @@ def _draft(
             place = place or carried_place
             unit_carried = unit is None and carried_unit is not None
             unit = unit or carried_unit
+        if place is None and local:
+            # A local figure happened where its paragraph, or else the article, says the fighting is.
+            place = location.paragraph_place(doc, sentence) or _article_place(doc)
     region = place.region if place else None
     if region is None and doc.region:
         if local is None:

@@ -49,6 +49,22 @@ def carried(doc: Document, sentence: Sentence) -> tuple[PlaceHit | None, UnitHit
     return place, unit
 
 
+# How many sentences back a paragraph's town is looked for.
+_PARAGRAPH_REACH = 5
+
+
+def paragraph_place(doc: Document, sentence: Sentence) -> PlaceHit | None:
+    """The town named last in the sentences before ``sentence`` within its paragraph."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 1 - _PARAGRAPH_REACH), -1):
+        earlier = doc.sentences[index]
+        if earlier.paragraph != sentence.paragraph:
+            return None
+        towns = [p for p in doc.places_in(earlier) if p.place]
+        if towns:
+            return towns[-1]
+    return None
+
+
 def local(category: str, value: int | None, period: str | None, largest: int = 0) -> bool:
     """Figures an article's dominant region may be given when their sentence names none. ``largest``: the
     sentence's largest figure (war-long tallies run to tens of thousands; one operation's do not)."""

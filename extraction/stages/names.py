@@ -1,14 +1,14 @@
 """Which places, units and claimants does the article name, and which region is it about?
 
 Reads each sentence's names (``names.scan``) and adds them to the document at article offsets; "the
-brigade" and "the unit" become the formation of that kind named last. The region the article is about is
-the one it names often enough, or else the one its title names.
+brigade" and "the unit" become the formation of that kind named last. The region and the town the article
+is about are the ones it names often enough, or else the ones its title names.
 """
 
 from __future__ import annotations
 
 from ..document import Document
-from ..names.places import dominant_region, find_places
+from ..names.places import dominant_place, dominant_region, find_places
 from ..names.tokens import tokenize
 from ..names.units import with_anaphora
 
@@ -27,7 +27,11 @@ def find_names(doc: Document) -> None:
     doc.units = with_anaphora(doc.text, doc.units)
     doc.index_names()
     doc.region = dominant_region(doc.places)
-    if doc.region is None and doc.title:
+    doc.place = dominant_place(doc.places)
+    if (doc.region is None or doc.place is None) and doc.title:
         title_places = find_places(doc.title, tokenize(doc.title, doc.registries.kept.tokens), doc.registries)
-        if title_places and title_places[0].region:
+        if doc.region is None and title_places and title_places[0].region:
             doc.region = title_places[0].region
+        towns = [p for p in title_places if p.place]
+        if doc.place is None and towns and towns[0].region == doc.region:
+            doc.place = towns[0]

@@ -191,6 +191,42 @@ WHEN: list[Case] = [
     ),
 ]
 
+# 5. Where: the paragraph's town, the article's town, front directions named after operational groups.
+WHERE: list[Case] = [
+    Case(
+        "where-the-paragraphs-town",
+        "Russian assault groups kept pushing into the eastern districts of Chasiv Yar on Saturday, the "
+        "brigade's spokesman said. Since the morning alone they have had more than 40 killed and 70 wounded.",
+        "2024-06-22",
+        [
+            dict(category="killed", value=40, subject_side="RU", place="Chasiv Yar", region="Donetsk Oblast"),
+            dict(category="wounded", value=70, subject_side="RU", place="Chasiv Yar",
+                 region="Donetsk Oblast"),
+        ],
+    ),
+    Case(
+        "where-the-articles-town",
+        "Drones hit Kharkiv again overnight\n\n"
+        "Russian drones struck two districts of Kharkiv before dawn, the mayor said.\n\n"
+        "Four people were wounded and a kindergarten was damaged, regional officials added.",
+        "2024-11-26",
+        [
+            dict(category="wounded", value=4, subject_side="UA", civilian=True, place="Kharkiv",
+                 region="Kharkiv Oblast"),
+        ],
+        note="a local figure with no place of its own happened where the article says",
+    ),
+    Case(
+        "where-an-operational-groups-direction",
+        "Over the past day 22 Russian soldiers surrendered in the Tavria direction, the group's commander "
+        "said.",
+        "2023-10-04",
+        [
+            dict(category="captured", value=22, subject_side="RU", place="Tavria"),
+        ],
+    ),
+]
+
 # 6. What is not a soldier's loss: civilians a strike killed or wounded are their own side's civilians,
 # never the attacker's losses.
 CIVILIANS: list[Case] = [
@@ -493,6 +529,7 @@ CASES: list[Case] = [
     *LIST_SIDE,
     *PERIODS,
     *WHEN,
+    *WHERE,
     *CIVILIANS,
     *AIR_RAIDS,
     *MISSED_FIGURES,
