@@ -37,8 +37,9 @@ def names_in(text: str, registries: Registries) -> SentenceNames:
 # A capital named as an actor ("Kyiv's forces", "Moscow has deployed", "Moscow says") or as a speaker's
 # seat ("the Defence Ministry in Moscow", "officials in Kyiv") is not where the claim happened.
 _ACTOR_AFTER = re.compile(
-    r"(?:['’]s\s+(?:own\s+)?(?:forces|troops|army|military|soldiers|units|defenders|fighters|men|"
-    r"government|officials|side|allies|command|navy|air\s+force|losses)\b|"
+    r"(?:['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:forces|troops|army|military|soldiers|units|defenders|"
+    r"fighters|men|government|officials|side|allies|command|navy|air\s+force|losses|tally|count|figures?|"
+    r"estimates?|data|claims?)\b|"
     r"\s+(?:has|have|had|is|was|were|says|said|claims|claimed|believes|believed|reports|reported|announced|"
     r"estimates|estimated|deployed|sent|launched|lost|will|would|could|may|might|also|insists|insisted|"
     r"denies|denied|admits|admitted|accuses|accused|confirmed|confirms)\b)"

@@ -65,7 +65,7 @@ _FLAGS = {
         ("air_words", re.compile(r"(?i)drone|missile|shahed")),
         ("history", re.compile(HISTORY_WARS)),
         # A colon or a word of losses: a list of losses may follow its header.
-        ("loss_list", re.compile(r"(?i):|loss|casualt")),
+        ("loss_list", re.compile(r"(?i):|loss|casualt|hardware|equipment")),
         (
             "hedged",
             re.compile(

@@ -49,6 +49,7 @@ from .counted import (
     modifier_of,
     partitive_total,
     tally_header_verb,
+    tally_line,
 )
 from .period import period_of
 from .single_items import single_items
@@ -417,7 +418,10 @@ def _draft(
     local: bool | None = None  # read only when a value is missing
     unit_carried = False
     if place is None or unit is None:
-        local = location.local(category, figure.value, period, max(doc.figure_values(sentence), default=0))
+        # (A line of a national tally is no local figure, however small.)
+        local = not tally_line(sentence) and location.local(
+            category, figure.value, period, max(doc.figure_values(sentence), default=0)
+        )
         if local and doc.flags[sentence.text, "continues"]:
             # "The enemy lost up to 80 servicemen there": where and by whom, from the paragraph.
             carried_place, carried_unit = location.carried(doc, sentence)
@@ -430,7 +434,7 @@ def _draft(
     region = place.region if place else None
     if region is None and doc.region:
         if local is None:
-            local = location.local(
+            local = not tally_line(sentence) and location.local(
                 category, figure.value, period, max(doc.figure_values(sentence), default=0)
             )
         if local:

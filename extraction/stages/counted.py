@@ -85,7 +85,7 @@ _PARTITIVE = Caseless(
 
 _LINK_BEFORE = Caseless(
     re.compile(
-        r"(?i)^\s*(?:[\u2013\u2014\-:=]|\(|(?:\b(?:[\w'’]+\s+){0,8}?(?:of|at|to|by|reached|totaled|totalled|totall?ing|"
+        r"(?i)^\s*(?:[\u2013\u2014\-:=]|\(|(?:\b(?:[\w'’.,]+\s+){0,8}?(?:of|at|to|by|reached|totaled|totalled|totall?ing|"
         r"stood\s+at|stands\s+at|amounted\s+to|amounts?\s+to|amounting\s+to|ranges?\s+from|anywhere\s+from|is|was|were|are|numbered|numbering|"
         r"rose\s+to|risen\s+to|climbed\s+to|increased\s+to|grew\s+to|reaching|exceeded|exceeds|surpassed|"
         r"topped|hit|passed|now\s+at|estimated\s+at|put\s+at|included|including|comprised|as|number|numbers)))\s*"
@@ -106,6 +106,10 @@ _LIST_LABEL = re.compile(r"[^\n\d]{0,40}?\s*[\u2013\u2014\-:=]\s*(?:about\s+|app
 _UNITS_OF = re.compile(r"(?i)^\s*(?:units?|pieces?|items?)\s+of\s+(?:[\w-]+\s+){0,2}$")
 
 _OF_THE = re.compile(r"(?i)^\s*of\s+(?:the|these|those|its|their|them)?\s*(?:[\w'’-]+\s+){0,2}$")
+
+OF_THAT_TOTAL = re.compile(
+    r"(?i)\b(?:of|out\s+of)\s+(?:that|this|the|which|these)\s+(?:total|number|figure|toll|tally|count)\s*,?\s*$"
+)
 
 _INCLUDING = re.compile(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$")
 
@@ -184,6 +188,9 @@ def counted_noun(
     head = text[max(sentence.start, figure.qstart - 30) : figure.qstart]
     # "47 others", "including 1,740 over the past day", "its total of 133,190", "and wounded 23 near
     # Pokrovsk": what the figure before counted.
+    if last is not None and OF_THAT_TOTAL.search(head):
+        # "Of that total, 1,540 were lost in the last 24 hours": part of the figure before.
+        return CountedNoun(Noun(figure.end, figure.end, last.noun.kind, last.noun.equipment), None, -1)
     inherits = (
         # "tanks - N (+M)": the day's increase counts what its running total counts.
         (figure.delta and index > 0)
@@ -236,6 +243,14 @@ def counted_noun(
         ):
             # "aircraft losses at 347": losses of equipment.
             noun = linked[-2]._replace(end=noun.end)
+        elif (
+            noun.kind in (KILLED, WOUNDED)
+            and len(linked) > 1
+            and linked[-2].kind in (KILLED, WOUNDED, CASUALTIES)
+            and noun.start - linked[-2].end <= 12
+        ):
+            # "losses, which include wounded, killed or missing, may amount to N": all of them together.
+            noun = noun._replace(kind=CASUALTIES)
         if _LINK_BEFORE.match(text[noun.end : figure.qstart]):
             return CountedNoun(noun, None, None)
     # "killed 50 and wounded 47 North Korean soldiers": the noun of the next figure.
@@ -374,14 +389,20 @@ def tally_header_verb(doc: Document, sentence: Sentence, figure: Figure, verbs: 
     """A tally item after a colon ("the losses of the enemy are: personnel - N; tanks - M") is
     governed by the loss word of the header; so is a tally printed one item a line ("- tanks — 9,440
     (+21);") under a header that ends with a colon."""
-    colon = doc.text.rfind(":", sentence.start, figure.qstart)
-    if colon < 0:
-        return _line_header_verb(doc, sentence)
+    colon = max(
+        doc.text.rfind(":", sentence.start, figure.qstart),
+        doc.text.rfind(" \u2014 ", sentence.start, figure.qstart),
+        doc.text.rfind(" \u2013 ", sentence.start, figure.qstart),
+    )
     header = [v for v in verbs if v.end <= colon and v.kind in (V_DESTROY, V_CASUALTY, V_KILL)]
-    return header[-1] if header else None
+    return header[-1] if header else _line_header_verb(doc, sentence)
 
 
-_TALLY_LINE = re.compile(r"^[^\d\n]{2,60}?\s[\u2013\u2014\-:=]\s*(?:about\s+|approximately\s+|over\s+)?\d")
+# "tanks — 9,440 (+21);", or the figure first: "19,933 armored fighting vehicles".
+_TALLY_LINE = re.compile(
+    r"^(?:[^\d\n]{2,60}?\s[\u2013\u2014\-:=]\s*(?:about\s+|approximately\s+|over\s+)?\d|"
+    r"(?:\d[\d,\s\u00a0]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+[A-Za-z][^\d:]{2,50}$)"
+)
 # The header of a loss tally speaks of losses or of the count it updates ("The equipment count went up:").
 _LOSS_HEADER = Caseless(
     re.compile(
@@ -408,7 +429,7 @@ def _line_header_verb(doc: Document, sentence: Sentence) -> Verb | None:
         earlier = doc.sentences[index]
         if tally_line(earlier):
             continue
-        if not earlier.text.rstrip().endswith(":"):
+        if ":" not in earlier.text[-40:]:
             return None
         # The header, or the sentence before it ("Russia lost 1,570 soldiers ... The equipment count:").
         context = doc.sentences[max(0, index - 1) : index + 1]

@@ -17,6 +17,7 @@ from ..readers.attribution import Attribution
 from ..readers.dates import AS_OF, CUMULATIVE_KINDS, DAY, MONTH, SINCE, SPAN, TOTAL, VAGUE, WEEK, TimeExpr
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
+from .counted import OF_THAT_TOTAL as _OF_THAT_TOTAL
 from .counted import tally_line
 from .time import REPORTED_ON
 
@@ -79,6 +80,9 @@ def period_of(
         # "9,429 (+5)": the running total of a General Staff tally.
         return Period("cumulative", True)
     markers = [t for t in times if t.kind in _MARKED and not _in_other_brackets(text, lo, t.start, figure)]
+    if markers and _OF_THAT_TOTAL.search(text[max(lo, figure.qstart - 30) : figure.qstart]):
+        # "Of that total, 1,540 were lost in the last 24 hours": the total is the figure before's.
+        markers = [t for t in markers if not (t.kind == TOTAL and t.end <= figure.qstart)]
     if markers:
         # "said on Sunday that 45,100 ...", "The General Staff on Wednesday put losses at": the day a
         # statement was made dates the statement, not the span its figure counts.

@@ -62,7 +62,8 @@ _AGENT_VERB = Caseless(
         r"inflict(?:s|ed|ing)?|caus(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|tak(?:e|es|ing)|shot|shoot(?:s|ing)?|"
         r"down(?:ed|ing)|hit(?:s|ting)?|struck|strik(?:e|es|ing)|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|"
         r"knock(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|intercept(?:s|ed|ing)?|wip(?:e|es|ed|ing)|repel(?:s|led|ling)?|"
-        r"seiz(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|disabl(?:e|es|ed|ing)|hunt(?:s|ed|ing)?|target(?:s|ed|ing)?)\b"
+        r"seiz(?:e|es|ed|ing)|burn(?:s|ed|t|ing)?|disabl(?:e|es|ed|ing)|hunt(?:s|ed|ing)?|target(?:s|ed|ing)?|"
+        r"out\s+of\s+action)\b"
     )
 )
 
@@ -217,12 +218,12 @@ def subject_side(
     return SubjectSide(_DEFAULT_ENEMY, 0)
 
 
-_LOSS_WORD = re.compile(r"(?i)\b(?:losses|lost|casualties)\b")
+_LOSS_WORD = re.compile(r"(?i)\b(?:losses|lost|casualties|hardware|equipment|weapons|weaponry)\b")
 # "Total Russian losses in the direction amounted to 426 men, 1 tank, ...": the link after which a list's
 # items are all the losses its header names.
 _LOSS_LINK = re.compile(
-    r"(?i)\b(?:losses|casualties)\b[^.;:]{0,80}?\b(?:amounted\s+to|amount\s+to|totall?ed|stood\s+at|stand\s+at|"
-    r"reached|included|comprised|numbered|were|are)\b"
+    r"(?i)\b(?:losses|casualties|hardware|equipment)\b[^.;:]{0,80}?(?:\b(?:amounted\s+to|amount\s+to|totall?ed|"
+    r"stood\s+at|stands?\s+at|reached|includes?|included|comprised|numbered|were|are)\b|\s[\u2013\u2014]\s)"
 )
 
 

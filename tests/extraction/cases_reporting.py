@@ -524,6 +524,67 @@ BREAKDOWNS: list[Case] = [
     ),
 ]
 
+# 2 and 7 again: lists of hardware as live blogs and press services print them.
+HARDWARE_LISTS: list[Case] = [
+    Case(
+        "hardware-figure-first-lines-under-a-header",
+        "Ukraine's General Staff said Russian personnel losses now stand at 781,000. Of that total, 1,500 "
+        "were "
+        "lost in the last 24 hours.\n\n"
+        "According to the report, Russia has also lost:\n\n"
+        "9,600 tanks\n"
+        "369 airplanes\n"
+        "28 ships and boats\n"
+        "one submarine",
+        "2024-12-26",
+        [
+            dict(category="casualties", value=781000, subject_side="RU", period="cumulative", claimant=GS),
+            dict(category="casualties", value=1500, subject_side="RU", period="window", claimant=GS),
+            dict(category="equipment", equipment="tank", value=9600, subject_side="RU", region=None),
+            dict(category="equipment", equipment="aircraft", value=369, subject_side="RU", region=None),
+            dict(category="equipment", equipment="ship", value=28, subject_side="RU", region=None),
+            dict(category="equipment", equipment="submarine", value=1, subject_side="RU", region=None),
+        ],
+        note="'Of that total' is a part of the figure before, counted over its own day",
+    ),
+    Case(
+        "hardware-tally-of-one-sides-hardware",
+        "Kyiv's latest tally of Russian hardware destroyed in Ukraine stands at 6,900 tanks, 13,200 armoured "
+        "vehicles and 11,000 artillery systems, Ukrinform reported.",
+        "2024-03-30",
+        [
+            dict(category="equipment", equipment="tank", value=6900, subject_side="RU", region=None),
+            dict(category="equipment", equipment="armored_vehicle", value=13200, subject_side="RU"),
+            dict(category="equipment", equipment="artillery", value=11000, subject_side="RU"),
+        ],
+        note="'Kyiv's tally' names who counts, not where",
+    ),
+    Case(
+        "hardware-out-of-action-after-a-dash",
+        "Our soldiers put 17 pieces of Russian hardware out of action — 3 tanks, 2 APCs and 12 vehicles — "
+        "the "
+        "spokesman wrote.",
+        "2023-08-21",
+        [
+            dict(category="equipment", equipment="other", value=17, subject_side="RU"),
+            dict(category="equipment", equipment="tank", value=3, subject_side="RU"),
+            dict(category="equipment", equipment="armored_vehicle", value=2, subject_side="RU"),
+            dict(category="equipment", equipment="vehicle", value=12, subject_side="RU"),
+        ],
+    ),
+    Case(
+        "hardware-hit-the-grid-with-missiles",
+        "Russia hit the energy grid with more than 70 missiles and 100 Shahed drones on Christmas morning, "
+        "the "
+        "president said.",
+        "2024-12-26",
+        [
+            dict(category="launched", equipment="missile", value=70, subject_side="RU", qualifier="at_least"),
+            dict(category="launched", equipment="uav", value=100, subject_side="RU"),
+        ],
+    ),
+]
+
 CASES: list[Case] = [
     *WHO_SPEAKS,
     *LIST_SIDE,
@@ -535,5 +596,6 @@ CASES: list[Case] = [
     *MISSED_FIGURES,
     *NOT_LOSSES,
     *BREAKDOWNS,
+    *HARDWARE_LISTS,
 ]
 # fmt: on

@@ -20,10 +20,11 @@ from ..kinds import (
 VERBS: tuple[tuple[str, str], ...] = (
     (
         r"(?:killed|dead)\s*(?:,|or|and|&)\s*(?:wounded|injured)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)|"
-        r"killed,\s+wounded(?:,?\s+(?:or|and)\s+(?:captured|missing))?|put\s+out\s+of\s+action|"
-        r"taken\s+out\s+of\s+action|out\s+of\s+action",
+        r"killed,\s+wounded(?:,?\s+(?:or|and)\s+(?:captured|missing))?",
         V_CASUALTY,
     ),
+    # Men and machines alike are put out of action.
+    (r"put\s+out\s+of\s+action|taken\s+out\s+of\s+action|out\s+of\s+action", V_DESTROY),
     (
         r"shot\s+down|shoot(?:s|ing)?\s+down|shooting\s+down|downed|downing|intercept(?:ed|s|ing)?|to\s+down|"
         r"brought\s+down|bring(?:ing)?\s+down|repelled|repell?ing|neutrali[sz]ed\s+by\s+air\s+defen[cs]e|"
@@ -32,7 +33,7 @@ VERBS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"launch(?:ed|es|ing)?|fired|fir(?:es|ing)|detected|tracked|picked\s+up|aimed|took\s+part|attacked\s+(?:[A-Za-z'’]+\s+){0,3}with|struck\s+(?:[A-Za-z'’]+\s+){0,3}with|"
-        r"targeted\s+(?:[A-Za-z'’]+\s+){0,3}with|unleashed|used|using|salvos?\s+of|barrage\s+of|wave\s+of|swarm\s+of|"
+        r"targeted\s+(?:[A-Za-z'’]+\s+){0,3}with|hit\s+(?:[A-Za-z'’]+\s+){0,3}with|unleashed|used|using|salvos?\s+of|barrage\s+of|wave\s+of|swarm\s+of|"
         r"overnight\s+(?:attack|strike)s?\s+(?:[A-Za-z'’]+\s+){0,3}(?:with|involving|of)|attack\s+(?:[A-Za-z'’]+\s+){0,3}"
         r"(?:involving|with)|strike\s+(?:[A-Za-z'’]+\s+){0,3}(?:involving|with)",
         V_LAUNCH,
