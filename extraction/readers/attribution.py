@@ -179,6 +179,11 @@ _NP_WHICH_SPEECH = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?P<np>(?:the\s+|The\s+)?[A-Z0-9][^,;:\"“”«»]{2,90}?),\s+(?:which|who)\s+"
     r"[^,;:\"“”«»]{1,120}?,\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
 )
+# "Valerii Zaluzhnyi, Ukraine's top commander, said ...": a named person, then who he is, then the verb.
+_NAME_APPOSITION_SPEECH = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?:[A-Z][a-z]{1,4}\.\s+)?(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+"
+    r"(?P<app>[^,;:\"“”«»\d]{3,90}?),\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
+)
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
 )
@@ -224,6 +229,9 @@ def find_attributions(sentence: str) -> list[Attribution]:
     for match in _NP_WHICH_SPEECH.finditer(sentence) if relative else ():
         # "The Nth Brigade, which holds the area, said ...": the speaker is before the relative clause.
         found.append(_attribution(match.start("np"), match.end(), match.group("np")))
+    for match in _NAME_APPOSITION_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():
+        if not _CLAUSE_NOT_SPEAKER.search(match.group("app")):
+            found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _np_then_speech(sentence):
         np_text = match.group("np")
         if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):

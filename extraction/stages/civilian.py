@@ -16,7 +16,7 @@ from ..patterns import Caseless
 from ..readers.numbers import Figure
 from ..readers.sentences import Sentence
 from ..readers.sides import RU, UA, opposite
-from ..readers.words import CIVILIANS, PERSONNEL, Noun
+from ..readers.words import CIVILIANS, KILLED, PERSONNEL, WOUNDED, Noun
 from ..schema import Category
 from .location import nearest_place
 
@@ -27,7 +27,7 @@ _VICTIM_CATEGORIES = (
     Category.CAPTURED.value,
 )
 
-_PEOPLE = Caseless(re.compile(r"(?i)^(?:people|persons?|man)$"))
+_PEOPLE = Caseless(re.compile(r"(?i)^(?:people|persons?|m[ae]n)$"))
 
 # People "lost" or "eliminated" are soldiers; a strike kills or wounds.
 _STRUCK_DOWN = (Category.KILLED.value, Category.WOUNDED.value)
@@ -37,20 +37,39 @@ _SOLDIERS = Caseless(
     re.compile(
         r"(?i)\b(?:soldiers?|troops|servicem[ae]n|service\s*members?|military\s+personnel|fighters|militants|"
         r"mercenaries|invaders|occupiers|marines|paratroopers|conscripts|personnel|losses|enemy|combat|units?|"
-        r"brigades?|battalions?|regiments?|front)\b"
+        r"brigades?|battalions?|regiments?|front)(?![\w-])"
     )
 )
 
 
-def is_civilian(doc: Document, sentence: Sentence, noun: Noun, category: str) -> bool:
+# Who counts a strike's victims rather than soldiers: regional and city authorities, prosecutors,
+# police and rescuers.
+_CIVIL_AUTHORITY = Caseless(
+    re.compile(
+        r"(?i)\b(?:(?:regional|city|district)\s+(?:military\s+)?administration|governor|mayor|head\s+of|"
+        r"installed|authorities|prosecut\w*|police|emergency|rescuers|health\s+ministry|ombudsman|"
+        r"commissioner)\b"
+    )
+)
+
+
+def is_civilian(
+    doc: Document, sentence: Sentence, noun: Noun, category: str, speaker: Speaker | None = None
+) -> bool:
     """Whether the figure counting ``noun`` counts civilians (only victims can be)."""
     if category not in _VICTIM_CATEGORIES:
         return False
     if noun.kind == CIVILIANS:
         return True
-    if noun.kind != PERSONNEL or noun.start == noun.end or category not in _STRUCK_DOWN:
+    if category not in _STRUCK_DOWN or noun.start == noun.end:
         return False
-    if not _PEOPLE.match(doc.text[noun.start : noun.end]):
+    if noun.kind in (KILLED, WOUNDED):
+        # "reported three dead and seven wounded": bare victims are civilians when a civil authority
+        # counts them and the sentence names no soldiers.
+        if speaker is None or speaker.name is None or not _CIVIL_AUTHORITY.search(speaker.name):
+            return False
+        return _SOLDIERS.search(sentence.text) is None
+    if noun.kind != PERSONNEL or not _PEOPLE.match(doc.text[noun.start : noun.end]):
         return False
     # "One person was killed and three were injured in the district": war reporting names soldiers as
     # soldiers; people killed or hurt where none are named are a strike's victims.

@@ -397,7 +397,7 @@ def _draft(
     attributions = doc.attributions[sentence.index]
     # Read here, for sentences that give a claim, rather than for every sentence with a noun.
     times = doc.times[sentence.index]
-    civilian = is_civilian(doc, sentence, noun, category)
+    civilian = is_civilian(doc, sentence, noun, category, speaker)
     if civilian:
         side, strength = civilian_side(doc, sentence, figure, noun, speaker), 3
     else:

@@ -302,6 +302,11 @@ _POSTPOSED = Caseless(
 
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't|failed\s+to)\s+$")
 
+_LOSS_AFTER_DEPLOYED = re.compile(
+    r"(?i)\b(?:have|has|had|were|are|was|is)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:killed|wounded|injured|captured|"
+    r"taken\s+prisoner|lost)\b"
+)
+
 _DESCRIPTION_AFTER = re.compile(r"\s+(?:by|in|to|for|as|on|at|during)\b")
 
 _AND_OR_COMMA = re.compile(r"\band\b|,")
@@ -379,6 +384,15 @@ def governing_verb(
         else:
             continue
         if any(a.start <= verb.start < a.end for a in attributions) and verb.kind not in _SPOKEN_LOSSES:
+            continue
+        if (
+            verb.kind == V_DEPLOY
+            and verb.start >= np_end
+            and not text[np_end : verb.start].strip()
+            and _LOSS_AFTER_DEPLOYED.search(text[verb.end : min(clause_end, verb.end + 80)])
+        ):
+            # "3,000 soldiers sent to Russia have been killed or wounded": the participle describes them;
+            # the finite verb after says what happened to them.
             continue
         if best is None or distance < best_distance:
             best, best_distance = verb, distance

@@ -49,8 +49,15 @@ def speaker_of(doc: Document, sentence: Sentence, depth: int = 0) -> Speaker | N
         return doc.speakers[sentence.index]
     speaker = None
     for attribution in doc.attributions[sentence.index]:
-        speaker = _resolve(doc, attribution, sentence, depth)
-        if speaker is not None:
+        found = _resolve(doc, attribution, sentence, depth)
+        if found is not None and speaker is None:
+            speaker = found
+        if speaker is not None and speaker.side is not None:
+            break
+        if found is not None and found.side is not None:
+            # "Oleksandr Khorunzhyi, spokesperson for the State Emergency Service, said": a name no register
+            # knows gives way to the institution the sentence says he speaks for.
+            speaker = found
             break
     doc.speakers[sentence.index] = speaker
     return speaker

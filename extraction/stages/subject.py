@@ -215,7 +215,24 @@ def subject_side(
     pronoun = _pronoun_side(doc, sentence) if _THEY.search(text[sentence.start : figure.start]) else None
     if pronoun:
         return SubjectSide(pronoun, 1)
+    # "The NIS breaks the toll down into about 300 dead": with no side and no claimant's, the figure goes
+    # on about the losses of the claim just before.
+    carried = _carried_side(doc, sentence)
+    if carried:
+        return SubjectSide(carried, 1)
     return SubjectSide(_DEFAULT_ENEMY, 0)
+
+
+def _carried_side(doc: Document, sentence: Sentence) -> str | None:
+    """The side of the last claim read in the two sentences before, when its side was read, not guessed."""
+    for draft in reversed(doc.drafts):
+        if draft.sentence.index >= sentence.index:
+            continue
+        if draft.sentence.index < sentence.index - 2:
+            return None
+        if draft.side_strength >= 2 and draft.claim.subject_side in (UA, RU, KP):
+            return draft.claim.subject_side
+    return None
 
 
 _LOSS_WORD = re.compile(r"(?i)\b(?:losses|lost|casualties|hardware|equipment|weapons|weaponry)\b")

@@ -38,6 +38,19 @@ WHO_SPEAKS: list[Case] = [
         ],
         note="no speaker in the figure's paragraph: the article's last one, two paragraphs up",
     ),
+    Case(
+        "who-speaks-name-then-role",
+        "Valerii Zaluzhnyi, the army's commander-in-chief, said air defences brought down 30 of the 36 "
+        "missiles.",
+        "2023-01-26",
+        [
+            dict(category="intercepted", value=30, equipment="missile", subject_side="RU", claimant_side="UA",
+                 claimant="Commander-in-Chief of the Armed Forces of Ukraine"),
+            dict(category="launched", value=36, equipment="missile", subject_side="RU", claimant_side="UA",
+                 claimant="Commander-in-Chief of the Armed Forces of Ukraine"),
+        ],
+        note="a named person, a comma, who he is, a comma, then the verb: the person speaks",
+    ),
 ]
 
 # 2. Whose losses across a list: the side named once governs every item.
@@ -287,6 +300,34 @@ CIVILIANS: list[Case] = [
         [],
         note="a town's population is no figure of victims",
     ),
+    Case(
+        "civilians-bare-dead-counted-by-prosecutors",
+        "Regional prosecutors said Russian shelling of Kherson left two dead and five wounded on Saturday.",
+        "2024-11-26",
+        [
+            dict(category="killed", value=2, subject_side="UA", civilian=True, date="2024-11-23"),
+            dict(category="wounded", value=5, subject_side="UA", civilian=True, date="2024-11-23"),
+        ],
+        note="'dead' and 'wounded' with no people named are civilians when a civil authority counts them",
+    ),
+    Case(
+        "civilians-one-victim-by-age",
+        "The governor of Sumy Oblast said a 64-year-old woman died after a drone hit her house in Shostka. "
+        "Two men, 45 and 61, were wounded.",
+        "2024-11-26",
+        [
+            dict(category="killed", value=1, subject_side="UA", civilian=True, place="Shostka"),
+            dict(category="wounded", value=2, subject_side="UA", civilian=True),
+        ],
+        note="a victim named by age is one; 'men' hurt in a strike report are civilians",
+    ),
+    Case(
+        "civilians-front-line-town-is-no-battle",
+        "Donetsk Oblast's governor said one person was wounded in Kostiantynivka, a front-line town.",
+        "2024-11-26",
+        [dict(category="wounded", value=1, subject_side="UA", civilian=True, place="Kostiantynivka")],
+        note="'front-line' describes the town; it does not make the victim a soldier",
+    ),
 ]
 
 # 7. Figures missed: an air-defence report's part and whole, and the part stated by the whole.
@@ -521,6 +562,25 @@ BREAKDOWNS: list[Case] = [
             dict(category="casualties", value=180000, value_max=220000, subject_side="RU"),
         ],
         note="a document 'gives' a figure; it delivers nothing",
+    ),
+    Case(
+        "breakdown-takes-the-side-of-the-toll-before",
+        "About 4,000 North Korean soldiers have been killed or wounded in Kursk, a lawmaker said after the "
+        "briefing. According to Park, the agency splits the toll into 400 dead and 3,600 wounded.",
+        "2025-01-13",
+        [
+            dict(category="casualties", value=4000, subject_side="KP"),
+            dict(category="killed", value=400, subject_side="KP"),
+            dict(category="wounded", value=3600, subject_side="KP"),
+        ],
+        note="a sentence with no side and no claimant's side goes on about the toll just before it",
+    ),
+    Case(
+        "soldiers-sent-then-killed",
+        "Some 1,000 North Korean soldiers sent to the Kursk front have been killed, the NIS said.",
+        "2025-01-13",
+        [dict(category="killed", value=1000, subject_side="KP", claimant_side="other")],
+        note="'sent' describes the soldiers; the finite verb after it says what happened to them",
     ),
 ]
 
