@@ -184,6 +184,14 @@ _NAME_APPOSITION_SPEECH = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?:[A-Z][a-z]{1,4}\.\s+)?(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+"
     r"(?P<app>[^,;:\"“”«»\d]{3,90}?),\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
 )
+# "the chief of the General Staff, Army General Valery Gerasimov, put ...": the name between commas.
+_APPOSED_NAME_SPEECH = re.compile(
+    r",\s+(?P<np>(?:[A-Z][\w.'’-]+\s+){1,5}[A-Z][\w'’-]+),\s+"
+    + _AUXILIARIES
+    + r"(?P<verb>"
+    + _SPEECH_VERBS
+    + r")\b"
+)
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
 )
@@ -232,6 +240,8 @@ def find_attributions(sentence: str) -> list[Attribution]:
     for match in _NAME_APPOSITION_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():
         if not _CLAUSE_NOT_SPEAKER.search(match.group("app")):
             found.append(_attribution(match.start("np"), match.end(), match.group("np")))
+    for match in _APPOSED_NAME_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():
+        found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _np_then_speech(sentence):
         np_text = match.group("np")
         if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):

@@ -378,6 +378,9 @@ def governing_verb(
             if verb.start > clause_end:
                 continue
             gap = text[np_end : verb.start]
+            if "(" in gap and ")" not in gap:
+                # "330 personnel (121 of them killed)": a verb in a parenthesis speaks of its own figure.
+                continue
             # Auxiliaries and adverbs between a subject and its verb do not add distance.
             words = [w for w in gap.split() if w.lower() not in _LIGHT_WORDS]
             distance = len(words) + 0.5

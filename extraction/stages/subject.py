@@ -125,6 +125,21 @@ def subject_side(
             side = resolve(mention)
             if side:
                 return SubjectSide(side, 3)
+    # "put the number of Ukrainian troops captured at about 430", "put Russian losses at 330 men and 19
+    # vehicles": the side named between "put" and "at" owns every figure after it.
+    put_at = _put_at(text, sentence.start, figure.end) if "put" in sentence.text else None
+    if put_at is not None and (
+        _NEW_CLAUSE.search(text[put_at[1] : figure.start])
+        or any(put_at[1] <= m.start < figure.start for m in mentions)
+    ):
+        # "put the Russian figure at 600,000, and estimated that 80,000 Ukrainian troops ...": another clause.
+        put_at = None
+    if put_at is not None:
+        for mention in mentions:
+            if put_at[0] <= mention.start < put_at[1] and mention.side != "pronoun":
+                side = resolve(mention)
+                if side:
+                    return SubjectSide(side, 3)
     # A tally's item after its header ("the enemy's combat losses are: personnel - N, tanks - M"): the side
     # whose losses the header names.
     colon = _header_end(text, sentence.start, figure.qstart) if doc.flags[sentence.text, "loss_list"] else -1
@@ -242,6 +257,23 @@ _LOSS_LINK = re.compile(
     r"(?i)\b(?:losses|casualties|hardware|equipment)\b[^.;:]{0,80}?(?:\b(?:amounted\s+to|amount\s+to|totall?ed|"
     r"stood\s+at|stands?\s+at|reached|includes?|included|comprised|numbered|were|are)\b|\s[\u2013\u2014]\s)"
 )
+
+
+_PUT_AT = re.compile(
+    r"(?i)\bputs?\s+(?P<np>[^.;:]{3,90}?)\s+at\s+(?=(?:about|around|roughly|over|more\s+than|nearly|almost|"
+    r"some|close\s+to|at\s+least|up\s+to)?\s*\d)"
+)
+
+
+_NEW_CLAUSE = re.compile(r"(?i)\b(?:that|which|while|whereas|but|estimated|said)\b")
+
+
+def _put_at(text: Upto, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of what a "put ... at N" estimate counts, when one stands before ``hi``."""
+    found = None
+    for match in _PUT_AT.finditer(text[lo:hi]):
+        found = (lo + match.start("np"), lo + match.end("np"))
+    return found
 
 
 def _header_end(text: Upto, lo: int, hi: int) -> int:

@@ -51,6 +51,32 @@ WHO_SPEAKS: list[Case] = [
         ],
         note="a named person, a comma, who he is, a comma, then the verb: the person speaks",
     ),
+    Case(
+        "who-speaks-spoke-then-bullets",
+        "Defence Minister Andrei Belousov spoke to the ministry's board on Tuesday. The main points:\n\n"
+        "- The enemy lost about 40,000 units of weapons this year;\n\n"
+        "- Air defence units shot down 95 ATACMS missiles and over 20,000 drones.",
+        "2024-12-17",
+        [
+            dict(category="equipment", value=40000, subject_side="UA", claimant_side="RU", claimant=RU_MOD),
+            dict(category="intercepted", value=95, equipment="missile", subject_side="UA", claimant_side="RU",
+                 claimant=RU_MOD),
+            dict(category="intercepted", value=20000, equipment="uav", subject_side="UA", claimant_side="RU",
+                 claimant=RU_MOD, qualifier="at_least"),
+        ],
+        note="a minister who 'spoke' is the voice of the bullet points after him; his enemy is Ukraine",
+    ),
+    Case(
+        "who-speaks-role-then-name-between-commas",
+        "On March 12, Russia's chief of the General Staff, Army General Valery Gerasimov, put the number of "
+        "Ukrainian soldiers taken prisoner in the region at about 400.",
+        "2025-04-20",
+        [
+            dict(category="captured", value=400, subject_side="UA", claimant_side="RU",
+                 claimant="Russian General Staff", qualifier="about", date="2025-03-12"),
+        ],
+        note="the name set off by commas right before the verb is the speaker; 'put ... at' is his estimate",
+    ),
 ]
 
 # 2. Whose losses across a list: the side named once governs every item.
@@ -110,6 +136,25 @@ LIST_SIDE: list[Case] = [
                  period="cumulative"),
         ],
         note="a line without its own (+N) keeps the running-total period of the lines above",
+    ),
+    Case(
+        "list-side-put-losses-at",
+        "The brigade's spokesman put Russian losses near Vovchansk at over 300 men (110 of them killed) and "
+        "17 pieces of equipment.",
+        "2024-05-23",
+        [
+            dict(category="casualties", value=300, subject_side="RU", qualifier="at_least"),
+            dict(category="killed", value=110, subject_side="RU"),
+            dict(category="equipment", value=17, subject_side="RU"),
+        ],
+        note="the side between 'put' and 'at' owns every figure after it; a verb in brackets is its own",
+    ),
+    Case(
+        "list-side-put-the-number-of",
+        "Syrskyi put the number of Russians captured in the Kursk operation at 650.",
+        "2024-11-30",
+        [dict(category="captured", value=650, subject_side="RU", claimant_side="UA")],
+        note="'the number of Russians captured': the side named in what is counted",
     ),
 ]
 

@@ -9,11 +9,11 @@ SPEECH_VERBS = (
     r"added|adds|noted|notes|wrote|writes|estimated|estimates|estimate|believes|believe|confirmed|confirms|"
     r"told|tells|posted|posts|published|publishes|updated|updates|assessed|assesses|assess|indicated|"
     r"indicates|alleged|alleges|revealed|reveals|counted|counts|recorded|records|tallied|documented|"
-    r"insisted|insists|boasted|boasts|asserted|asserts|informed|informs|specified|specifies|"
+    r"spoke|speaks|briefed|addressed|insisted|insists|boasted|boasts|asserted|asserts|informed|informs|specified|specifies|"
     r"detailed|details|explained|explains|acknowledged|acknowledges|admitted|admits|shared|shares|"
     r"put\s+the\s+figure|puts\s+the\s+figure|thinks|think|calculated|calculates|maintained|maintains|"
     # "The General Staff put Russian losses at ...": a speaker's estimate of a figure.
-    r"puts?(?=\s+(?:[\w'’-]+\s+){0,4}(?:losses|casualties|toll|dead)\b)|"
+    r"puts?(?=\s+(?:[\w'’-]+\s+){0,4}(?:losses|casualties|toll|dead|number|figure|count|tally)\b)|"
     # "The General Staff released a video showing ...": the footage is its claim.
     r"releas(?:ed|es)\s+(?:a\s+|new\s+|the\s+)?(?:video|footage|clip|statement|figures|data|images|photos)"
 )
