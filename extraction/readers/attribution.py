@@ -101,6 +101,11 @@ _ANAPHORA = Caseless(
 )
 
 
+_TRAILING_AUXILIARY = re.compile(r"(?i)\s+(?:has|have|had|did|does|do)(?:\s+(?:not|never|ever|also|yet))*$")
+_COUNT_BEFORE_NAME = re.compile(
+    r"^(?:[Tt]he\s+)?(?:only\s+|last\s+|latest\s+|official\s+|own\s+)*(?:death\s+)?(?:toll|tally|count|figures?)\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$"
+)
 _TRAILING_SPEECH = re.compile(r"\s+" + _AUXILIARIES + r"(?:" + _SPEECH_VERBS + r")$")
 
 
@@ -113,6 +118,11 @@ def _clean_np(raw: str) -> str:
     text = _NP_TRIM_TAIL.sub("", text) or text
     text = text.strip(" ,.;:")
     text = _TRAILING_SPEECH.sub("", text)
+    # "Moscow has not updated", "the only official toll Moscow has ever published": the speaker is the
+    # name, not the auxiliaries after it or the count before it.
+    text = _TRAILING_AUXILIARY.sub("", text)
+    counted = _COUNT_BEFORE_NAME.match(text)
+    text = counted.group("name") if counted else text
     figure_noun = _FIGURE_NOUNS.search(text)
     text = text[: figure_noun.start()] + text[figure_noun.end() :] if figure_noun else text
     text = _FIGURES_FROM.sub("", text)

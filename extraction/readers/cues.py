@@ -54,7 +54,7 @@ OWN_FORCES = re.compile(
 # Earlier wars that reporting compares this one with.
 HISTORY_WARS = (
     r"(?i)\b(?:soviet|afghanistan|chechen\s+wars?|(?:first|second)\s+chechen|world\s+war|second\s+world|wwii|"
-    r"vietnam|korean\s+war|1979|1994-1996)\b"
+    r"vietnam|korean\s+war|gallipoli|verdun|somme|stalingrad|(?:18|19[0-8])\d\d|1994-1996)\b"
 )
 _FLAGS = {
     name: Caseless(pattern)
@@ -91,6 +91,8 @@ _FLAGS = {
             ),
         ),
         ("own", re.compile(r"(?i)\b(?:its|their|our)\s")),
+        # A side's count of its own losses: "its own toll", "acknowledged 1,351 dead".
+        ("toll", re.compile(r"(?i)\b(?:own|official|acknowledged|admitted|conceded)\b")),
     )
 }
 FLAG_PATTERNS = tuple(_FLAGS.values())

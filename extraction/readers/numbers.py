@@ -206,11 +206,12 @@ _RISE_BEFORE = re.compile(
 
 
 def _shared_magnitude(low: int, high: int) -> int:
-    """The lower bound of "70 or 80,000" and "2 to 3 million": the upper bound's thousands or millions
-    are the lower's too."""
-    if low >= 1000 or high < 1000:
+    """The lower bound of "70 or 80,000", "2 to 3 million" and "two or three hundred": the upper bound's
+    hundreds, thousands or millions are the lower's too."""
+    if low >= 100 or high < 100:
         return low
-    for magnitude in (1_000_000, 1000):
+    # ("two or three hundred": the hundreds are shared too.)
+    for magnitude in (1_000_000, 1000, 100):
         if high % magnitude == 0 and low * magnitude <= high:
             return low * magnitude
     return low

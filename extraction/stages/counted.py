@@ -111,6 +111,13 @@ OF_THAT_TOTAL = re.compile(
     r"(?i)\b(?:of|out\s+of)\s+(?:that|this|the|which|these)\s+(?:total|number|figure|toll|tally|count)\s*,?\s*$"
 )
 
+# A figure with no noun as the subject of a verb of loss: "and 370,000 have been wounded", "71 were shot
+# down".
+_BARE_SUBJECT = re.compile(
+    r"(?i)^\s+(?:more\s+)?(?:have|has|had|were|was|are)\s+(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:killed|wounded|"
+    r"injured|hurt|captured|taken\s+prisoner|shot\s+down|downed|destroyed|intercepted)\b"
+)
+
 _INCLUDING = re.compile(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$")
 
 _PREPOSITION_AFTER = re.compile(r"(?i)^\s+(?:over|in|near|at|on|from|across|around|along|for|by)\b")
@@ -191,9 +198,12 @@ def counted_noun(
     if last is not None and OF_THAT_TOTAL.search(head):
         # "Of that total, 1,540 were lost in the last 24 hours": part of the figure before.
         return CountedNoun(Noun(figure.end, figure.end, last.noun.kind, last.noun.equipment), None, -1)
+    bare_subject = _BARE_SUBJECT.match(tail) is not None
     inherits = (
         # "tanks - N (+M)": the day's increase counts what its running total counts.
         (figure.delta and index > 0)
+        # "43,000 soldiers have been killed, and 370,000 have been wounded": the figure before's noun.
+        or bare_subject
         or OTHERS.match(tail)
         or _TOTAL_WORD.search(head)
         or _INCLUDING.search(head)
@@ -213,7 +223,11 @@ def counted_noun(
         for position in range(len(readings) - 1, -1, -1):
             earlier_noun = readings[position].noun
             if earlier_noun is not None and earlier_noun.kind != SKIP:
-                synthetic = Noun(figure.end, figure.end, earlier_noun.kind, earlier_noun.equipment)
+                kind = earlier_noun.kind
+                if bare_subject and kind in (KILLED, WOUNDED, CASUALTIES, CAPTURED):
+                    # "losses ... 3,000 had been killed or wounded": its own verb says what befell them.
+                    kind = PERSONNEL
+                synthetic = Noun(figure.end, figure.end, kind, earlier_noun.equipment)
                 return CountedNoun(synthetic, None, position)
         if OTHERS.match(tail):
             # "killing a woman and injuring two others": what the single item before counted.
@@ -221,8 +235,11 @@ def counted_noun(
             single = [n for n in nouns if lo <= n.start and n.end <= figure.qstart and n.kind in _PEOPLE]
             if single:
                 return CountedNoun(single[-1], None, None)
-        if OTHERS.match(tail) and last is not None:
-            return CountedNoun(Noun(figure.end, figure.end, last.noun.kind, last.noun.equipment), None, -1)
+        if (OTHERS.match(tail) or bare_subject) and last is not None:
+            kind = last.noun.kind
+            if bare_subject and kind in (KILLED, WOUNDED, CASUALTIES, CAPTURED):
+                kind = PERSONNEL
+            return CountedNoun(Noun(figure.end, figure.end, kind, last.noun.equipment), None, -1)
     # Before the figure: "tanks - 9,429", "Russian military deaths by 1,030", "losses amounted to 485".
     before_start = max(_item_start(text, sentence.start, figure.qstart), figure.qstart - 90)
     if index > 0:

@@ -140,6 +140,17 @@ def subject_side(
                 side = resolve(mention)
                 if side:
                     return SubjectSide(side, 3)
+    # "Moscow's last official toll was 1,351 killed", "it acknowledged 1,351 dead": a side's count of its
+    # own losses.
+    own_toll = None
+    if doc.flags[sentence.text, "toll"]:
+        own_toll = _OWN_TOLL.search(text[sentence.start : figure.qstart])
+    if own_toll is not None:
+        at = sentence.start + own_toll.start()
+        owner = next((m for m in reversed(mentions) if m.end <= at and at - m.end <= 40), None)
+        side = resolve(owner) if owner is not None else claimant_side
+        if side in (UA, RU, KP):
+            return SubjectSide(side, 2)
     # A tally's item after its header ("the enemy's combat losses are: personnel - N, tanks - M"): the side
     # whose losses the header names.
     colon = _header_end(text, sentence.start, figure.qstart) if doc.flags[sentence.text, "loss_list"] else -1
@@ -264,6 +275,13 @@ _PUT_AT = re.compile(
     r"some|close\s+to|at\s+least|up\s+to)?\s*\d)"
 )
 
+
+_OWN_TOLL = Caseless(
+    re.compile(
+        r"(?i)(?:\b(?:own|official|acknowledged|admitted)\s+(?:death\s+)?(?:toll|tally|count|figures?|losses)\b|"
+        r"\b(?:acknowledged|admitted|conceded)\s+(?:(?:the\s+)?(?:loss|deaths?)\s+of\s+)?(?=[\w\s,]{0,20}\d))"
+    )
+)
 
 _NEW_CLAUSE = re.compile(r"(?i)\b(?:that|which|while|whereas|but|estimated|said)\b")
 
