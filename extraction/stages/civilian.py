@@ -61,12 +61,12 @@ def is_civilian(
         return False
     if noun.kind == CIVILIANS:
         return True
-    if category not in _STRUCK_DOWN or noun.start == noun.end:
+    if category not in _STRUCK_DOWN:
         return False
-    if noun.kind in (KILLED, WOUNDED):
+    if noun.kind in (KILLED, WOUNDED) or noun.start == noun.end:
         # "reported three dead and seven wounded": bare victims are civilians when a civil authority
         # counts them and the sentence names no soldiers.
-        if speaker is None or speaker.name is None or not _CIVIL_AUTHORITY.search(speaker.name):
+        if speaker is None or not _CIVIL_AUTHORITY.search(speaker.name or speaker.raw):
             return False
         return _SOLDIERS.search(sentence.text) is None
     if noun.kind != PERSONNEL or not _PEOPLE.match(doc.text[noun.start : noun.end]):
@@ -81,7 +81,11 @@ def civilian_side(
 ) -> str:
     """Whose civilians: named with them, of the place they were hit in, opposite the attacker, or the
     claimant's."""
-    lo, hi = min(figure.start, noun.start), max(figure.end, noun.end)
+    if noun.start < figure.start:
+        # "The number of people killed by a Russian missile reached 40": the noun's own words only.
+        lo, hi = max(sentence.start, noun.start - 25), noun.end
+    else:
+        lo, hi = figure.start, max(figure.end, noun.end)
     mentions = [m for m in doc.sides[sentence.index] if not m.locative and m.side in (UA, RU)]
     named = [m for m in mentions if lo <= m.start < hi]
     if named:

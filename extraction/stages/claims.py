@@ -69,6 +69,10 @@ _ONE_SPEAKS = re.compile(
 )
 _AMONG = re.compile(r"(?i)^\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[a-z]+\s+){0,2}\d")
 
+_ALIVE = re.compile(r"(?i)^[^,.;]{0,30}?\b(?:alive|unharmed|unhurt)\b")
+
+_TAKEN = re.compile(r"(?i)captur|prisoner|captive|seiz|taken")
+
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
 
 _PAIR_GAP = re.compile(
@@ -150,6 +154,7 @@ def _read_sentence(
     )
     history = doc.flags[s, "history"]
     among = " among " in s
+    alive = "alive" in s or "unharmed" in s or "unhurt" in s
     for index, role in raid.role.items():
         # "Of 72 drones launched, 55 were destroyed": the part counts what the whole counts.
         partner = next((i for i, r in raid.role.items() if r != role), None)
@@ -170,6 +175,15 @@ def _read_sentence(
             continue
         if among and noun.end > figure.end and _AMONG.match(text[noun.end : noun.end + 40]):
             # "Seven children were among the 52 people hurt": a part of the figure that follows.
+            continue
+        if (
+            alive
+            and noun.end > figure.end
+            and _ALIVE.match(text[noun.end : noun.end + 40])
+            and not _TAKEN.search(text[max(sentence.start, figure.qstart - 40) : noun.end + 40])
+        ):
+            # "Rescuers have brought 39 people out alive": the saved are no loss (those captured alive
+            # are).
             continue
         verb = governing_verb(doc, sentence, figure, noun, verbs, attributions)
         if verb is None:

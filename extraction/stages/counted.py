@@ -74,7 +74,7 @@ _OF_SYSTEM = Caseless(re.compile(r"(?i)\s+of\s+(?:an?\s+|the\s+|their\s+|its\s+)
 OTHERS = Caseless(
     # ("two other officials": "other" before a word is an adjective, not "two others".)
     re.compile(
-        r"^\s*(?:others|other(?![ \t]+[\w.])|more|additional|another|of\s+them|of\s+whom|such)\b",
+        r"^\s*(?:others|other(?![ \t]+[\w.])|more|additional|another|of\s+them|of\s+whom|of\s+which|such)\b",
         re.IGNORECASE,
     )
 )
@@ -123,6 +123,8 @@ _INCLUDING = re.compile(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|i
 _PREPOSITION_AFTER = re.compile(r"(?i)^\s+(?:over|in|near|at|on|from|across|around|along|for|by)\b")
 
 _LIST_BEFORE = re.compile(r"[:,;]\s*(?:and\s+)?(?:\w+\s+){0,2}$")
+
+_NUMBER_OF = re.compile(r"(?i)\b(?:number|toll|count|tally)\s+of\s+")
 
 _LINK_MARK = re.compile(r"^\s*[\u2013\u2014\-:=(]")
 
@@ -250,6 +252,17 @@ def counted_noun(
         link = text[candidates[-1].end : figure.qstart]
         if _LINK_MARK.match(link):
             return _NONE
+    wide = max(_item_start(text, sentence.start, figure.qstart), figure.qstart - 160)
+    if index > 0:
+        wide = max(wide, figures[index - 1].end)
+    number_of = _NUMBER_OF.search(text[wide : figure.qstart]) if linked else None
+    if number_of is not None:
+        # "The number of people killed by a Russian missile ... reached 40": what is numbered, not the
+        # nouns of the clause that describes it.
+        at = wide + number_of.end()
+        numbered = next((n for n in nouns if n.start == at and n.kind != SKIP), None)
+        if numbered is not None and _LINK_BEFORE.match(text[linked[-1].end : figure.qstart]):
+            return CountedNoun(numbered, None, None)
     if linked:
         noun = linked[-1]
         if (

@@ -38,6 +38,17 @@ _INSTITUTION = Caseless(
         r"regiment|corps|division|guard)\b"
     )
 )
+_LOCAL_AUTHORITY = Caseless(
+    re.compile(
+        r"(?i)\b(?:(?:regional|city|district|military|local)\s+(?:military\s+)?(?:administration|authorities|"
+        r"governor|officials)|governor|mayor|prosecutors?|police|rescuers|emergency\s+services?)\b"
+    )
+)
+# An actor's verb right after a side's forces: "Ukrainian paratroopers captured ...".
+_DID_IT = re.compile(
+    r"\s*(?:[A-Za-z'’-]+\s+){0,3}?(?:have\s+|has\s+|had\s+)?(?:captured|destroyed|killed|shot\s+down|downed|hit|"
+    r"struck|took|taken|eliminated|repelled|wiped\s+out|knocked\s+out)\b"
+)
 _SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
 
 
@@ -188,8 +199,23 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
         if earlier is not None:
             return Speaker(earlier.name, earlier.side, raw, True, unit_speaker or earlier.unit_speaker)
         if unit_speaker:
-            # A unit reporting what it did to the other side: the side opposite the one it hit.
-            target = first_actor(doc, sentence, skip=attribution)
+            # A unit reporting what it did to the other side: the side opposite the one it hit, or the
+            # side of the actor that hit it ("Ukrainian paratroopers captured three Russian soldiers").
+            mention = next(
+                (
+                    m
+                    for m in doc.sides[sentence.index]
+                    if not m.locative
+                    and m.side in (UA, RU, KP)
+                    and not attribution.start <= m.start < attribution.end
+                ),
+                None,
+            )
+            if mention is not None and _DID_IT.match(
+                doc.text, mention.end, min(sentence.end, mention.end + 60)
+            ):
+                return Speaker(None, mention.side, raw, True, True)
+            target = mention.side if mention is not None else None
             return Speaker(None, opposite(target) or UA, raw, True, True)
         actor = speaking_side(doc, sentence, skip=attribution)
         return Speaker(None, actor, raw, True, unit_speaker) if actor else None
@@ -201,6 +227,10 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
             return Speaker(entry.name, entry.side, raw, True)
     side = named_side
     if side is None and not _UPPER.search(raw):
+        if _LOCAL_AUTHORITY.search(raw):
+            # "according to the regional administration", "the regional governor said": a local authority
+            # speaks for itself, not in the voice of the article's earlier speakers.
+            return Speaker(None, _local_side(doc, sentence), raw, True)
         return None
     if side is None and _INSTITUTION.search(raw):
         # "the Air Force said", "the Defence Ministry said": the side of the sentence's actor or of
@@ -209,6 +239,17 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
         side = earlier.side if earlier is not None else speaking_side(doc, sentence, skip=attribution)
     name = strip_article(raw) if _UPPER.search(raw) else None
     return Speaker(name, side, raw, True)
+
+
+def _local_side(doc: Document, sentence: Sentence) -> str | None:
+    """The side a local authority speaks for: that of the country its towns are in (the sentence's places,
+    else the article's)."""
+    places = doc.places_in(sentence) or ([doc.place] if doc.place is not None else [])
+    for place in places:
+        region = doc.registries.region_by_name.get(place.region) if place.region else None
+        if region is not None and region.country in (UA, RU):
+            return region.country
+    return None
 
 
 def _context_side(doc: Document, sentence: Sentence, attribution: Attribution, depth: int) -> str | None:

@@ -47,7 +47,8 @@ _INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 _OBJECT_BEFORE = Caseless(
     re.compile(
         r"(?i)\b(?:told|to|against|on|at|with|sank|sunk|hit|struck|destroyed|downed|killed|captured|"
-        r"attacked|targeted|shot\s+down|intercepted|toward|towards|than)\s+(?:the\s+|a\s+|an\s+)?"
+        r"attacked|targeted|shot\s+down|intercepted|toward|towards|than|hitting|striking|destroying|downing|"
+        r"killing|capturing|sinking|shooting\s+down|intercepting|attacking|targeting)\s+(?:the\s+|a\s+|an\s+)?"
         r"(?:(?:president|defence|defense|minister|leader|\w+-\w+)\s+){0,2}$"
     )
 )

@@ -156,6 +156,20 @@ LIST_SIDE: list[Case] = [
         [dict(category="captured", value=650, subject_side="RU", claimant_side="UA")],
         note="'the number of Russians captured': the side named in what is counted",
     ),
+    Case(
+        "list-side-object-of-an-ing-verb-is-no-actor",
+        "The brigade's drone teams are credited with downing Russian Orlan drones and hitting three tanks, "
+        "its press service said.",
+        "2024-03-26",
+        [dict(category="equipment", value=3, equipment="tank", subject_side="RU")],
+        note="'Russian' after 'downing' is an object, not the actor of the next verb",
+    ),
+    Case(
+        "captured-alive-is-a-capture",
+        "Ukrainian paratroopers captured three Russian soldiers alive near Kreminna, the brigade said.",
+        "2024-03-26",
+        [dict(category="captured", value=3, subject_side="RU", claimant_side="UA")],
+    ),
 ]
 
 # 3. A running total or a window.
@@ -373,6 +387,22 @@ CIVILIANS: list[Case] = [
         [dict(category="wounded", value=1, subject_side="UA", civilian=True, place="Kostiantynivka")],
         note="'front-line' describes the town; it does not make the victim a soldier",
     ),
+    Case(
+        "civilians-rescued-alive-are-no-loss",
+        "Rescuers pulled 12 people out alive from the rubble in Odesa; at least 20 were injured, the "
+        "regional administration said.",
+        "2024-03-03",
+        [dict(category="wounded", value=20, subject_side="UA", civilian=True, qualifier="at_least")],
+        note="the saved are no loss; a bare figure hurt, counted by a local authority, is civilians",
+    ),
+    Case(
+        "civilians-the-number-of-people-killed-reached",
+        "The number of people killed by the Russian missile that hit the Kramatorsk railway station climbed "
+        "to 61 on Sunday.",
+        "2022-04-10",
+        [dict(category="killed", value=61, subject_side="UA", civilian=True, place="Kramatorsk")],
+        note="'the number of people killed by X reached N' counts the people, not X",
+    ),
 ]
 
 # 7. Figures missed: an air-defence report's part and whole, and the part stated by the whole.
@@ -448,6 +478,17 @@ AIR_RAIDS: list[Case] = [
         [
             dict(category="launched", equipment="uav", value=95, subject_side="RU", claimant_side="UA"),
         ],
+    ),
+    Case(
+        "raid-n-of-which-were-shot-down",
+        "Moscow launched 45 cruise missiles, 37 of which were shot down, Ukraine's air force said.",
+        "2023-01-17",
+        [
+            dict(category="launched", value=45, equipment="missile", subject_side="RU", claimant_side="UA"),
+            dict(category="intercepted", value=37, equipment="missile", subject_side="RU",
+                 claimant_side="UA"),
+        ],
+        note="'N of which were shot down' is the part of the whole before it",
     ),
 ]
 
