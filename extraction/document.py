@@ -305,6 +305,11 @@ class Document:
         return [u for i in range(index - reach, index + reach + 1) for u in self._units_at.get(i, ())]
 
     @cached_property
+    def dateline(self) -> tuple[int, int]:
+        """The span of the article's dateline ("KYIV, April 18 (Reuters) -"), (0, 0) if it has none."""
+        return cues.dateline_span(self.text)
+
+    @cached_property
     def air_article(self) -> bool:
         """Whether the article speaks of an air attack (read when a sentence's figures first ask)."""
         return cues.AIR.found(self.text)

@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from ..patterns import Caseless
+from ..readers.cues import DATELINE
 from .matcher import Hit
 from .places import PlaceHit, find_places
 from .registries import Registries
@@ -70,6 +71,10 @@ _CLOCK_AFTER = re.compile(r"\s+time\b")
 
 
 def _not_a_place(s: str, hit: PlaceHit) -> bool:
+    if hit.start < 60 and "(" in s[: hit.start + 80]:
+        dateline = DATELINE.match(s)
+        if dateline is not None and hit.end <= dateline.end():
+            return True
     if _SEAT_BEFORE.search(s, max(0, hit.start - 40), hit.start):
         return True
     if _CLOCK_AFTER.match(s, hit.end):

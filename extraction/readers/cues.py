@@ -29,7 +29,8 @@ TRIGGER = Caseless(
 AIR_CONTEXT = re.compile(
     r"(?i)\b(?:air\s+defen[cs]es?|air\s+force|overnight|shot\s+down|intercept|launched|attacked\s+\w+\s+with|"
     r"air\s+attack|drone\s+attack|missile\s+attack|combined\s+attack|strike\s+on|airspace|anti-aircraft|"
-    r"mobile\s+fire\s+groups|electronic\s+warfare|downed|brought\s+down)"
+    r"mobile\s+fire\s+groups|electronic\s+warfare|downed|brought\s+down|destroyed\s+over|"
+    r"over\s+the\s+(?:[\w-]+\s+){1,2}(?:region|oblast|sea)\b|over\s+the\s+sea\s+of)"
 )
 COMBAT = re.compile(
     r"(?i)\b(?:destroy(?:s|ed|ing)?|fir(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:at|on|across|upon)\b|open(?:s|ed)?\s+fire|"
@@ -56,6 +57,23 @@ HISTORY_WARS = (
     r"(?i)\b(?:soviet|afghanistan|chechen\s+wars?|(?:first|second)\s+chechen|world\s+war|second\s+world|wwii|"
     r"vietnam|korean\s+war|gallipoli|verdun|somme|stalingrad|(?:18|19[0-8])\d\d|1994-1996)\b"
 )
+# "KYIV, April 18 (Reuters) -", "DNIPRO, Ukraine (AP) -": where the report was filed, not where it happened,
+# and its agency is no actor.
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"\([A-Za-z /,.-]{1,40}\)\s*[-\u2013\u2014:]"
+)
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where the article's dateline is (a line in its first lines that starts with one); (0, 0) if none."""
+    for line in re.finditer(r"(?m)^", text[:400]):
+        found = DATELINE.match(text, line.start())
+        if found is not None:
+            return found.start(), found.end()
+    return 0, 0
+
+
 _FLAGS = {
     name: Caseless(pattern)
     for name, pattern in (

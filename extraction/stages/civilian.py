@@ -86,7 +86,12 @@ def civilian_side(
         lo, hi = max(sentence.start, noun.start - 25), noun.end
     else:
         lo, hi = figure.start, max(figure.end, noun.end)
-    mentions = [m for m in doc.sides[sentence.index] if not m.locative and m.side in (UA, RU)]
+    dateline_start, dateline_end = doc.dateline
+    mentions = [
+        m
+        for m in doc.sides[sentence.index]
+        if not m.locative and m.side in (UA, RU) and not dateline_start <= m.start < dateline_end
+    ]
     named = [m for m in mentions if lo <= m.start < hi]
     if named:
         return named[0].side

@@ -95,7 +95,7 @@ _LINK_BEFORE = Caseless(
 
 _TOTAL_WORD = Caseless(
     re.compile(
-        r"(?i)\b(?:total|tally|toll|number|figure|count)\b(?:[^,;.()]{0,45}?\b(?:to|at|reached|is|was)|\s+of|"
+        r"(?i)\b(?:total|tally|toll|number|figure|count|estimate)\b(?:[^,;.()]{0,45}?\b(?:to|at|reached|is|was)|\s+of|"
         r"\s+stands?\s+at)\s*$|\(\s*(?:total|in\s+total|overall)?:?\s*$"
     )
 )
@@ -118,11 +118,17 @@ _BARE_SUBJECT = re.compile(
     r"injured|hurt|captured|taken\s+prisoner|shot\s+down|downed|destroyed|intercepted)\b"
 )
 
+_TIME_AFTER = re.compile(
+    r"(?i)\s+(?:this|last|that|next|the\s+past|the\s+previous)\s+(?:day|week|month|year)",
+)
+
+_ESTIMATE_OF = re.compile(r"(?i)\b(?:estimate|figure)\s+of\s*$")
+
 _INCLUDING = re.compile(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$")
 
 _PREPOSITION_AFTER = re.compile(r"(?i)^\s+(?:over|in|near|at|on|from|across|around|along|for|by)\b")
 
-_LIST_BEFORE = re.compile(r"[:,;]\s*(?:and\s+)?(?:\w+\s+){0,2}$")
+_LIST_BEFORE = re.compile(r"(?:[:,;]\s*(?:and\s+)?(?:\w+\s+){0,2}|\s(?:and|while)\s+)$")
 
 _NUMBER_OF = re.compile(r"(?i)\b(?:number|toll|count|tally)\s+of\s+")
 
@@ -162,6 +168,9 @@ def counted_noun(
         ):
             # "air defense systems — 1,081\naircraft — 370": a label at the start of the next line
             # counts the next line's figure; this figure's label is before it.
+            break
+        if noun.kind == SKIP and _TIME_AFTER.fullmatch(text[figure.end : noun.end]):
+            # "have passed 2,500 this month": a time after the figure, not what it counts.
             break
         if len(gap.split()) <= 5 and not NP_GAP_STOP.search(gap):
             if noun.kind in (WOUNDED, KILLED):
@@ -237,7 +246,11 @@ def counted_noun(
             single = [n for n in nouns if lo <= n.start and n.end <= figure.qstart and n.kind in _PEOPLE]
             if single:
                 return CountedNoun(single[-1], None, None)
-        if (OTHERS.match(tail) or bare_subject) and last is not None:
+        estimate = _ESTIMATE_OF.search(head) is not None and not any(
+            n.start >= figure.end and n.start - figure.end < 40 and n.kind != SKIP for n in nouns
+        )
+        if (OTHERS.match(tail) or bare_subject or estimate) and last is not None:
+            # ("gave a lower estimate of around 1,100": of what the claim before counted.)
             kind = last.noun.kind
             if bare_subject and kind in (KILLED, WOUNDED, CASUALTIES, CAPTURED):
                 kind = PERSONNEL

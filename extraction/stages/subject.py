@@ -126,6 +126,15 @@ def subject_side(
             side = resolve(mention)
             if side:
                 return SubjectSide(side, 3)
+    head = _APPOSED_LOSS.search(text[sentence.start : noun.start]) if noun.start < figure.start else None
+    if head is not None:
+        # "North Korean casualties in Kursk, dead and wounded together, have passed 3,000": the loss
+        # noun set off by commas restates the one before it, whose side is named.
+        at = sentence.start + head.start()
+        owner = next((m for m in reversed(mentions) if m.end <= at and at - m.end <= 3), None)
+        side = resolve(owner) if owner is not None else None
+        if side:
+            return SubjectSide(side, 3)
     # "put the number of Ukrainian troops captured at about 430", "put Russian losses at 330 men and 19
     # vehicles": the side named between "put" and "at" owns every figure after it.
     put_at = _put_at(text, sentence.start, figure.end) if "put" in sentence.text else None
@@ -284,6 +293,8 @@ _OWN_TOLL = Caseless(
     )
 )
 
+_APPOSED_LOSS = re.compile(r"(?i)\b(?:casualties|losses|dead|deaths|toll)\b[^,;.]{0,60},\s*$")
+
 _NEW_CLAUSE = re.compile(r"(?i)\b(?:that|which|while|whereas|but|estimated|said)\b")
 
 
@@ -338,10 +349,14 @@ def _actor_mentions(doc: Document, sentence: Sentence) -> list[SideMention]:
     found = doc.actor_mentions.get(sentence.index)
     if found is None:
         attributions = doc.attributions[sentence.index]
+        lo, hi = doc.dateline
         found = doc.actor_mentions[sentence.index] = [
             m
             for m in doc.sides[sentence.index]
-            if not m.locative and not any(a.start <= m.start < a.end for a in attributions)
+            if not m.locative
+            and not any(a.start <= m.start < a.end for a in attributions)
+            # "KYIV, April 18 (Reuters) -": the city and agency of a dateline are no actors.
+            and not lo <= m.start < hi
         ]
     return found
 

@@ -297,6 +297,24 @@ WHERE: list[Case] = [
             dict(category="captured", value=22, subject_side="RU", place="Tavria"),
         ],
     ),
+    Case(
+        "where-a-dateline-is-no-place",
+        "KYIV, May 3 (Reuters) - Three Russian radar stations in occupied Crimea were destroyed in a "
+        "Ukrainian drone strike, Ukraine's military intelligence said.",
+        "2024-05-03",
+        [dict(category="equipment", value=3, equipment="air_defense", subject_side="RU", claimant_side="UA",
+              region="Crimea")],
+        note="the dateline's city and agency are where the copy was filed, neither place nor actor",
+    ),
+    Case(
+        "where-a-dateline-city-is-no-actor",
+        "Kyiv, Feb 10 (AP) - At least 9 people were killed across Ukraine on Friday as Russia struck about "
+        "40 sites with missiles, officials said.",
+        "2023-02-10",
+        [dict(category="killed", value=9, subject_side="UA", civilian=True, qualifier="at_least",
+              date="2023-02-10")],
+        note="'Kyiv' of the dateline is not the attacker; 'sites' struck are no loss",
+    ),
 ]
 
 # 6. What is not a soldier's loss: civilians a strike killed or wounded are their own side's civilians,
@@ -490,6 +508,17 @@ AIR_RAIDS: list[Case] = [
         ],
         note="'N of which were shot down' is the part of the whole before it",
     ),
+    Case(
+        "raid-destroyed-over-regions-is-intercepted",
+        "Twelve Ukrainian drones were destroyed over the Belgorod region and three over the Black Sea, the "
+        "Russian Defence Ministry said.",
+        "2024-11-26",
+        [
+            dict(category="intercepted", value=12, equipment="uav", subject_side="UA", claimant=RU_MOD),
+            dict(category="intercepted", value=3, equipment="uav", subject_side="UA", claimant=RU_MOD),
+        ],
+        note="drones 'destroyed over' a region were shot down; 'and three over' counts drones too",
+    ),
 ]
 
 # 7. Figures missed: ranges that share a magnitude, lists whose items carry their own nouns.
@@ -667,6 +696,25 @@ BREAKDOWNS: list[Case] = [
         "2025-01-13",
         [dict(category="killed", value=1000, subject_side="KP", claimant_side="other")],
         note="'sent' describes the soldiers; the finite verb after it says what happened to them",
+    ),
+    Case(
+        "estimate-of-n-counts-what-the-claim-before-counted",
+        "North Korean casualties in Kursk have passed 3,000, Zelensky said. Hours earlier, South Korea's "
+        "Joint Chiefs of Staff had given a lower estimate of around 1,100.",
+        "2024-12-24",
+        [
+            dict(category="casualties", value=3000, subject_side="KP", claimant_side="UA"),
+            dict(category="casualties", value=1100, subject_side="KP", qualifier="about"),
+        ],
+        note="'an estimate of N' with no noun of its own is an estimate of the figure before",
+    ),
+    Case(
+        "appositive-loss-noun-keeps-the-side-before-it",
+        "Russian losses near Pokrovsk, dead and wounded together, have passed 2,500 this month, the brigade "
+        "said.",
+        "2024-11-26",
+        [dict(category="casualties", value=2500, subject_side="RU")],
+        note="a loss noun set off by commas restates the one before it, whose side is named",
     ),
 ]
 

@@ -127,10 +127,11 @@ NOUNS: tuple[tuple[str, str], ...] = (
     (r"submarines?", "eq:submarine"),
     (
         r"(?:special|engineering)\s+(?:equipment|vehicles?|machinery)|electronic\s+warfare\s+(?:systems?|"
-        r"stations?|complex(?:es)?)|EW\s+(?:systems?|stations?|complex(?:es)?)|radar\s+(?:stations?|systems?)|"
-        r"radars?",
+        r"stations?|complex(?:es)?)|EW\s+(?:systems?|stations?|complex(?:es)?)",
         "eq:special_equipment",
     ),
+    # A radar sees for the air defences it serves: part of them.
+    (r"(?:air[\s-]defen[cs]e\s+)?radar\s+(?:stations?|systems?|sites?|posts?)|radars?", "eq:air_defense"),
     (
         r"(?:military\s+|logistics\s+|motor\s+|transport\s+|supply\s+|cargo\s+|pickup\s+|pick-up\s+|utility\s+)?"
         r"(?:vehicles?|trucks?|lorr(?:y|ies)|cars?|pickups?|pick-ups?|vans?|jeeps?|buses?|automobiles?)",
@@ -166,7 +167,7 @@ NOUNS: tuple[tuple[str, str], ...] = (
         r"strikes?|attacks?|assaults?|sorties|missions|shellings?|bombardments?|barrages?|explosions?|"
         r"videos?|clips?|footage|photos?|images?|settlements?|villages?|towns?|cities|city|"
         r"km|kilomet(?:er|re)s?|square|hectares?|homes?|houses?|buildings?|apartments?|positions?|"
-        r"depots?|warehouses?|bridges?|facilities|facility|targets?|objects?|locations?|areas?|"
+        r"depots?|warehouses?|bridges?|facilities|facility|targets?|objects?|locations?|areas?|sites?|"
         r"dugouts?|trenches?|shelters?|fortifications?|regions?|oblasts?|districts?|"
         r"countries|nations|sanctions|packages?|contracts?|tons?|tonnes?|rubles|roubles|dollars|euros|"
         r"hryvnias?|votes?|times|percent|miles?|meters?|metres?|years?|months?|weeks?|days?|hours?|"
