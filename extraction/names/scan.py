@@ -67,6 +67,8 @@ _IN_BEFORE = Caseless(
 
 _RIVER = re.compile(r"(?i)\bthe\s+$")
 
+_ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\s+$")
+
 _CLOCK_AFTER = re.compile(r"\s+time\b")
 
 
@@ -89,6 +91,8 @@ def _not_a_place(s: str, hit: PlaceHit) -> bool:
         return True
     if hit.raw.lower() not in _CAPITALS:
         return False
-    return bool(_ACTOR_AFTER.match(s, hit.end)) and not _IN_BEFORE.search(
-        s, max(0, hit.start - 30), hit.start
+    before = s[max(0, hit.start - 30) : hit.start]
+    # ("according to Kyiv's military": "to" there is no direction.)
+    return bool(_ACTOR_AFTER.match(s, hit.end)) and (
+        not _IN_BEFORE.search(before) or _ACCORDING_TO.search(before) is not None
     )

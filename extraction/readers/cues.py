@@ -119,7 +119,8 @@ AIR = _FLAGS["air"]
 
 _PERFECT_LOSS = Caseless(
     re.compile(
-        r"(?i)\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:killed|wounded|injured|lost|captured|taken\s+prisoner)|"
+        r"(?i)\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:either\s+|all\s+|now\s+)?(?:killed|wounded|injured|lost|captured|"
+        r"taken\s+prisoner)|"
         r"lost|suffered|died|perished|surrendered)\b"
     )
 )

@@ -110,7 +110,7 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
         elif kind == "total":
             found.append(TimeExpr(start, end, TOTAL))
         elif kind == "asof":
-            inner = find_times(match.group(0)[6:], published)
+            inner = find_times(_AS_OF_LEAD.sub("", match.group(0)), published)
             day = inner[0].date if inner else published
             found.append(TimeExpr(start, end, AS_OF, day))
         elif kind == "range":
@@ -242,6 +242,11 @@ def _night_spans(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
 _BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
 
 
+_INVASION_DAY = date(2022, 2, 24)
+
+# "as of", "by the morning of": the words before an as-of day.
+_AS_OF_LEAD = re.compile(r"(?i)^(?:as\s+of|by)\s+(?:the\s+\w+\s+of\s+)?")
+
 _RANGE_OPENER = re.compile(r"(?i)\b(?:between|from)\s+$")
 _RANGE_GAP = re.compile(r"(?i),?\s*(?:and|to|until|through|-|\u2013)\s*")
 
@@ -259,8 +264,9 @@ def _join_day_ranges(found: list[TimeExpr], sentence: str) -> list[TimeExpr]:
             if (
                 opener and nxt.kind == DAY and nxt.date and _RANGE_GAP.fullmatch(gap)
             ) and expr.date <= nxt.date:
-                if (nxt.date - expr.date).days > 93:
-                    # "from Feb. 24, 2022 to Nov. 26, 2024": a running total as of its last day.
+                if (nxt.date - expr.date).days > 93 or expr.date == _INVASION_DAY:
+                    # "from Feb. 24, 2022 to Nov. 26, 2024", "between 24 February and 2 May": a running total
+                    # as of its last day (the full-scale invasion began on 24 February 2022).
                     joined.append(TimeExpr(expr.start, expr.end, SINCE))
                     joined.append(TimeExpr(nxt.start, nxt.end, AS_OF, nxt.date))
                 else:

@@ -122,6 +122,12 @@ _TIME_AFTER = re.compile(
     r"(?i)\s+(?:this|last|that|next|the\s+past|the\s+previous)\s+(?:day|week|month|year)",
 )
 
+_TOLL_WORD = re.compile(
+    r"(?i)\b(?:(?P<dead>death\s+toll|deaths|dead)|toll|losses|casualties)\b[^,;.()]{0,30}?\b(?:at|to|of|reached|is|was)\s*$"
+)
+
+_PUBLISHED = re.compile(r"(?i)\s+(?:on|by|in|last|earlier|this|early|late)\b")
+
 _ESTIMATE_OF = re.compile(r"(?i)\b(?:estimate|figure)\s+of\s*$")
 
 _INCLUDING = re.compile(r"(?i)\b(?:including|of\s+which|of\s+whom|among\s+them|incl\.)\s*$")
@@ -238,6 +244,11 @@ def counted_noun(
                 if bare_subject and kind in (KILLED, WOUNDED, CASUALTIES, CAPTURED):
                     # "losses ... 3,000 had been killed or wounded": its own verb says what befell them.
                     kind = PERSONNEL
+                toll = _TOLL_WORD.search(head) if kind in _PEOPLE else None
+                if toll is not None:
+                    # "killed or wounded ..., which put the previous day's toll at about 1,800": what the
+                    # toll counts, whatever verb stands before it.
+                    kind = KILLED if toll.group("dead") else CASUALTIES
                 synthetic = Noun(figure.end, figure.end, kind, earlier_noun.equipment)
                 return CountedNoun(synthetic, None, position)
         if OTHERS.match(tail):
@@ -430,6 +441,9 @@ def governing_verb(
         else:
             continue
         if any(a.start <= verb.start < a.end for a in attributions) and verb.kind not in _SPOKEN_LOSSES:
+            continue
+        if verb.kind == V_EXCHANGE and _PUBLISHED.match(text[verb.end : verb.end + 12]):
+            # "The previous official figure, released on March 25, ...": published, not set free.
             continue
         if (
             verb.kind == V_DEPLOY

@@ -40,6 +40,12 @@ _CONTINUES = Caseless(
     )
 )
 
+# A running total named as such: "the previous official figure", "Moscow's last toll".
+_RUNNING_FIGURE = Caseless(
+    re.compile(
+        r"(?i)\b(?:official|overall|last|latest|previous|own)\s+(?:[\w-]+\s+)?(?:toll|figure|number|count|tally)\b"
+    )
+)
 _MARKED = (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
 
 _TOLLS = ("killed", "wounded", "casualties", "captured")
@@ -135,6 +141,17 @@ def period_of(
 
         best = min(markers, key=distance)
         if best.kind in CUMULATIVE_KINDS or best.kind == AS_OF:
+            return Period("cumulative", True)
+        if (
+            best.kind in (DAY, MONTH)
+            and best.date_start is None
+            and (
+                (category in _TOLLS and figure.value >= 100_000)
+                or _RUNNING_FIGURE.search(text[lo : figure.qstart])
+            )
+        ):
+            # "put Russia's losses at 633,840 on Sept. 15", "the previous official figure, released on
+            # March 25, put the dead at 1,351": a running total as of that day; no day or month loses so many.
             return Period("cumulative", True)
         # A window marker right next to the figure beats a running-total word further off.
         return Period("window", True)

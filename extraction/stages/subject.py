@@ -156,8 +156,8 @@ def subject_side(
     if doc.flags[sentence.text, "toll"]:
         own_toll = _OWN_TOLL.search(text[sentence.start : figure.qstart])
     if own_toll is not None:
-        at = sentence.start + own_toll.start()
-        owner = next((m for m in reversed(mentions) if m.end <= at and at - m.end <= 40), None)
+        at, end = sentence.start + own_toll.start(), sentence.start + own_toll.end()
+        owner = next((m for m in reversed(mentions) if m.start < end and at - m.end <= 40), None)
         side = resolve(owner) if owner is not None else claimant_side
         if side in (UA, RU, KP):
             return SubjectSide(side, 2)
@@ -288,7 +288,8 @@ _PUT_AT = re.compile(
 
 _OWN_TOLL = Caseless(
     re.compile(
-        r"(?i)(?:\b(?:own|official|acknowledged|admitted)\s+(?:death\s+)?(?:toll|tally|count|figures?|losses)\b|"
+        r"(?i)(?:\b(?:own|official|acknowledged|admitted)\s+(?:[\w-]+\s+)?(?:death\s+)?(?:toll|tally|count|figures?|"
+        r"losses)\b|"
         r"\b(?:acknowledged|admitted|conceded)\s+(?:(?:the\s+)?(?:loss|deaths?)\s+of\s+)?(?=[\w\s,]{0,20}\d))"
     )
 )

@@ -222,6 +222,51 @@ PERIODS: list[Case] = [
                  date="2024-02-29"),
         ],
     ),
+    Case(
+        "period-reached-by-the-morning-of",
+        "Russia's personnel losses had reached about 24,000 by the morning of 3 May, Ukraine's General Staff "
+        "said.",
+        "2022-05-03",
+        [dict(category="casualties", value=24000, subject_side="RU", period="cumulative", date="2022-05-03")],
+        note="'by the morning of' a day is an as-of day: a running total",
+    ),
+    Case(
+        "period-between-the-invasion-day-and-a-day",
+        "Between 24 February and 10 March, Russia lost 300 tanks and 50 aircraft, the General Staff said.",
+        "2022-03-10",
+        [
+            dict(category="equipment", equipment="tank", value=300, subject_side="RU", period="cumulative"),
+            dict(category="equipment", equipment="aircraft", value=50, subject_side="RU",
+                 period="cumulative"),
+        ],
+        note="a span that opens on the day of the full-scale invasion is a running total",
+    ),
+    Case(
+        "period-previous-official-figure-published-on-a-day",
+        "The previous official Russian figure, published on 25 March, put the number of dead at 1,351.",
+        "2022-09-21",
+        [dict(category="killed", value=1351, subject_side="RU", period="cumulative", date="2022-03-25")],
+        note="an official figure is a running total as of the day it came out; 'published' frees no one",
+    ),
+    Case(
+        "period-a-huge-toll-on-a-day",
+        "The military put Russian losses at 640,000 on Sept. 20.",
+        "2024-09-22",
+        [dict(category="casualties", value=640000, subject_side="RU", period="cumulative",
+              date="2024-09-20")],
+        note="no day loses 640,000 men: the day dates a running total",
+    ),
+    Case(
+        "period-the-previous-days-toll",
+        "Some 800,000 Russian troops have been killed or wounded since the invasion, according to Kyiv's "
+        "military, which put the previous day's toll at about 1,500.",
+        "2024-12-24",
+        [
+            dict(category="casualties", value=800000, subject_side="RU", period="cumulative"),
+            dict(category="casualties", value=1500, subject_side="RU", period="window", qualifier="about"),
+        ],
+        note="'the toll at N' counts casualties, whatever verb ('sent', 'invaded') stands before it",
+    ),
 ]
 
 # 4. When: the night before the report, a night given by the clock, the day a statement was made.

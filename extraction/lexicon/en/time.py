@@ -61,14 +61,14 @@ EXPRESSIONS = (
         since\s+then|all\s+told|(?:its|their|his|her|own|official|overall)\s+tally|total\s+(?:combat\s+)?losses|bringing\s+(?:the|its|their)\s+(?:total|tally|toll|losses|
         count|number)
         |brings?\s+(?:the\s+)?(?:total|number|tally|toll)\s+to)\b)
-  | (?P<asof>\bas\s+of\s+(?:"""
+  | (?P<asof>\b(?:as\s+of|by)\s+(?:the\s+(?:morning|evening|end)\s+of\s+)?(?:"""
     + MONTH
     + r"""\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"""
     + MONTH
     + r"""(?:\s+\d{4})?
         |"""
     + WEEKDAY
-    + r"""|today|yesterday))
+    + r"""(?!['’]s)|today|yesterday))
   | (?P<range>\b"""
     + MONTH
     + r"""\s+(?P<r_d1>\d{1,2})\s*(?:-|\u2013|to|and)\s*(?P<r_d2>\d{1,2})
@@ -101,7 +101,8 @@ EXPRESSIONS = (
         (?P<s_u2>days?|weeks?|hours?|nights?)(?:\s+of\s+(?:fighting|combat|battles?|clashes))?
         |(?:per|a|each|every)\s+day\b|daily\b|in\s+a\s+single\s+day|on\s+a\s+single\s+day|in\s+24\s+hours
         |over\s+the\s+(?:past|last)\s+day|in\s+the\s+(?:past|last)\s+day|during\s+the\s+(?:past\s+)?day
-        |(?:during|over)\s+the\s+night|on\s+that\s+day|that\s+day|the\s+same\s+day|in\s+one\s+go))
+        |(?:during|over)\s+the\s+night|on\s+that\s+day|that\s+day|the\s+same\s+day|in\s+one\s+go
+        |(?:the\s+(?:previous|past|last)|a)\s+day['’]s))
   | (?P<vague>\b(?:earlier\s+this\s+(?:month|week|year)|later\s+this\s+month|
         in\s+recent\s+(?:days|weeks|months)|
         recently|this\s+year|last\s+year|so\s+far\s+this\s+(?:month|year)|in\s+(?:the\s+)?(?:early|late)\s+\w+|
