@@ -191,7 +191,7 @@ _NP_WHICH_SPEECH = re.compile(
 )
 # "Valerii Zaluzhnyi, Ukraine's top commander, said ...": a named person, then who he is, then the verb.
 _NAME_APPOSITION_SPEECH = re.compile(
-    r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?:[A-Z][a-z]{1,4}\.\s+)?(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+"
+    r"(?:^|(?<=[,;:]\s)|(?<=\.\s))(?:[A-Z][a-z]{1,4}\.\s+)?(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+"
     r"(?P<app>[^,;:\"“”«»\d]{3,90}?),\s+" + _AUXILIARIES + r"(?P<verb>" + _SPEECH_VERBS + r")\b"
 )
 # "the chief of the General Staff, Army General Valery Gerasimov, put ...": the name between commas.
@@ -201,6 +201,10 @@ _APPOSED_NAME_SPEECH = re.compile(
     + r"(?P<verb>"
     + _SPEECH_VERBS
     + r")\b"
+)
+_ROLE = re.compile(
+    r"(?i)\b(?:mayor|minister|spokes(?:man|woman|person)|commander|head|chief|governor|president|general|leader|"
+    r"official|officer|adviser|advisor|secretary|director|envoy|deputy|lawmaker|analyst)\b"
 )
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
@@ -248,6 +252,10 @@ def find_attributions(sentence: str) -> list[Attribution]:
         # "The Nth Brigade, which holds the area, said ...": the speaker is before the relative clause.
         found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _NAME_APPOSITION_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():
+        if " " not in match.group("np") and not _ROLE.search(match.group("app")):
+            # A lone capitalised word ("Kharkiv, Odesa and Sumy, the air force said") is a person only
+            # when what follows says who he is ("Sobyanin, the Moscow mayor, said").
+            continue
         if not _CLAUSE_NOT_SPEAKER.search(match.group("app")):
             found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _APPOSED_NAME_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():

@@ -122,8 +122,10 @@ _TIME_AFTER = re.compile(
     r"(?i)\s+(?:this|last|that|next|the\s+past|the\s+previous)\s+(?:day|week|month|year)",
 )
 
+_LOSS_KINDS = (KILLED, WOUNDED, CASUALTIES)
+
 _TOLL_WORD = re.compile(
-    r"(?i)\b(?:(?P<dead>death\s+toll|deaths|dead)|toll|losses|casualties)\b[^,;.()]{0,30}?\b(?:at|to|of|reached|is|was)\s*$"
+    r"(?i)\b(?P<word>(?P<dead>death\s+toll|deaths|dead)|toll|losses|casualties)\b[^,;.()]{0,30}?\b(?:at|to|of|reached|is|was)\s*$"
 )
 
 _PUBLISHED = re.compile(r"(?i)\s+(?:on|by|in|last|earlier|this|early|late)\b")
@@ -244,11 +246,16 @@ def counted_noun(
                 if bare_subject and kind in (KILLED, WOUNDED, CASUALTIES, CAPTURED):
                     # "losses ... 3,000 had been killed or wounded": its own verb says what befell them.
                     kind = PERSONNEL
-                toll = _TOLL_WORD.search(head) if kind in _PEOPLE else None
+                toll = _TOLL_WORD.search(head) if kind in _PEOPLE or kind in _LOSS_KINDS else None
                 if toll is not None:
-                    # "killed or wounded ..., which put the previous day's toll at about 1,800": what the
-                    # toll counts, whatever verb stands before it.
+                    # "killed or wounded ..., which put the previous day's toll at about 1,800", "180,000
+                    # killed, and its total casualties come to 500,000": what the toll word counts, whatever
+                    # verb stands before it (placed at the word, a loss noun before its figure).
+                    at = figure.qstart - len(head)
                     kind = KILLED if toll.group("dead") else CASUALTIES
+                    return CountedNoun(
+                        Noun(at + toll.start(), at + toll.end("word"), kind, None), None, position
+                    )
                 synthetic = Noun(figure.end, figure.end, kind, earlier_noun.equipment)
                 return CountedNoun(synthetic, None, position)
         if OTHERS.match(tail):

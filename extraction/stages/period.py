@@ -46,6 +46,7 @@ _RUNNING_FIGURE = Caseless(
         r"(?i)\b(?:official|overall|last|latest|previous|own)\s+(?:[\w-]+\s+)?(?:toll|figure|number|count|tally)\b"
     )
 )
+_A_TOTAL_OF = re.compile(r"(?i)a\s+total\s+of")
 _MARKED = (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
 
 _TOLLS = ("killed", "wounded", "casualties", "captured")
@@ -86,6 +87,13 @@ def period_of(
         # "9,429 (+5)": the running total of a General Staff tally.
         return Period("cumulative", True)
     markers = [t for t in times if t.kind in _MARKED and not _in_other_brackets(text, lo, t.start, figure)]
+    if len(markers) > 1:
+        # "A total of 33 drones were shot down overnight": a sum of the night's, not a running total.
+        markers = [
+            t
+            for t in markers
+            if not (t.kind == TOTAL and _A_TOTAL_OF.match(text[max(lo, t.start - 2) : t.end + 3]))
+        ]
     if markers and _OF_THAT_TOTAL.search(text[max(lo, figure.qstart - 30) : figure.qstart]):
         # "Of that total, 1,540 were lost in the last 24 hours": the total is the figure before's.
         markers = [t for t in markers if not (t.kind == TOTAL and t.end <= figure.qstart)]

@@ -49,6 +49,9 @@ _DID_IT = re.compile(
     r"\s*(?:[A-Za-z'’-]+\s+){0,3}?(?:have\s+|has\s+|had\s+)?(?:captured|destroyed|killed|shot\s+down|downed|hit|"
     r"struck|took|taken|eliminated|repelled|wiped\s+out|knocked\s+out)\b"
 )
+# The word an anaphoric speaker is named by: "the ministry" is the ministry quoted before, not whoever spoke
+# last.
+_HEAD = re.compile(r"(?i)\b(?:ministry|general\s+staff|air\s+force|intelligence|navy|governor|mayor)\b")
 _SIDE_ADJECTIVES = {UA: ("Ukrainian",), RU: ("Russian",), KP: ("North Korean",)}
 
 
@@ -195,7 +198,14 @@ def _resolve(doc: Document, attribution: Attribution, sentence: Sentence, depth:
             for unit in doc.units:
                 if sentence.start <= unit.start < sentence.end and unit.side:
                     return Speaker(unit.name, unit.side, raw, True, True)
-        earlier = _earlier_speaker(doc, sentence, depth, person=raw.lower() in ("he", "she"))
+        named_head = _HEAD.search(raw)
+        earlier = _earlier_speaker(
+            doc,
+            sentence,
+            depth,
+            person=raw.lower() in ("he", "she"),
+            head=named_head.group(0).lower() if named_head else None,
+        )
         if earlier is not None:
             return Speaker(earlier.name, earlier.side, raw, True, unit_speaker or earlier.unit_speaker)
         if unit_speaker:
@@ -325,15 +335,26 @@ def _find_unit_in_phrase(doc: Document, phrase: str) -> UnitHit | None:
 
 
 def _earlier_speaker(
-    doc: Document, sentence: Sentence, depth: int, reach: int = 6, person: bool = False
+    doc: Document,
+    sentence: Sentence,
+    depth: int,
+    reach: int = 6,
+    person: bool = False,
+    head: str | None = None,
 ) -> Speaker | None:
+    """The nearest speaker of the sentences before; with ``head`` ("ministry"), the nearest one so named,
+    if any is (the governor quoted in between is not "the ministry")."""
     if depth > 2:
         return None
+    first = None
     for index in range(sentence.index - 1, max(-1, sentence.index - 1 - reach), -1):
         earlier = doc.sentences[index]
         found = speaker_of(doc, earlier, depth + 1)
-        if found is not None:
+        if found is not None and (head is None or head in (found.name or found.raw).lower()):
             return found
+        if found is not None and first is None:
+            first = found
+            continue
         if person and sentence.index - index <= 2:
             # "Gen. X, commander of Ukraine's <group>, gave his own figures. '...,' he wrote": the
             # person just introduced, by the body they speak for.
@@ -341,4 +362,4 @@ def _earlier_speaker(
             if named:
                 entry = doc.registries.speaker_for(named[-1].payload, doc.published)
                 return Speaker(entry.name, entry.side, named[-1].key.strip(), True)
-    return None
+    return first

@@ -173,8 +173,19 @@ def subject_side(
     possessed = _POSSESSIVE_BEFORE.search(
         text[max(sentence.start, lo - 20) : lo]
     ) or _POSSESSIVE_AFTER.search(text[figure.end : figure.end + 12])
-    if possessed and claimant_side in (UA, RU, KP, OTHER):
-        return SubjectSide(claimant_side, 2)
+    if possessed:
+        # "The Russian army has had 7,905 of its soldiers killed": "its" is the side named before it in
+        # the clause; with none, the speaker's own ("20,000 of his fighters").
+        start = doc.clause_start(sentence, figure.qstart)
+        antecedent = [
+            m
+            for m in mentions
+            if start <= m.end <= figure.qstart and m.side in (UA, RU, KP) and not _is_object(doc, sentence, m)
+        ]
+        if antecedent:
+            return SubjectSide(antecedent[-1].side, 2)
+        if claimant_side in (UA, RU, KP, OTHER):
+            return SubjectSide(claimant_side, 2)
     # "eight soldiers from a Chechen Akhmat unit": the side of the formation they come from.
     after_np = _FROM_FORMATION.match(text[noun.end :])
     if after_np and noun.start >= figure.end:

@@ -77,6 +77,27 @@ WHO_SPEAKS: list[Case] = [
         ],
         note="the name set off by commas right before the verb is the speaker; 'put ... at' is his estimate",
     ),
+    Case(
+        "who-speaks-the-ministry-is-the-ministry-quoted-before",
+        "A total of 21 Ukrainian drones were shot down over Russia overnight, the Russian Defence Ministry "
+        "said. The governor of the Belgorod region reported no damage. The ministry later reported three "
+        "more drones destroyed over the Kursk region.",
+        "2023-12-17",
+        [
+            dict(category="intercepted", value=21, equipment="uav", subject_side="UA", claimant=RU_MOD,
+                 period="window"),
+            dict(category="intercepted", value=3, equipment="uav", subject_side="UA", claimant=RU_MOD),
+        ],
+        note="'the ministry' is the one quoted before, not the governor between; 'a total of' sums a night",
+    ),
+    Case(
+        "who-speaks-surname-and-role",
+        "Sobyanin, the Moscow mayor, said air defences destroyed 14 drones on approach to the city.",
+        "2025-03-11",
+        [dict(category="intercepted", value=14, equipment="uav", subject_side="UA",
+              claimant="Mayor of Moscow", claimant_side="RU")],
+        note="a surname alone speaks when the words after it say who he is",
+    ),
 ]
 
 # 2. Whose losses across a list: the side named once governs every item.
@@ -169,6 +190,25 @@ LIST_SIDE: list[Case] = [
         "Ukrainian paratroopers captured three Russian soldiers alive near Kreminna, the brigade said.",
         "2024-03-26",
         [dict(category="captured", value=3, subject_side="RU", claimant_side="UA")],
+    ),
+    Case(
+        "list-side-its-refers-to-the-side-before",
+        "The Russian army has had about 8,000 of its soldiers killed in the Kursk region since August, "
+        "Syrskyi said.",
+        "2024-11-02",
+        [dict(category="killed", value=8000, subject_side="RU", claimant_side="UA")],
+        note="'its' is the army named before it, not the speaker's side",
+    ),
+    Case(
+        "total-casualties-come-to-after-killed",
+        "Russia has had 190,000 soldiers killed, and its total casualties come to about 520,000, Zelensky "
+        "said.",
+        "2024-11-02",
+        [
+            dict(category="killed", value=190000, subject_side="RU"),
+            dict(category="casualties", value=520000, subject_side="RU", qualifier="about"),
+        ],
+        note="'total casualties come to N' counts casualties, not the killed before it",
     ),
 ]
 
