@@ -206,6 +206,10 @@ _ROLE = re.compile(
     r"(?i)\b(?:mayor|minister|spokes(?:man|woman|person)|commander|head|chief|governor|president|general|leader|"
     r"official|officer|adviser|advisor|secretary|director|envoy|deputy|lawmaker|analyst)\b"
 )
+_NAMED_ESTIMATE = re.compile(
+    r"(?P<np>\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:['’]s)?\s+(?:intelligence\s+|military\s+)?"
+    r"(?:estimates?|assessments?)\s+(?:of|that)\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|nearly\s+)?\d"
+)
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
 )
@@ -223,6 +227,9 @@ def find_attributions(sentence: str) -> list[Attribution]:
     if not _HINT_LOW.found(sentence, low=low):
         return []
     found: list[Attribution | None] = []
+    for match in _NAMED_ESTIMATE.finditer(sentence) if low is None or "of" in low else ():
+        # "Kremlin rejects U.S. estimate of 100,000 Russian casualties": whose estimate, not who rejects it.
+        found.append(_attribution(match.start("np"), match.end("np"), match.group("np")))
     for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():
         found.append(_attribution(match.start(), match.end(), match.group("np")))
     scan_per = (

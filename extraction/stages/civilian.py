@@ -37,7 +37,7 @@ _SOLDIERS = Caseless(
     re.compile(
         r"(?i)\b(?:soldiers?|troops|servicem[ae]n|service\s*members?|military\s+personnel|fighters|militants|"
         r"mercenaries|invaders|occupiers|marines|paratroopers|conscripts|personnel|losses|enemy|combat|units?|"
-        r"brigades?|battalions?|regiments?|front)(?![\w-])"
+        r"brigades?|battalions?|regiments?|front|armed\s+forces|fought|served)(?![\w-])"
     )
 )
 

@@ -71,6 +71,10 @@ _AMONG = re.compile(r"(?i)^\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s
 
 _ALIVE = re.compile(r"(?i)^[^,.;]{0,30}?\b(?:alive|unharmed|unhurt)\b")
 
+_CIVIL_SCENE = re.compile(
+    r"(?i)\b(?:civilians?|residents?|wom[ae]n|children|hospital|houses?|homes?|apartments?|residential|private)\b"
+)
+
 _TAKEN = re.compile(r"(?i)captur|prisoner|captive|seiz|taken")
 
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
@@ -218,6 +222,15 @@ def _read_sentence(
             # Drones "destroyed" in a list of tanks, artillery and vehicles are losses, not intercepts.
             category = "equipment"
         if category == "launched" and verb and verb.kind == V_INTERCEPT:
+            continue
+        if (
+            category == "equipment"
+            and noun.equipment == "vehicle"
+            and verb is not None
+            and text[verb.start : verb.end].lower().startswith("damag")
+            and _CIVIL_SCENE.search(s)
+        ):
+            # "A woman was taken to hospital, and two cars were damaged": people's cars, not the army's.
             continue
         if category == "deployed" and figure.value == 1 and _ONE_OF.match(text[figure.end :]):
             # "one of the soldiers had been sent to Russia": one man picked out of a group, not a

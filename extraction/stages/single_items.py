@@ -61,7 +61,8 @@ _SINGLE_PASSIVE = Caseless(
         r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:of|from|belonging\s+to)\s+[\w'’\s-]{0,30}?\s+)?(?:being|was|were|is|has\s+been|"
         r"had\s+been|got|getting)\s+(?:\w+ly\s+)?(?:destroyed|hit|struck|knocked\s+out|taken\s+out|eliminated|"
         r"shot\s+down|downed|captured|seized|disabled|burned|burnt|sunk|blown\s+up|wiped\s+out|damaged|"
-        r"killed|wounded|injured|taken\s+(?:prisoner|captive)|intercepted)|^\s*(?:prisoner|captive)\b|"
+        r"killed|wounded|injured|taken\s+(?:prisoner|captive)|intercepted|(?:taken|rushed|admitted)\s+to\s+hospital|"
+        r"hospitali[sz]ed)|^\s*(?:prisoner|captive)\b|"
         # "a 77-year-old man died": a single death told without a passive.
         r"^\s*(?:[\w'’-]+\s+){0,2}?(?:died|was\s+(?:fatally|seriously|slightly|lightly)\s+\w+)"
     )
@@ -94,9 +95,9 @@ _CAPTURE_WORD = re.compile(r"captur|prisoner|captive|surrender|seiz")
 
 _KILL_WORD = re.compile(r"kill|dead|died|slain|fatally")
 
-_WOUND_WORD = re.compile(r"wound|injur")
+_WOUND_WORD = re.compile(r"wound|injur|hospital")
 
-_PERSON_WORD = re.compile(r"kill|wound|injur|prisoner|captive")
+_PERSON_WORD = re.compile(r"kill|wound|injur|prisoner|captive|hospital")
 
 
 def single_items(doc: Document, sentence: Sentence, drafts: list[Draft]) -> list[SingleItem]:

@@ -37,7 +37,10 @@ _POSSESSIVE_BEFORE = Caseless(re.compile(r"(?i)\b(?:his|her|its|their|our)\s+(?:
 _POSSESSIVE_AFTER = Caseless(re.compile(r"(?i)^\s*(?:of\s+)?(?:his|her|its|their|our)\b"))
 
 _FROM_FORMATION = Caseless(
-    re.compile(r"(?i)^\s+(?:from|of|belonging\s+to|serving\s+(?:in|with))\s+(?:a|an|the)?\s*")
+    re.compile(
+        r"(?i)^\s+(?:from|of|belonging\s+to|serving\s+(?:in|with)|who\s+(?:fought|served|were\s+fighting|had\s+"
+        r"fought|had\s+served)\s+(?:in|with|for))\s+(?:a|an|the)?\s*"
+    )
 )
 
 _BY_AGENT = Caseless(re.compile(r"(?i)^[^,;.]{0,60}?\bby\s+(?:the\s+)?"))
@@ -189,7 +192,8 @@ def subject_side(
     # "eight soldiers from a Chechen Akhmat unit": the side of the formation they come from.
     after_np = _FROM_FORMATION.match(text[noun.end :])
     if after_np and noun.start >= figure.end:
-        for mention in mentions:
+        # ("men who fought in Russia's armed forces": a formation, even after "in".)
+        for mention in doc.sides[sentence.index]:
             if noun.end + after_np.end() <= mention.start <= noun.end + after_np.end() + 12:
                 side = resolve(mention)
                 if side:

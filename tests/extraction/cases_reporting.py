@@ -98,6 +98,13 @@ WHO_SPEAKS: list[Case] = [
               claimant="Mayor of Moscow", claimant_side="RU")],
         note="a surname alone speaks when the words after it say who he is",
     ),
+    Case(
+        "who-speaks-whose-estimate-not-who-rejects-it",
+        "Kremlin dismisses U.S. estimate of 90,000 Russian casualties since December",
+        "2023-05-02",
+        [dict(category="casualties", value=90000, subject_side="RU")],
+        note="the figure is the estimate's owner's, never the claim of the side that rejects it",
+    ),
 ]
 
 # 2. Whose losses across a list: the side named once governs every item.
@@ -307,6 +314,25 @@ PERIODS: list[Case] = [
         ],
         note="'the toll at N' counts casualties, whatever verb ('sent', 'invaded') stands before it",
     ),
+    Case(
+        "period-the-enemy-is-down",
+        "The enemy is down 310 people over the past day, and seven occupiers gave themselves up, the Tavria "
+        "group said.",
+        "2023-08-21",
+        [
+            dict(category="casualties", value=310, subject_side="RU", period="window"),
+            dict(category="captured", value=7, subject_side="RU"),
+        ],
+        note="'is down N people' is a day's losses in a Ukrainian grouping's report",
+    ),
+    Case(
+        "named-dead-who-fought-for-a-side",
+        "At least 75,000 men who fought in Russia's armed forces have now been confirmed dead, BBC Russian "
+        "said.",
+        "2024-09-20",
+        [dict(category="killed", value=75000, subject_side="RU", civilian=False, period="cumulative")],
+        note="men who fought in a side's forces are that side's soldiers, not civilians",
+    ),
 ]
 
 # 4. When: the night before the report, a night given by the clock, the day a statement was made.
@@ -505,6 +531,14 @@ CIVILIANS: list[Case] = [
         "2022-04-10",
         [dict(category="killed", value=61, subject_side="UA", civilian=True, place="Kramatorsk")],
         note="'the number of people killed by X reached N' counts the people, not X",
+    ),
+    Case(
+        "civilians-taken-to-hospital-and-cars-damaged",
+        "A man aged 58 was taken to hospital with shrapnel wounds, and three cars were damaged, the governor "
+        "of Belgorod Oblast said.",
+        "2025-09-27",
+        [dict(category="wounded", value=1, subject_side="RU", civilian=True, claimant_side="RU")],
+        note="taken to hospital is wounded; people's cars damaged are no military loss",
     ),
 ]
 

@@ -20,7 +20,9 @@ from ..kinds import (
 VERBS: tuple[tuple[str, str], ...] = (
     (
         r"(?:killed|dead)\s*(?:,|or|and|&)\s*(?:wounded|injured)|(?:wounded|injured)\s+(?:or|and)\s+(?:killed|dead)|"
-        r"killed,\s+wounded(?:,?\s+(?:or|and)\s+(?:captured|missing))?",
+        r"killed,\s+wounded(?:,?\s+(?:or|and)\s+(?:captured|missing))?|"
+        # "The enemy is down 254 people over the past day": a day's losses as a General Staff group puts them.
+        r"(?:is|are|was|were)\s+down(?=\s+(?:by\s+)?(?:about\s+|some\s+|over\s+)?\d)",
         V_CASUALTY,
     ),
     # Men and machines alike are put out of action.
