@@ -21,7 +21,7 @@ _SPEECH_THEN_NP = re.compile(
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})")
 _PER = re.compile(
     r"(?i)(?:\bas\s+per|(?<![\w-])per|\bciting|\bcited\s+by|\bfigures\s+(?:from|by)|\bdata\s+(?:from|by)|"
-    r"\bestimates?\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
+    r"\bestimates?\s+(?:from|by)|\b(?:count|tally|toll)\s+(?:from|by)|\bsources?\s+in)\s+(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
 )
 # "The figure came from the General Staff", "The statement was made by General X": who a figure is from.
 _FROM_SPEAKER = re.compile(
@@ -172,7 +172,8 @@ def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
 
 _HINT = _words(
     _SPEECH_VERBS
-    + r"|according|per|citing|cited|figures|data|estimates?|sources?|came|comes|made|issued|given",
+    + r"|according|per|citing|cited|figures|data|estimates?|sources?|came|comes|made|issued|given|"
+    + r"count|tally|toll",
     flags="(?i)",
     tail="|:",
 )
@@ -181,7 +182,7 @@ _HINT = _words(
 _HINT_LOW = Caseless(_HINT)
 # Every ``_PER`` phrase holds one of these, or "per" before a space: sentences without any are not scanned
 # for it (the case-blind scan costs as much as all the other speaker patterns together).
-_PER_STEMS = ("citing", "cited", "figures", "data", "estimate", "source")
+_PER_STEMS = ("citing", "cited", "figures", "data", "estimate", "source", "count", "tally", "toll")
 _PER_SPACE = re.compile(r"per\s")
 
 
@@ -209,6 +210,9 @@ _ROLE = re.compile(
 _NAMED_ESTIMATE = re.compile(
     r"(?P<np>\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:['’]s)?\s+(?:intelligence\s+|military\s+)?"
     r"(?:estimates?|assessments?)\s+(?:of|that)\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|nearly\s+)?\d"
+)
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:stood|stands|was|were|is|are|reached|rose|put|puts|showed|shows|came|comes|gave|gives)\b.*$"
 )
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
@@ -239,9 +243,11 @@ def find_attributions(sentence: str) -> list[Attribution]:
     )
     per = _PER.finditer(sentence) if scan_per else ()
     for match in per:
-        bare = strip_article(_clean_np(match.group("np")))
+        # ("a count by the Prosecutor General's Office stood at 21 dead": the name ends at its verb.)
+        np_text = _VERB_AFTER_NAME.sub("", match.group("np"))
+        bare = strip_article(_clean_np(np_text))
         if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
-            found.append(_attribution(match.start(), match.end(), match.group("np")))
+            found.append(_attribution(match.start(), match.start("np") + len(np_text), np_text))
     if low is None or any(stem in low for stem in _FROM_STEMS):
         for match in _FROM_SPEAKER.finditer(sentence):
             found.append(_attribution(match.start("np"), match.end(), match.group("np")))

@@ -75,6 +75,22 @@ _CIVIL_SCENE = re.compile(
     r"(?i)\b(?:civilians?|residents?|wom[ae]n|children|hospital|houses?|homes?|apartments?|residential|private)\b"
 )
 
+_AMONG_WHAT = re.compile(
+    r"(?i)^\s+(?:(?:were|are|was|is)\s+(?:also\s+)?)?among\s+(?:the\s+)?(?P<what>victims|casualties|dead|killed|"
+    r"injured|wounded)\b"
+)
+_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:boy|girl|man|woman|child|son|daughter|teenager|pensioner|resident|mother|father|grandmother|"
+    r"grandfather)s?\s+(?:aged\s+|of\s+(?:about\s+|around\s+)?)$"
+)
+_RATIO = re.compile(r"(?i)^[^,.;]{0,25}?\bfor\s+(?:every|each)\b")
+_SUBSET = re.compile(
+    r"(?i)^\s+of\s+(?:the|those|them)\s+(?:injured|wounded|dead|killed|victims|casualties)\s+(?:are|were|is|was|"
+    r"remain|remained)\b(?!\s+(?:also\s+)?(?:killed|wounded|injured|dead))"
+)
+# "Among the dead was a girl": one of the dead counted already.
+_AMONG_THE = re.compile(r"(?i)^\s*among\s+(?:the|those)\s+(?:dead|killed|injured|wounded|victims)\b")
+
 _TAKEN = re.compile(r"(?i)captur|prisoner|captive|seiz|taken")
 
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|would|could|might|may)\b[^,.;]*$")
@@ -177,6 +193,19 @@ def _read_sentence(
         if figure.value == 1 and figure.words and _ONE_SPEAKS.match(text[figure.end : figure.end + 60]):
             # "one of whom said", "One of them told reporters": a speaker, not a count.
             continue
+        if _AGE_BEFORE.search(text[max(sentence.start, figure.qstart - 40) : figure.qstart]):
+            # "a boy of six", "a woman aged 64": an age, not a count.
+            continue
+        if _RATIO.match(text[max(noun.end, figure.end) : max(noun.end, figure.end) + 40]):
+            # "losing at least five soldiers for every Ukrainian one": a ratio, not a count.
+            continue
+        if (
+            noun.end > figure.end
+            and _SUBSET.match(text[figure.end : figure.end + 60])
+            and not _PART_DEAD.match(text[figure.end : figure.end + 90])
+        ):
+            # "Three of the injured are in hospital": a part of a count given already, not a new one.
+            continue
         if among and noun.end > figure.end and _AMONG.match(text[noun.end : noun.end + 40]):
             # "Seven children were among the 52 people hurt": a part of the figure that follows.
             continue
@@ -218,6 +247,19 @@ def _read_sentence(
             category = modifier_of(figure, noun, nouns)
         if category is None:
             continue
+        among_what = (
+            _AMONG_WHAT.match(text[noun.end : noun.end + 40]) if among and noun.end > figure.end else None
+        )
+        if among_what is not None and category in ("killed", "wounded", "casualties"):
+            # "with five children among the victims": what they are among says what befell them.
+            what = among_what.group("what").lower()
+            category = (
+                "killed"
+                if what in ("dead", "killed")
+                else "wounded"
+                if what in ("injured", "wounded")
+                else "casualties"
+            )
         if category == "intercepted" and verb_kind != V_INTERCEPT and ground_list:
             # Drones "destroyed" in a list of tanks, artillery and vehicles are losses, not intercepts.
             category = "equipment"
@@ -315,7 +357,8 @@ def _read_sentence(
             civilian_starts.add(figure.start)
     if drafts and (air or raid.role or raid.all_but):
         drafts = finish_raid(doc, drafts, raid, figures, sentence)
-    for item in single_items(doc, sentence, drafts) if has_article else []:
+    singles = single_items(doc, sentence, drafts) if has_article and not _AMONG_THE.match(s) else []
+    for item in singles:
         if any(abs(d.figure_start - item.start) < 3 for d in drafts):
             continue
         figure = Figure(item.start, item.start + 1, item.start, 1, None, "exact", text[item.start : item.end])

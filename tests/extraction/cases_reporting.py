@@ -540,6 +540,26 @@ CIVILIANS: list[Case] = [
         [dict(category="wounded", value=1, subject_side="RU", civilian=True, claimant_side="RU")],
         note="taken to hospital is wounded; people's cars damaged are no military loss",
     ),
+    Case(
+        "civilians-a-count-by-the-prosecutors",
+        "A first count by the Prosecutor General's Office stood at 18 dead and 40 injured, with six children "
+        "among the victims.",
+        "2025-04-13",
+        [
+            dict(category="killed", value=18, subject_side="UA", civilian=True),
+            dict(category="wounded", value=40, subject_side="UA", civilian=True),
+            dict(category="casualties", value=6, subject_side="UA", civilian=True),
+        ],
+        note="'a count by' names who counts; children 'among the victims' are casualties",
+    ),
+    Case(
+        "civilians-a-part-of-the-injured-is-no-new-figure",
+        "Nine people were injured in the Odesa strike, the regional governor said. Three of the injured are "
+        "in hospital. Among the dead was a boy of six.",
+        "2024-01-01",
+        [dict(category="wounded", value=9, subject_side="UA", civilian=True)],
+        note="'three of the injured' and one 'among the dead' were counted already",
+    ),
 ]
 
 # 7. Figures missed: an air-defence report's part and whole, and the part stated by the whole.
@@ -752,6 +772,13 @@ NOT_LOSSES: list[Case] = [
         "Every one of those deaths is a loss for the whole country, the president said.",
         "2024-02-25",
         [],
+    ),
+    Case(
+        "not-a-loss-a-ratio",
+        "Russia is losing at least five soldiers for every Ukrainian one, Zelensky said.",
+        "2024-02-29",
+        [],
+        note="'N for every one' is a ratio, not a count",
     ),
 ]
 
