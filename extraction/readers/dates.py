@@ -103,7 +103,10 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpr]:
         start, end = match.span()
         if kind == "since":
             first = _recent_day(match.group(0)[5:], published)
-            if first is None:
+            if published is not None and _YEAR_START.search(match.group(0)):
+                # "since the start of the year": the year so far, a window from January 1.
+                found.append(TimeExpr(start, end, DAY, published, date(published.year, 1, 1)))
+            elif first is None:
                 found.append(TimeExpr(start, end, SINCE))
             else:
                 found.append(TimeExpr(start, end, DAY, published, first))
@@ -243,6 +246,8 @@ _BORN_BEFORE = re.compile(r"(?i)\bborn\s+(?:in\s+|on\s+)?$")
 
 
 _INVASION_DAY = date(2022, 2, 24)
+
+_YEAR_START = re.compile(r"(?i)\b(?:start|beginning|outset|onset)\s+of\s+(?:the|this)\s+year\b")
 
 # "as of", "by the morning of": the words before an as-of day.
 _AS_OF_LEAD = re.compile(r"(?i)^(?:as\s+of|by)\s+(?:the\s+\w+\s+of\s+)?")

@@ -46,6 +46,7 @@ _RUNNING_FIGURE = Caseless(
         r"(?i)\b(?:official|overall|last|latest|previous|own)\s+(?:[\w-]+\s+)?(?:toll|figure|number|count|tally)\b"
     )
 )
+_BROUGHT_TO = re.compile(r"(?i)(?:bring|brought|took|tak|push|rais|lift)")
 _A_TOTAL_OF = re.compile(r"(?i)a\s+total\s+of")
 _MARKED = (SINCE, TOTAL, DAY, MONTH, WEEK, SPAN, VAGUE, AS_OF)
 
@@ -87,6 +88,12 @@ def period_of(
         # "9,429 (+5)": the running total of a General Staff tally.
         return Period("cumulative", True)
     markers = [t for t in times if t.kind in _MARKED and not _in_other_brackets(text, lo, t.start, figure)]
+    # "destroyed 11 tanks, which took the tally to 9,580": a total brought up to the figure after it.
+    markers = [
+        t
+        for t in markers
+        if not (t.kind == TOTAL and t.start >= figure.end and _BROUGHT_TO.match(text[t.start : t.end]))
+    ]
     if len(markers) > 1:
         # "A total of 33 drones were shot down overnight": a sum of the night's, not a running total.
         markers = [
@@ -148,6 +155,10 @@ def period_of(
             return t.start - figure.end
 
         best = min(markers, key=distance)
+        if best.kind == AS_OF and any(t.kind == DAY and t.date_start is not None for t in markers):
+            # "As of March 3, Russia had lost 80 tanks since the start of the year": a window that closes on
+            # the as-of day.
+            return Period("window", True)
         if best.kind in CUMULATIVE_KINDS or best.kind == AS_OF:
             return Period("cumulative", True)
         if (

@@ -60,6 +60,11 @@ def date_of(
             best = min(as_of, key=lambda t: abs(t.start - figure.start))
             return best.date, None
         return published, None
+    as_of = next((t for t in dated if t.kind == AS_OF), None)
+    opened = next((t for t in dated if t.kind == DAY and t.date_start is not None), None)
+    if as_of is not None and opened is not None and opened.date_start <= as_of.date:  # type: ignore[operator]
+        # "As of March 3 ... since the start of the year": from the window's first day to the as-of day.
+        return as_of.date, opened.date_start
     if dated:
         best = min(dated, key=lambda t: (abs(t.start - figure.start), t.kind != DAY))
         reported = [t for t in times if t.kind == DAY and t.date is not None and t not in events]
@@ -70,7 +75,8 @@ def date_of(
             and _RELATIVE_DAY.fullmatch(text[best.start : best.end])
         ):
             # "said on Sunday that ... overnight": the night before the statement, not before publication.
-            return best.date + (reported[0].date - published), None  # type: ignore[operator]
+            shift = reported[0].date - published  # type: ignore[operator]
+            return best.date + shift, best.date_start + shift if best.date_start is not None else None
         return best.date, best.date_start
     if any(t.kind == VAGUE for t in times):
         return None, None

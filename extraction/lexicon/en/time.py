@@ -60,7 +60,9 @@ EXPRESSIONS = (
         (?:war|invasion|conflict)(?!\s+in\b)|of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|overall\s+losses|
         since\s+then|all\s+told|(?:its|their|his|her|own|official|overall)\s+tally|total\s+(?:combat\s+)?losses|bringing\s+(?:the|its|their)\s+(?:total|tally|toll|losses|
         count|number)
-        |brings?\s+(?:the\s+)?(?:total|number|tally|toll)\s+to)\b)
+        |brings?\s+(?:the\s+)?(?:total|number|tally|toll)\s+to
+        |(?:took|takes|taking|pushed|pushes|pushing|raised|raising|lifted|lifting)\s+(?:the|its|their)\s+
+        (?:total|tally|toll|count)\s+to)\b)
   | (?P<asof>\b(?:as\s+of|by)\s+(?:the\s+(?:morning|evening|end)\s+of\s+)?(?:"""
     + MONTH
     + r"""\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"""
@@ -102,6 +104,7 @@ EXPRESSIONS = (
         |(?:per|a|each|every)\s+day\b|daily\b|in\s+a\s+single\s+day|on\s+a\s+single\s+day|in\s+24\s+hours
         |over\s+the\s+(?:past|last)\s+day|in\s+the\s+(?:past|last)\s+day|during\s+the\s+(?:past\s+)?day
         |(?:during|over)\s+the\s+night|on\s+that\s+day|that\s+day|the\s+same\s+day|in\s+one\s+go
+        |(?:in|over|during)\s+the\s+same\s+(?:24\s+hours|day|night)
         |(?:the\s+(?:previous|past|last)|a)\s+day['’]s))
   | (?P<vague>\b(?:earlier\s+this\s+(?:month|week|year)|later\s+this\s+month|
         in\s+recent\s+(?:days|weeks|months)|
