@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 # Stamped on every claim; raised whenever the engine's output changes (``reprocess --before-version``).
-ENGINE_VERSION = "2026.11.13"
+ENGINE_VERSION = "2026.12.06"
 
 
 class Category(StrEnum):

@@ -7,5 +7,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO.parent / "shared" / "claims-spec"
 DEV_GOLD = SPEC / "dev-gold.jsonl"
+REAL_DEV = SPEC / "real-dev.jsonl"
 SCORE_PY = SPEC / "score.py"
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -14,12 +14,14 @@ from tests.extraction._paths import CORPUS
 # The bars the engine holds on text it has not seen (the 0.90 target less what it honestly reaches).
 # Raise them when the engine improves; never lower them to make a change pass.
 FLOORS = {
-    "gold.jsonl": 0.93,
-    "demo-gold.jsonl": 0.94,
-    "probe-gold.jsonl": 0.92,
-    "probe2-gold.jsonl": 0.95,
-    "real-style-gold.jsonl": 0.60,
+    "gold.jsonl": 0.94,
+    "demo-gold.jsonl": 0.96,
+    "probe-gold.jsonl": 0.95,
+    "probe2-gold.jsonl": 0.96,
+    "real-style-gold.jsonl": 0.92,
 }
+# Attribute accuracy among matched claims, where a corpus has a bar of its own.
+ATTRIBUTE_FLOORS = {"real-style-gold.jsonl": 0.90}
 
 FILES = sorted(CORPUS.glob("*.jsonl")) if CORPUS.exists() else []
 
@@ -32,6 +34,9 @@ def test_it_holds_its_f1_on_the_held_out_corpus(path: Path) -> None:
     floor = FLOORS.get(path.name, 0.80)
     assert result.f1 >= floor, (
         f"{path.name}: F1 {result.f1:.3f} P {result.precision:.3f} R {result.recall:.3f}"
+    )
+    assert result.attribute_accuracy >= ATTRIBUTE_FLOORS.get(path.name, 0.85), (
+        f"{path.name}: attribute accuracy {result.attribute_accuracy:.3f}"
     )
 
 
