@@ -214,6 +214,7 @@ _NAMED_ESTIMATE = re.compile(
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:stood|stands|was|were|is|are|reached|rose|put|puts|showed|shows|came|comes|gave|gives)\b.*$"
 )
+_COMMA_SPEECH = re.compile(r",\s+" + _AUXILIARIES + r"(?:" + _SPEECH_VERBS + r")\b")
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
 )
@@ -231,7 +232,8 @@ def find_attributions(sentence: str) -> list[Attribution]:
     if not _HINT_LOW.found(sentence, low=low):
         return []
     found: list[Attribution | None] = []
-    for match in _NAMED_ESTIMATE.finditer(sentence) if low is None or "of" in low else ():
+    estimate = low is None or "estimate" in low or "assessment" in low
+    for match in _NAMED_ESTIMATE.finditer(sentence) if estimate else ():
         # "Kremlin rejects U.S. estimate of 100,000 Russian casualties": whose estimate, not who rejects it.
         found.append(_attribution(match.start("np"), match.end("np"), match.group("np")))
     for match in _ACCORDING.finditer(sentence) if low is None or "according" in low else ():
@@ -264,14 +266,16 @@ def find_attributions(sentence: str) -> list[Attribution]:
     for match in _NP_WHICH_SPEECH.finditer(sentence) if relative else ():
         # "The Nth Brigade, which holds the area, said ...": the speaker is before the relative clause.
         found.append(_attribution(match.start("np"), match.end(), match.group("np")))
-    for match in _NAME_APPOSITION_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():
+    # Only a speech verb right after a comma can close an apposition: most sentences have none.
+    apposed = sentence.count(",") >= 2 and _COMMA_SPEECH.search(sentence) is not None
+    for match in _NAME_APPOSITION_SPEECH.finditer(sentence) if apposed else ():
         if " " not in match.group("np") and not _ROLE.search(match.group("app")):
             # A lone capitalised word ("Kharkiv, Odesa and Sumy, the air force said") is a person only
             # when what follows says who he is ("Sobyanin, the Moscow mayor, said").
             continue
         if not _CLAUSE_NOT_SPEAKER.search(match.group("app")):
             found.append(_attribution(match.start("np"), match.end(), match.group("np")))
-    for match in _APPOSED_NAME_SPEECH.finditer(sentence) if sentence.count(",") >= 2 else ():
+    for match in _APPOSED_NAME_SPEECH.finditer(sentence) if apposed else ():
         found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _np_then_speech(sentence):
         np_text = match.group("np")

@@ -111,6 +111,8 @@ _FLAGS = {
         ("own", re.compile(r"(?i)\b(?:its|their|our)\s")),
         # A side's count of its own losses: "its own toll", "acknowledged 1,351 dead".
         ("toll", re.compile(r"(?i)\b(?:own|official|acknowledged|admitted|conceded)\b")),
+        # A running total named as such: "the previous official figure", "Moscow's last toll".
+        ("running", re.compile(r"(?i)\b(?:official|overall|last|latest|previous|own)\b")),
     )
 }
 FLAG_PATTERNS = tuple(_FLAGS.values())

@@ -172,8 +172,12 @@ def _read_sentence(
         if figures and (air or doc.flags[s, "air_words"])
         else NO_ROLES
     )
-    history = doc.flags[s, "history"]
+    history: bool | None = None  # read at the first figure with a noun
     among = " among " in s
+    # (Cheap tests of the sentence before the readings that need them: ages, ratios, parts of a count.)
+    ages = " of " in s or "aged" in s
+    ratio = "for every" in s or "for each" in s
+    partitive_words = " of th" in s
     alive = "alive" in s or "unharmed" in s or "unhurt" in s
     for index, role in raid.role.items():
         # "Of 72 drones launched, 55 were destroyed": the part counts what the whole counts.
@@ -187,20 +191,23 @@ def _read_sentence(
     for index, (figure, noun, _) in enumerate(list(readings)):
         if noun is None or noun.kind == SKIP:
             continue
+        if history is None:
+            history = doc.flags[s, "history"]
         if history and _of_an_earlier_war(doc, sentence, figure):
             # "the Soviet Union lost 15,000 troops in Afghanistan": a comparison, not this war's claim.
             continue
         if figure.value == 1 and figure.words and _ONE_SPEAKS.match(text[figure.end : figure.end + 60]):
             # "one of whom said", "One of them told reporters": a speaker, not a count.
             continue
-        if _AGE_BEFORE.search(text[max(sentence.start, figure.qstart - 40) : figure.qstart]):
+        if ages and _AGE_BEFORE.search(text[max(sentence.start, figure.qstart - 40) : figure.qstart]):
             # "a boy of six", "a woman aged 64": an age, not a count.
             continue
-        if _RATIO.match(text[max(noun.end, figure.end) : max(noun.end, figure.end) + 40]):
+        if ratio and _RATIO.match(text[max(noun.end, figure.end) : max(noun.end, figure.end) + 40]):
             # "losing at least five soldiers for every Ukrainian one": a ratio, not a count.
             continue
         if (
-            noun.end > figure.end
+            partitive_words
+            and noun.end > figure.end
             and _SUBSET.match(text[figure.end : figure.end + 60])
             and not _PART_DEAD.match(text[figure.end : figure.end + 90])
         ):

@@ -89,11 +89,12 @@ def period_of(
         return Period("cumulative", True)
     markers = [t for t in times if t.kind in _MARKED and not _in_other_brackets(text, lo, t.start, figure)]
     # "destroyed 11 tanks, which took the tally to 9,580": a total brought up to the figure after it.
-    markers = [
-        t
-        for t in markers
-        if not (t.kind == TOTAL and t.start >= figure.end and _BROUGHT_TO.match(text[t.start : t.end]))
-    ]
+    if any(t.kind == TOTAL for t in markers):
+        markers = [
+            t
+            for t in markers
+            if not (t.kind == TOTAL and t.start >= figure.end and _BROUGHT_TO.match(text[t.start : t.end]))
+        ]
     if len(markers) > 1:
         # "A total of 33 drones were shot down overnight": a sum of the night's, not a running total.
         markers = [
@@ -166,7 +167,7 @@ def period_of(
             and best.date_start is None
             and (
                 (category in _TOLLS and figure.value >= 100_000)
-                or _RUNNING_FIGURE.search(text[lo : figure.qstart])
+                or (doc.flags[sentence.text, "running"] and _RUNNING_FIGURE.search(text[lo : figure.qstart]))
             )
         ):
             # "put Russia's losses at 633,840 on Sept. 15", "the previous official figure, released on

@@ -129,7 +129,11 @@ def subject_side(
             side = resolve(mention)
             if side:
                 return SubjectSide(side, 3)
-    head = _APPOSED_LOSS.search(text[sentence.start : noun.start]) if noun.start < figure.start else None
+    head = (
+        _APPOSED_LOSS.search(text[sentence.start : noun.start])
+        if noun.start < figure.start and "," in text[sentence.start : noun.start]
+        else None
+    )
     if head is not None:
         # "North Korean casualties in Kursk, dead and wounded together, have passed 3,000": the loss
         # noun set off by commas restates the one before it, whose side is named.
