@@ -30,17 +30,9 @@ _FROM_SPEAKER = re.compile(
     r"given|announced|shared)|were\s+(?:posted|published|released|issued|given|announced|shared))\s+(?:from|by)\s+"
     r"(?P<np>[^,;:\"“”«»\u2014\u2013]{2,110})"
 )
-_FROM_STEMS = (
-    "came from",
-    "comes from",
-    "made by",
-    "posted by",
-    "published by",
-    "released by",
-    "issued by",
-    "given by",
-    "announced by",
-    "shared by",
+_FROM_STEMS = re.compile(
+    "came from|comes from|made by|posted by|published by|released by|issued by|given by|announced by|"
+    "shared by"
 )
 _COLON_QUOTE = re.compile(r"^(?P<np>[^:\"“”«»]{3,140}?)\s*:\s*[\"“«'‘]")
 _PASSIVE_SPEECH = Caseless(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+" + _AUXILIARIES + r"$"))
@@ -182,7 +174,7 @@ _HINT = _words(
 _HINT_LOW = Caseless(_HINT)
 # Every ``_PER`` phrase holds one of these, or "per" before a space: sentences without any are not scanned
 # for it (the case-blind scan costs as much as all the other speaker patterns together).
-_PER_STEMS = ("citing", "cited", "figures", "data", "estimate", "source", "count", "tally", "toll")
+_PER_STEMS = re.compile("citing|cited|figures|data|estimate|source|count|tally|toll")
 _PER_SPACE = re.compile(r"per\s")
 
 
@@ -240,7 +232,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         found.append(_attribution(match.start(), match.end(), match.group("np")))
     scan_per = (
         low is None
-        or any(stem in low for stem in _PER_STEMS)
+        or _PER_STEMS.search(low) is not None
         or ("per" in low and _PER_SPACE.search(low) is not None)
     )
     per = _PER.finditer(sentence) if scan_per else ()
@@ -250,7 +242,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         bare = strip_article(_clean_np(np_text))
         if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
             found.append(_attribution(match.start(), match.start("np") + len(np_text), np_text))
-    if low is None or any(stem in low for stem in _FROM_STEMS):
+    if low is None or _FROM_STEMS.search(low) is not None:
         for match in _FROM_SPEAKER.finditer(sentence):
             found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     colon = _COLON_QUOTE.match(sentence) if ":" in sentence else None
