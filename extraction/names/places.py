@@ -15,6 +15,8 @@ from rapidfuzz import fuzz, process
 
 from .. import lexicon
 from ..cache import kept_value
+from ..readers.sides import side_of_phrase
+from ..readers.words import find_nouns
 from .matcher import by_start
 from .registries import PlaceEntry, RegionEntry, Registries
 from .tokens import Tokens
@@ -99,9 +101,21 @@ _NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]+\b(?<!Oblast)(?<!Region)(?<!Province)
 def _fuzzy_word(word: str, registries: Registries) -> tuple[object, str | None]:
     """What a capitalised word names through its transliteration key: (the entry its key names, or None
     and the key to try by fuzzy matching where that can be tried, or None)."""
-    key = translit_key(word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word)
+    bare = word.rstrip("'’ʼs") if word.endswith(("'s", "’s")) else word
+    key = translit_key(bare)
     entry = registries.fuzzy_places.get(key)
+    if entry is None and len(key) >= 7 and _known_word(bare):
+        # "Soldiers", "Residents", "Ukraine's" at a sentence's start: words the engine reads as nouns or
+        # sides are no misspelt town.
+        return None, None
     return entry, (key if entry is None and len(key) >= 7 else None)
+
+
+def _known_word(word: str) -> bool:
+    nouns = find_nouns(word)
+    if nouns and nouns[0].start == 0 and nouns[0].end == len(word):
+        return True
+    return side_of_phrase(word) is not None
 
 
 def find_places(text: str, tokens: Tokens, registries: Registries) -> list[PlaceHit]:
