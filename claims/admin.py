@@ -1,8 +1,28 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from claims.models import Article, Claim, Claimant, Outlet, Person, PersonRole, Place, Region, Unit
+from claims.models import (
+    Article,
+    Claim,
+    Claimant,
+    Outlet,
+    Person,
+    PersonRole,
+    Place,
+    ReferencePoint,
+    ReferenceSeries,
+    Region,
+    Side,
+    Unit,
+)
+from claims.references import FORMATS, ReferenceFileError, SeriesMeta, reference_import
 
 
 class RegistryAdmin(admin.ModelAdmin):
@@ -110,3 +130,97 @@ class ClaimAdmin(admin.ModelAdmin):
     raw_id_fields = ["article", "reviewed_by"]
     autocomplete_fields = ["claimant", "region", "place", "unit"]
     readonly_fields = ["fact_key", "created_at", "updated_at"]
+
+
+class ReferenceImportForm(forms.Form):
+    """A reference file to import, and what the file does not say about its series."""
+
+    file = forms.FileField()
+    format = forms.ChoiceField(choices=[(f, f) for f in FORMATS], initial="csv")
+    name = forms.CharField(required=False, help_text="CSV: the series' name.")
+    source = forms.CharField(required=False)
+    licence = forms.CharField(required=False)
+    claimant = forms.ModelChoiceField(
+        Claimant.objects.all(), required=False, to_field_name="name", help_text="Blank: an independent count."
+    )
+    subject_side = forms.ChoiceField(choices=Side.choices, initial="RU")
+    category = forms.ChoiceField(choices=[("", "---"), *Claim.Category.choices], required=False)
+    equipment = forms.ChoiceField(choices=[("", "---"), *Claim.Equipment.choices], required=False)
+    kind = forms.ChoiceField(choices=ReferenceSeries.Kind.choices, initial="running_total")
+    snapshot = forms.DateField(required=False, help_text="Oryx: the day its totals are as of.")
+
+
+class ReferencePointInline(admin.TabularInline):
+    model = ReferencePoint
+    fields = ["date", "value"]
+    ordering = ["-date"]
+    extra = 0
+    show_change_link = False
+    # A series holds a point a day for years: the newest hundred are shown, the rest are in its file.
+    max_num = 100
+
+    def get_queryset(self, request):
+        latest = ReferencePoint.objects.filter(series=OuterRef("series")).order_by("-date").values("pk")[:100]
+        return super().get_queryset(request).filter(pk__in=Subquery(latest))
+
+
+@admin.register(ReferenceSeries)
+class ReferenceSeriesAdmin(admin.ModelAdmin):
+    """Reference series, and an import page for their files (the same reader as ``import_reference``)."""
+
+    list_display = ["name", "claimant", "subject_side", "category", "equipment", "kind", "point_count"]
+    list_filter = ["kind", "category", "equipment", "claimant"]
+    search_fields = ["name", "label", "source"]
+    readonly_fields = ["digest", "imported_at"]
+    inlines = [ReferencePointInline]
+    change_list_template = "admin/claims/referenceseries/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("claimant").annotate(n_points=Count("points"))
+
+    @admin.display(description="Points", ordering="n_points")
+    def point_count(self, series: ReferenceSeries) -> int:
+        return series.n_points
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="claims_referenceseries_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ReferenceImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                text = data["file"].read().decode("utf-8")
+                meta = SeriesMeta(
+                    source=data["source"] or data["file"].name,
+                    licence=data["licence"],
+                    claimant=data["claimant"].name if data["claimant"] else None,
+                    subject_side=data["subject_side"],
+                )
+                if data["format"] == "csv" and not data["name"]:
+                    raise ReferenceFileError("a CSV series needs a name")
+                if data["format"] == "oryx" and not data["snapshot"]:
+                    raise ReferenceFileError("an Oryx file needs the day its totals are as of")
+                stored = reference_import(
+                    text,
+                    data["format"],
+                    meta,
+                    name=data["name"],
+                    category=data["category"] or None,
+                    equipment=data["equipment"] or None,
+                    kind=data["kind"],
+                    snapshot=data["snapshot"],
+                )
+            except UnicodeDecodeError:
+                form.add_error("file", "The file is not UTF-8 text; nothing was stored.")
+            except ReferenceFileError as error:
+                form.add_error("file", f"{error}; nothing was stored.")
+            else:
+                names = ", ".join(s.name for s in stored)
+                messages.success(request, f"Imported {len(stored)} series: {names}.")
+                return redirect("admin:claims_referenceseries_changelist")
+        context = {**self.admin_site.each_context(request), "form": form, "title": "Import a reference file"}
+        return TemplateResponse(request, "admin/claims/referenceseries/import.html", context)

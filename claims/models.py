@@ -538,3 +538,53 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version shard {self.shard}: {self.n}"
+
+
+class ReferenceSeries(models.Model):
+    """A named, dated set of counts from outside the articles (the General Staff's daily tallies, Oryx's
+    visually confirmed losses, a user's CSV) that claims can be checked against."""
+
+    class Kind(models.TextChoices):
+        RUNNING_TOTAL = "running_total", "Running total"
+        DAILY = "daily", "Daily figures"
+
+    Category = Claim.Category
+    Equipment = Claim.Equipment
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=220, unique=True)
+    source = models.TextField(help_text="Where the data come from: a publisher, a dataset, an address.")
+    licence = models.CharField(max_length=200, blank=True)
+    # Blank: an independent count (no side's claim).
+    claimant = models.ForeignKey(
+        Claimant, null=True, blank=True, on_delete=models.PROTECT, related_name="reference_series"
+    )
+    subject_side = models.CharField(max_length=8, choices=Side.choices)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    equipment = models.CharField(max_length=24, choices=Equipment.choices, null=True, blank=True)  # noqa: DJ001
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.RUNNING_TOTAL)
+    # The series' own label for what it counts ("APC", "field artillery"), before mapping onto SCHEMA's.
+    label = models.CharField(max_length=100, blank=True)
+    # The digest of the file last imported: a shipped file re-imported unchanged is left alone.
+    digest = models.CharField(max_length=64, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "reference series"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReferencePoint(models.Model):
+    series = models.ForeignKey(ReferenceSeries, on_delete=models.CASCADE, related_name="points")
+    date = models.DateField()
+    value = models.BigIntegerField()
+
+    class Meta:
+        ordering = ["series", "date"]
+        constraints = [models.UniqueConstraint(fields=["series", "date"], name="reference_point_one_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.series}: {self.value} on {self.date}"

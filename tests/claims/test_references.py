@@ -1,0 +1,181 @@
+"""Reference series: reading their files, refusing bad ones whole, importing again in place, and the shipped
+General Staff and Oryx series."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from claims.models import ReferencePoint, ReferenceSeries
+from claims.references import (
+    GENERAL_STAFF,
+    ReferenceFileError,
+    SeriesMeta,
+    read_csv,
+    read_gs_equipment,
+    read_gs_personnel,
+    reference_import,
+    shipped_load,
+)
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+META = SeriesMeta(source="a test", claimant=GENERAL_STAFF, subject_side="RU")
+
+
+def _personnel(*rows: tuple[str, object]) -> str:
+    return json.dumps([{"date": day, "day": n, "personnel": value} for n, (day, value) in enumerate(rows, 2)])
+
+
+def test_the_personnel_file_gives_a_running_total_and_the_early_prisoners():
+    text = json.dumps([
+        {"date": "2022-02-25", "personnel": 2800, "POW": 0},
+        {"date": "2022-02-26", "personnel": 3500, "POW": 2},
+        {"date": "2022-04-29", "personnel": 23000},
+    ])  # fmt: skip
+    personnel, prisoners = read_gs_personnel(text)
+    assert (personnel.category, personnel.equipment, personnel.kind) == ("casualties", None, "running_total")
+    assert personnel.points == {D(2022, 2, 25): 2800, D(2022, 2, 26): 3500, D(2022, 4, 29): 23000}
+    assert (prisoners.category, prisoners.points) == ("captured", {D(2022, 2, 25): 0, D(2022, 2, 26): 2})
+
+
+def test_the_equipment_file_maps_each_category_and_joins_the_early_vehicle_counts():
+    text = json.dumps([
+        {"date": "2022-02-25", "tank": 80, "APC": 516, "military auto": 100, "fuel tank": 60},
+        {"date": "2022-05-01", "tank": 1000, "APC": 2500, "vehicles and fuel tanks": 1800,
+         "greatest losses direction": "Izium"},
+    ])  # fmt: skip
+    found = {s.label: s for s in read_gs_equipment(text)}
+    assert set(found) == {"tank", "APC", "vehicles and fuel tanks"}
+    assert found["APC"].equipment == "armored_vehicle"
+    assert found["vehicles and fuel tanks"].points == {D(2022, 2, 25): 160, D(2022, 5, 1): 1800}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[{", "line 1: not JSON"),
+        ('{"date": "2022-02-25"}', "expected a JSON list of objects"),
+        (_personnel(("2022-02-25", 10), ("25/02/2022", 20)), "record 2: '25/02/2022' is not a date"),
+        (_personnel(("2022-02-25", 10), ("2022-02-26", "lots")), "record 2: 'lots' is not a whole number"),
+        (_personnel(("2022-02-25", -4)), "record 1: -4 is negative"),
+        (_personnel(("2022-02-25", 10), ("2022-02-25", 12)), "record 2: a second value for 2022-02-25"),
+        (json.dumps([{"date": "2022-02-25"}]), "record 1: no 'personnel' figure"),
+    ],
+)
+def test_a_bad_personnel_file_is_refused_naming_its_record(text, message):
+    with pytest.raises(ReferenceFileError, match=message):
+        read_gs_personnel(text)
+
+
+def test_a_csv_gives_one_series_per_category_and_equipment_its_rows_name():
+    text = "date,value,category,equipment\n2024-01-01,10,equipment,tank\n2024-01-02,12,equipment,tank\n"
+    text += "2024-01-01,300,casualties,\n"
+    found = {
+        s.label: s for s in read_csv(text, "Ministry tally", category=None, equipment=None, kind="daily")
+    }
+    assert found["tank"].name == "Ministry tally: tank" and found["tank"].points == {
+        D(2024, 1, 1): 10,
+        D(2024, 1, 2): 12,
+    }
+    assert found["casualties"].kind == "daily"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file holds no rows"),
+        ("2024-01-01,10\n2024-01-02\n", "line 2: expected date,value"),
+        ("2024-01-01,10,sunk\n", "line 1: category 'sunk' is not one of"),
+        ("2024-01-01,10,equipment,boat\n", "line 1: equipment 'boat' is not one of"),
+        ("2024-01-01,1 000 000\n", "line 1: '1 000 000' is not a whole number"),
+    ],
+)
+def test_a_bad_csv_is_refused_naming_its_line(text, message):
+    with pytest.raises(ReferenceFileError, match=message):
+        read_csv(text, "Ministry tally", category="casualties", equipment=None, kind="running_total")
+
+
+def test_importing_again_keeps_the_series_and_replaces_its_points():
+    [first] = reference_import(
+        "2024-01-01,10\n2024-01-02,12\n", "csv", META, name="Tally", category="casualties"
+    )
+    [again] = reference_import(
+        "2024-01-02,13\n2024-01-03,15\n", "csv", META, name="Tally", category="casualties"
+    )
+    assert again.pk == first.pk
+    points = list(again.points.values_list("date", "value"))
+    assert points == [(D(2024, 1, 2), 13), (D(2024, 1, 3), 15)]
+
+
+def test_a_bad_file_leaves_what_was_stored_untouched():
+    reference_import("2024-01-01,10\n", "csv", META, name="Tally", category="casualties")
+    with pytest.raises(ReferenceFileError, match="line 2"):
+        reference_import("2024-01-05,20\nnot-a-day,30\n", "csv", META, name="Tally", category="casualties")
+    series = ReferenceSeries.objects.get(name="Tally")
+    assert list(series.points.values_list("value", flat=True)) == [10]
+
+
+def test_an_unknown_claimant_is_refused_before_anything_is_stored():
+    meta = SeriesMeta(source="x", claimant="Nobody's Ministry")
+    with pytest.raises(ReferenceFileError, match="no claimant named"):
+        reference_import("2024-01-01,10\n", "csv", meta, name="Tally", category="casualties")
+    assert not ReferenceSeries.objects.filter(name="Tally").exists()
+
+
+def test_the_shipped_series_load_once_and_then_are_left_alone():
+    ReferenceSeries.objects.all().delete()
+    assert shipped_load() == 41
+    tanks = ReferenceSeries.objects.get(name="General Staff: Russian tank")
+    assert (tanks.claimant.name, tanks.subject_side, tanks.equipment) == (GENERAL_STAFF, "RU", "tank")
+    assert tanks.points.get(date=D(2022, 2, 25)).value == 80
+    assert (
+        ReferenceSeries.objects.get(name="Oryx: Russian Tanks (visually confirmed)").claimant.name == "Oryx"
+    )
+    total = ReferencePoint.objects.count()
+    assert shipped_load() == 0
+    assert ReferencePoint.objects.count() == total
+
+
+def test_the_command_imports_a_csv_and_refuses_a_bad_one_with_its_line(tmp_path, capsys):
+    good = tmp_path / "tally.csv"
+    good.write_text("date,value\n2024-03-01,500\n2024-03-02,650\n", encoding="utf-8")
+    call_command("import_reference", str(good), "--name", "Named dead", "--category", "killed")
+    assert "Named dead: 2 points" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("2024-03-01,500\n2024-03-02,-1\n", encoding="utf-8")
+    with pytest.raises(
+        CommandError, match=r"bad\.csv: line 2: -1 is negative; a count cannot be; nothing was"
+    ):
+        call_command("import_reference", str(bad), "--name", "Named dead", "--category", "killed")
+    with pytest.raises(CommandError, match="needs --name"):
+        call_command("import_reference", str(good))
+
+
+def test_an_admin_imports_a_file_and_is_told_what_is_wrong_with_a_bad_one(client_for):
+    client = client_for(UserFactory(username="root", is_staff=True, is_superuser=True))
+    url = reverse("admin:claims_referenceseries_import")
+    assert client.get(url).status_code == 200
+    form = {"format": "csv", "name": "Mediazona named dead", "subject_side": "RU", "category": "killed"}
+    form |= {"kind": "running_total"}
+    page = client.post(url, {**form, "file": SimpleUploadedFile("named.csv", b"2025-01-01,90000\n")})
+    assert page.status_code == 302
+    assert ReferenceSeries.objects.get(name="Mediazona named dead").points.get().value == 90000
+    page = client.post(url, {**form, "file": SimpleUploadedFile("named.csv", b"2025-01-02,x\n")})
+    assert page.status_code == 200
+    assert "line 1: &#x27;x&#x27; is not a whole number; nothing was stored." in page.content.decode()
+    changelist = client.get(reverse("admin:claims_referenceseries_changelist")).content.decode()
+    assert "Import a reference file" in changelist and "Mediazona named dead" in changelist
+    tanks = ReferenceSeries.objects.get(name="General Staff: Russian tank")
+    change = client.get(reverse("admin:claims_referenceseries_change", args=[tanks.pk]))
+    assert change.status_code == 200
+    [points] = change.context["inline_admin_formsets"]
+    shown = [form.instance.date for form in points.formset.initial_forms]
+    assert len(shown) == 100 and shown[0] == tanks.points.latest("date").date
