@@ -28,6 +28,8 @@ COLUMNS = [
     "outlet",
     "article_url",
     "published",
+    "reference_check",
+    "reference_value",
 ]
 SOURCE_COUNT = COLUMNS.index("source_count")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -112,6 +114,9 @@ def _cells() -> dict[str, Expression]:
         "outlet": neutralised("article__outlet__name"),
         "article_url": neutralised("article__url"),
         "published": _text("article__published"),
+        # The claim against its reference series (claims.references): agrees, differs or no_point.
+        "reference_check": F("reference_check__status"),
+        "reference_value": _text("reference_check__reference_value"),
     }
 
 

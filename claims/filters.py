@@ -19,6 +19,7 @@ from claims.models import (
     DataVersion,
     Outlet,
     Place,
+    ReferenceCheck,
     Region,
     Side,
     Unit,
@@ -27,7 +28,7 @@ from claims.widgets import RegistrySelect, RegistrySelectMultiple
 
 # Filters the claim summaries cannot answer (the article's outlet, free text): with any of them
 # set, timelines and the table are computed from the claims themselves.
-RAW_ONLY_FILTERS = ("outlet", "q")
+RAW_ONLY_FILTERS = ("outlet", "q", "reference_check")
 
 # <input type="date"> takes only ISO dates: in the locale's format (25/11/2024 with en-gb) the browser
 # would show an empty field, and the next request would drop the filter.
@@ -130,6 +131,12 @@ class ClaimFilter(django_filters.FilterSet):
         widget=RegistrySelect,
     )
     period = django_filters.ChoiceFilter(choices=Claim.Period.choices, label="Period", empty_label="Any")
+    reference_check = django_filters.ChoiceFilter(
+        field_name="reference_check__status",
+        choices=ReferenceCheck.Status.choices,
+        label="Against the reference",
+        empty_label="Any",
+    )
     review_status = django_filters.ChoiceFilter(
         choices=Claim.ReviewStatus.choices, label="Review", empty_label="Any but rejected"
     )

@@ -588,3 +588,27 @@ class ReferencePoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.series}: {self.value} on {self.date}"
+
+
+class ReferenceCheck(models.Model):
+    """A claim checked against the reference series it should agree with, for its date: kept as a row,
+    recomputed when the claim or the series changes, never per page view."""
+
+    class Status(models.TextChoices):
+        AGREES = "agrees", "Agrees with the reference"
+        DIFFERS = "differs", "Differs from the reference"
+        NO_POINT = "no_point", "No reference value for its day"
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="reference_check")
+    series = models.ForeignKey(ReferenceSeries, on_delete=models.CASCADE, related_name="checks")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    reference_value = models.BigIntegerField(null=True, blank=True)
+    # The claim's figure less the reference's (blank where there is no reference value).
+    difference = models.BigIntegerField(null=True, blank=True)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["status"], name="reference_check_status")]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.status} ({self.series})"

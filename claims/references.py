@@ -14,14 +14,14 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from claims.models import Claim, Claimant, ReferencePoint, ReferenceSeries, Side
+from claims.models import Claim, Claimant, ReferenceCheck, ReferencePoint, ReferenceSeries, Side
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "reference_data" / "ua-general-staff-tallies"
 GENERAL_STAFF = "General Staff of the Armed Forces of Ukraine"
@@ -320,8 +320,11 @@ def series_store(
 
 
 def reference_import(text: str, fmt: str, meta: SeriesMeta, **options) -> list[ReferenceSeries]:
-    """Read a whole file, then store it: a file that fails is refused before anything is written."""
-    return series_store(read_file(text, fmt, **options), meta, file_digest=digest(text))
+    """Read a whole file, then store it (a file that fails is refused before anything is written), and check
+    again the claims its series fit."""
+    stored = series_store(read_file(text, fmt, **options), meta, file_digest=digest(text))
+    checks_refresh_for_series(stored)
+    return stored
 
 
 # The shipped files, their formats and who counts in them.
@@ -347,5 +350,111 @@ def shipped_load(directory: Path = SHIPPED_DIR) -> int:
         meta = SeriesMeta(
             source=SHIPPED_SOURCE, licence=SHIPPED_LICENCE, claimant=claimant, subject_side="RU"
         )
-        written += len(series_store(read_file(text, fmt, snapshot=snapshot), meta, file_digest=file_digest))
+        stored = series_store(read_file(text, fmt, snapshot=snapshot), meta, file_digest=file_digest)
+        checks_refresh_for_series(stored)
+        written += len(stored)
+    return written
+
+
+# How far "about N" may be from the reference and still agree, and how far above N "more than N" may be.
+TOLERANCE = 0.02
+
+
+def verdict(claim: Claim, points: dict[date, int]) -> tuple[str, int | None]:
+    """(status, the reference value) of ``claim`` against a series of running totals: its value on the
+    claim's day for a running total, the difference from the day before for a day's figure."""
+    if claim.date is None or claim.value is None:
+        return ReferenceCheck.Status.NO_POINT, None
+    reference = points.get(claim.date)
+    if reference is not None and claim.period == Claim.Period.WINDOW:
+        before = points.get(claim.date - timedelta(days=1))
+        reference = reference - before if before is not None else None
+    if reference is None:
+        return ReferenceCheck.Status.NO_POINT, None
+    return (
+        ReferenceCheck.Status.AGREES if _agrees(claim, reference) else ReferenceCheck.Status.DIFFERS
+    ), reference
+
+
+def _agrees(claim: Claim, reference: int) -> bool:
+    value = claim.value or 0
+    if claim.value_max is not None:
+        return value <= reference <= claim.value_max
+    margin = TOLERANCE * max(abs(reference), 1)
+    qualifier = claim.qualifier
+    if qualifier == Claim.Qualifier.ABOUT:
+        return abs(reference - value) <= margin
+    if qualifier == Claim.Qualifier.AT_LEAST:
+        return value <= reference <= value + margin
+    if qualifier == Claim.Qualifier.UP_TO:
+        return value - margin <= reference <= value
+    return reference == value
+
+
+class _Series:
+    """The running-total series by what they count, their points read once per refresh."""
+
+    def __init__(self) -> None:
+        found = ReferenceSeries.objects.filter(
+            kind=ReferenceSeries.Kind.RUNNING_TOTAL, claimant__isnull=False
+        )
+        self.by_key: dict[tuple, list[ReferenceSeries]] = {}
+        for series in found:
+            key = (series.claimant_id, series.subject_side, series.category, series.equipment)
+            self.by_key.setdefault(key, []).append(series)
+        self.points: dict[int, dict[date, int]] = {}
+
+    def fitting(self, claim: Claim) -> ReferenceSeries | None:
+        """The one series a claim should agree with: the same claimant, subject, category and equipment, a
+        national figure about soldiers or machines (not a region's, a unit's or civilians'); none where
+        two series count the same thing (the General Staff's "other" categories)."""
+        if claim.civilian or claim.claimant_id is None or claim.region_id or claim.place_id or claim.unit_id:
+            return None
+        if claim.period == Claim.Period.WINDOW and claim.date_start not in (None, claim.date):
+            return None  # a window of several days: no day's difference to compare with
+        found = self.by_key.get((claim.claimant_id, claim.subject_side, claim.category, claim.equipment), [])
+        return found[0] if len(found) == 1 else None
+
+    def points_of(self, series: ReferenceSeries) -> dict[date, int]:
+        if series.pk not in self.points:
+            self.points[series.pk] = dict(series.points.values_list("date", "value"))
+        return self.points[series.pk]
+
+
+def checks_refresh(claims) -> int:
+    """Check ``claims`` (a queryset or a list) against their series again: each gets its row, or loses it
+    where no series fits any more. The number of checks written."""
+    series = _Series()
+    rows: list[ReferenceCheck] = []
+    ids: list[int] = []
+    now = timezone.now()
+    for claim in claims:
+        ids.append(claim.pk)
+        fit = series.fitting(claim)
+        if fit is None:
+            continue
+        status, reference = verdict(claim, series.points_of(fit))
+        difference = None if reference is None or claim.value is None else claim.value - reference
+        rows.append(ReferenceCheck(claim_id=claim.pk, series=fit, status=status, reference_value=reference,
+                                   difference=difference, computed_at=now))  # fmt: skip
+    with transaction.atomic():
+        ReferenceCheck.objects.filter(claim_id__in=ids).delete()
+        ReferenceCheck.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def checks_refresh_for_series(stored: Iterable[ReferenceSeries]) -> int:
+    """Check again every claim a newly imported series could fit."""
+    written = 0
+    for series in stored:
+        if series.claimant_id is None:
+            continue
+        claims = Claim.objects.filter(
+            claimant_id=series.claimant_id,
+            subject_side=series.subject_side,
+            category=series.category,
+            equipment=series.equipment,
+        )
+        for start in range(0, claims.count(), 5000):
+            written += checks_refresh(list(claims.order_by("pk")[start : start + 5000]))
     return written

@@ -341,7 +341,7 @@ def claim_table(
     sources = _sources_of(filterset, [c.fact_key for c in cursors])
     first = (
         Claim.objects.filter(pk__in=[refs[0].claim_id for refs in sources.values()])
-        .select_related("article__outlet", "region", "place", "unit", "claimant")
+        .select_related("article__outlet", "region", "place", "unit", "claimant", "reference_check__series")
         .defer("article__text")
         .in_bulk()
     )

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from claims.models import Article, Claim, Claimant, Person, PersonRole, Place, Region, Side, Unit
+from claims.references import checks_refresh
 from extraction.names.registries import seed_roles
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_data"
@@ -286,4 +287,6 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
             claim.fact_key = claim.compute_fact_key()
             rows.append(claim)
         Claim.objects.bulk_create(rows, batch_size=500)
+        # Each claim that fits a reference series is checked against it as it is stored.
+        checks_refresh(rows)
     return len(rows)

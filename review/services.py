@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Article, Claim, Claimant, Place, Region, Side, Unit
+from claims.references import checks_refresh
 from extraction import schema
 from review.models import ClaimChange
 
@@ -273,6 +274,7 @@ def claim_update(
     _set_review(claim, Claim.ReviewStatus.CONFIRMED, user, now)
     claim.fact_key = claim.compute_fact_key()
     claim.save()
+    checks_refresh([claim])
     edited = set(old) - {"review_status"}
     action = ClaimChange.Action.EDITED if edited else ClaimChange.Action.CONFIRMED
     _record(claim, user=user, action=action, at=now, before=old, after=new, reason=reason)
@@ -348,6 +350,7 @@ def claim_add(
             }
         )
     claim.save()
+    checks_refresh([claim])
     _record(
         claim,
         user=user,

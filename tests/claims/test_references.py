@@ -3,7 +3,9 @@ General Staff and Oryx series."""
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
 
 import pytest
@@ -11,11 +13,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from claims.models import ReferencePoint, ReferenceSeries
+from claims.models import Claimant, ReferenceCheck, ReferencePoint, ReferenceSeries, Region
 from claims.references import (
     GENERAL_STAFF,
     ReferenceFileError,
     SeriesMeta,
+    checks_refresh,
     read_csv,
     read_gs_equipment,
     read_gs_personnel,
@@ -179,3 +182,111 @@ def test_an_admin_imports_a_file_and_is_told_what_is_wrong_with_a_bad_one(client
     [points] = change.context["inline_admin_formsets"]
     shown = [form.instance.date for form in points.formset.initial_forms]
     assert len(shown) == 100 and shown[0] == tanks.points.latest("date").date
+
+
+# Checks against the series: hand-made claims with known answers. Their series is a claimant's with no
+# shipped series (two series counting the same thing leave a claim unchecked).
+SBU = "Security Service of Ukraine"
+CHECK_META = SeriesMeta(source="a test", claimant=SBU, subject_side="RU")
+
+
+@pytest.fixture
+def tanks_series():
+    [series] = reference_import(
+        "2024-05-01,7000\n2024-05-02,7012\n2024-05-03,7030\n",
+        "csv",
+        CHECK_META,
+        name="Staff tanks",
+        category="equipment",
+        equipment="tank",
+    )
+    return series
+
+
+def _claim(**fields):
+    from tests.factories import ClaimFactory
+
+    defaults = dict(
+        category="equipment", equipment="tank", subject_side="RU", qualifier="exact", period="cumulative",
+        claimant=Claimant.objects.get(name=SBU), region=None, place=None, unit=None, civilian=False,
+    )  # fmt: skip
+    claim = ClaimFactory(**{**defaults, **fields})
+    checks_refresh([claim])
+    claim.refresh_from_db()
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "reference"),
+    [
+        ({"value": 7012, "date": D(2024, 5, 2)}, "agrees", 7012),
+        ({"value": 7010, "date": D(2024, 5, 2)}, "differs", 7012),
+        ({"value": 7000, "qualifier": "about", "date": D(2024, 5, 2)}, "agrees", 7012),
+        ({"value": 6800, "qualifier": "about", "date": D(2024, 5, 2)}, "differs", 7012),
+        ({"value": 7000, "qualifier": "at_least", "date": D(2024, 5, 2)}, "agrees", 7012),
+        ({"value": 7020, "qualifier": "at_least", "date": D(2024, 5, 2)}, "differs", 7012),
+        ({"value": 7010, "value_max": 7015, "date": D(2024, 5, 2)}, "agrees", 7012),
+        ({"value": 12, "period": "window", "date": D(2024, 5, 2)}, "agrees", 12),
+        ({"value": 20, "period": "window", "date": D(2024, 5, 3)}, "differs", 18),
+        ({"value": 7000, "period": "window", "date": D(2024, 5, 1)}, "no_point", None),
+        ({"value": 7000, "date": D(2024, 6, 1)}, "no_point", None),
+        ({"value": 7000, "date": None}, "no_point", None),
+    ],
+)
+def test_a_claim_is_checked_against_the_series_it_fits(tanks_series, fields, status, reference):
+    check = _claim(**fields).reference_check
+    assert (check.series, check.status, check.reference_value) == (tanks_series, status, reference)
+    if reference is not None:
+        assert check.difference == fields["value"] - reference
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"subject_side": "UA"},
+        {"equipment": "artillery"},
+        {"claimant": None},
+        {"civilian": True, "category": "killed", "equipment": None},
+        {"period": "window", "date_start": D(2024, 4, 1)},
+    ],
+)
+def test_a_claim_that_fits_no_series_gets_no_check(tanks_series, fields):
+    claim = _claim(**{"value": 7012, "date": D(2024, 5, 2), **fields})
+    assert not ReferenceCheck.objects.filter(claim=claim).exists()
+
+
+def test_a_regional_figure_is_not_checked_against_a_national_series(tanks_series):
+    claim = _claim(value=40, date=D(2024, 5, 2), region=Region.objects.get(name="Kursk Oblast"))
+    assert not ReferenceCheck.objects.filter(claim=claim).exists()
+
+
+def test_importing_the_series_again_checks_its_claims_again(tanks_series):
+    claim = _claim(value=7012, date=D(2024, 5, 2))
+    assert claim.reference_check.status == "agrees"
+    reference_import(
+        "2024-05-02,7015\n", "csv", CHECK_META, name="Staff tanks", category="equipment", equipment="tank"
+    )
+    assert ReferenceCheck.objects.get(claim=claim).status == "differs"
+
+
+def test_a_reviewers_correction_checks_the_claim_again(tanks_series, carol):
+    from review.services import claim_update
+
+    claim = _claim(value=7010, date=D(2024, 5, 2))
+    assert claim.reference_check.status == "differs"
+    claim_update(claim=claim, user=carol, data={"value": 7012})
+    assert ReferenceCheck.objects.get(claim=claim).status == "agrees"
+
+
+def test_the_check_is_in_the_export_the_table_and_the_filter(tanks_series, client_for, alice):
+    agrees = _claim(value=7012, date=D(2024, 5, 2))
+    differs = _claim(value=7010, date=D(2024, 5, 2))
+    client = client_for(alice)
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(client.get(reverse("claims:export")).streaming_content).decode()))
+    )
+    by_id = {int(r["claim_id"]): r for r in rows}
+    assert (by_id[agrees.pk]["reference_check"], by_id[agrees.pk]["reference_value"]) == ("agrees", "7012")
+    assert (by_id[differs.pk]["reference_check"], by_id[differs.pk]["reference_value"]) == ("differs", "7012")
+    page = client.get(reverse("claims:claims"), {"reference_check": "differs"}).content.decode()
+    assert "reference 7,012" in page and "agrees with the reference" not in page

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from claims import selectors
-from claims.models import Article, Claimant, Person, Place, Region, Unit
+from claims.models import Article, Claimant, Person, Place, ReferenceSeries, Region, Unit
 from claims.selectors import registries_from_db, registries_in_db
 from extraction import ENGINE_VERSION, Registries
 from ingest.parsers import ParsedDocument
@@ -60,7 +60,8 @@ def test_the_registries_are_compiled_once_until_an_admin_edits_them(monkeypatch)
 
 def test_the_database_has_registries_only_when_their_tables_hold_rows():
     assert registries_in_db()
-    for model in (Person, Place, Region, Unit, Claimant):  # people (their roles with them) before claimants
+    # People (their roles with them) and the reference series that name claimants go before the claimants.
+    for model in (Person, ReferenceSeries, Place, Region, Unit, Claimant):
         model.objects.all().delete()
     assert not registries_in_db()
 
