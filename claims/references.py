@@ -391,7 +391,7 @@ def _agrees(claim: Claim, reference: int) -> bool:
     return reference == value
 
 
-class _Series:
+class SeriesIndex:
     """The running-total series by what they count, their points read once per refresh."""
 
     def __init__(self) -> None:
@@ -424,7 +424,7 @@ class _Series:
 def checks_refresh(claims) -> int:
     """Check ``claims`` (a queryset or a list) against their series again: each gets its row, or loses it
     where no series fits any more. The number of checks written."""
-    series = _Series()
+    series = SeriesIndex()
     rows: list[ReferenceCheck] = []
     ids: list[int] = []
     now = timezone.now()

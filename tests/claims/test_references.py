@@ -290,3 +290,20 @@ def test_the_check_is_in_the_export_the_table_and_the_filter(tanks_series, clien
     assert (by_id[differs.pk]["reference_check"], by_id[differs.pk]["reference_value"]) == ("differs", "7012")
     page = client.get(reverse("claims:claims"), {"reference_check": "differs"}).content.decode()
     assert "reference 7,012" in page and "agrees with the reference" not in page
+
+
+def test_the_product_measures_itself_against_the_reference(tanks_series, capsys):
+    from claims.reference_quality import generated_month_agreement, stored_agreement
+
+    shipped_load()
+    _claim(value=7012, date=D(2024, 5, 2))
+    _claim(value=7010, date=D(2024, 5, 2))
+    stored = stored_agreement()
+    assert (stored.counts["agrees"], stored.counts["differs"], stored.rate) == (1, 1, 0.5)
+    generated, reports = generated_month_agreement(D(2024, 5, 1))
+    assert reports == 30 and generated.stated == 30 * 14
+    # Every figure the engine reads from a General Staff report agrees with the General Staff's own series.
+    assert generated.counts["agrees"] >= 60 and generated.counts["differs"] == 0
+    call_command("extraction_quality", "--reference", "--month", "2024-05-01")
+    out = capsys.readouterr().out
+    assert "30 generated reports from 2024-05-01" in out and "agreement 1.000" in out

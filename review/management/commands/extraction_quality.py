@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.reference_quality import generated_month_agreement, stored_agreement
+from claims.reference_quality import render as reference_render
 from review.quality import EngineUnavailable, QualityReport, Tally, quality_report
 
 
@@ -20,8 +24,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--examples", type=int, default=3, help="Examples listed for each kind of mistake."
         )
+        parser.add_argument(
+            "--reference",
+            action="store_true",
+            help="Instead: the share of claims that agree with the reference series, stored and on a "
+            "generated month of General Staff reports.",
+        )
+        parser.add_argument(
+            "--month",
+            type=datetime.date.fromisoformat,
+            default=datetime.date(2024, 5, 1),
+            help="With --reference: the first day of the generated month (default 2024-05-01).",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["reference"]:
+            try:
+                generated, reports = generated_month_agreement(options["month"])
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(reference_render(stored_agreement(), generated, reports, options["month"]))
+            return
         try:
             report = quality_report(
                 include_partial=options["partial"],
