@@ -168,7 +168,8 @@ def _np_then_speech(sentence: str) -> list[re.Match[str]]:
 
 def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
     raw = _clean_np(np_text)
-    if not raw:
+    if not raw or not strip_article(raw) or raw.lower() in _NOT_NAMES:
+        # ("The tally also counts ...": "The" names nobody.)
         return None
     full = np_text.strip(" \t\"'“”«»‘’,.;:")
     return Attribution(start, end, raw, bool(_ANAPHORA.match(raw)), full)
@@ -219,6 +220,7 @@ _VERB_AFTER_NAME = re.compile(
     r"\s+(?:stood|stands|was|were|is|are|reached|rose|put|puts|showed|shows|came|comes|gave|gives)\b.*$"
 )
 _COMMA_SPEECH = re.compile(r",\s+" + _AUXILIARIES + r"(?:" + _SPEECH_VERBS + r")\b")
+_NOT_NAMES = frozenset({"the", "a", "an", "also", "it also", "the tally", "the count", "the toll"})
 _CLAUSE_NOT_SPEAKER = re.compile(
     r"\d|\b(?:had|has|have|was|were|is|are|will|would|could|lost|killed|destroyed|shot|captured|downed)\b"
 )

@@ -26,6 +26,7 @@ from ..readers.words import (
     KILLED,
     SKIP,
     V_AID,
+    V_DESTROY,
     V_EXCHANGE,
     V_INTERCEPT,
     V_KILL,
@@ -82,6 +83,13 @@ _AMONG_WHAT = re.compile(
 _AGE_BEFORE = re.compile(
     r"(?i)\b(?:boy|girl|man|woman|child|son|daughter|teenager|pensioner|resident|mother|father|grandmother|"
     r"grandfather)s?\s+(?:aged\s+|of\s+(?:about\s+|around\s+)?)$"
+)
+# "7,332 tanks (+20)": a running total and the day's addition, as the General Staff prints them.
+_DAY_ADDED = re.compile(r"\s*\(\s*\+\s*\d")
+# A tally as the subject of what it holds: "the tally also counts", "the General Staff has counted".
+_TALLY_HOLDS = re.compile(
+    r"(?i)\b(?:tally|toll|count|list|General\s+Staff)\b[^.;:]{0,40}?\b(?:counts|counted|lists|listed|includes|included|"
+    r"comprises|shows|showed|holds|records|recorded)\b"
 )
 _RATIO = re.compile(r"(?i)^[^,.;]{0,25}?\bfor\s+(?:every|each)\b")
 _SUBSET = re.compile(
@@ -178,6 +186,7 @@ def _read_sentence(
     ages = " of " in s or "aged" in s
     ratio = "for every" in s or "for each" in s
     partitive_words = " of th" in s
+    tally_words = "tally" in s or "count" in s or "toll" in s
     alive = "alive" in s or "unharmed" in s or "unhurt" in s
     for index, role in raid.role.items():
         # "Of 72 drones launched, 55 were destroyed": the part counts what the whole counts.
@@ -228,6 +237,18 @@ def _read_sentence(
         verb = governing_verb(doc, sentence, figure, noun, verbs, attributions)
         if verb is None:
             verb = tally_header_verb(doc, sentence, figure, verbs)
+        if (
+            verb is None
+            and noun.kind == "equipment"
+            and (
+                figure.delta
+                or _DAY_ADDED.match(text[noun.end : noun.end + 14])
+                or (tally_words and _TALLY_HOLDS.search(text[sentence.start : figure.qstart]))
+            )
+        ):
+            # "The tally also counts 7,332 tanks (+20), 14,096 armoured vehicles (+29)": the General Staff's
+            # running totals with the day's additions, retold without a verb of loss.
+            verb = Verb(figure.start, figure.start, V_DESTROY, False)
         role = raid.role.get(index)
         if role is not None and noun.kind == "equipment" and noun.equipment in ("uav", "missile", "other"):
             # The raid's part was brought down and its whole was fired, whatever verb stands nearer.

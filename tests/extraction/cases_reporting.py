@@ -936,6 +936,32 @@ HARDWARE_LISTS: list[Case] = [
             dict(category="launched", equipment="uav", value=100, subject_side="RU"),
         ],
     ),
+    Case(
+        "tally-counts-totals-with-the-days-additions",
+        "The tally also counts 7,400 tanks (+15) and 14,200 armoured combat vehicles (+31), Ukraine's "
+        "General Staff said.",
+        "2024-05-06",
+        [
+            dict(category="equipment", equipment="tank", value=7400, subject_side="RU", period="cumulative",
+                 claimant=GS),
+            dict(category="equipment", equipment="tank", value=15, subject_side="RU", period="window"),
+            dict(category="equipment", equipment="armored_vehicle", value=14200, subject_side="RU",
+                 period="cumulative"),
+            dict(category="equipment", equipment="armored_vehicle", value=31, subject_side="RU",
+                 period="window"),
+        ],
+        note="'N tanks (+M)' is a running total and the day's addition; 'the tally counts' names no speaker",
+    ),
+    Case(
+        "tally-includes-hardware",
+        "Since February 2022 the General Staff has counted 7,410 tanks and 1,060 rocket launchers.",
+        "2024-05-07",
+        [
+            dict(category="equipment", equipment="tank", value=7410, subject_side="RU", period="cumulative"),
+            dict(category="equipment", equipment="mlrs", value=1060, subject_side="RU", period="cumulative"),
+        ],
+        note="a tally that 'has counted' machines counts them lost",
+    ),
 ]
 
 # The second round: cases written by a reader who saw only SCHEMA.md and real reporting of each kind,
