@@ -604,7 +604,14 @@ def claims_for_rows(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
     # a long article into every one of its claims' rows.
     return (
         queryset.select_related(
-            "article", "article__outlet", "claimant", "region", "place", "unit", "reviewed_by"
+            "article",
+            "article__outlet",
+            "claimant",
+            "region",
+            "place",
+            "unit",
+            "reviewed_by",
+            "reference_check__series",
         )
         .defer("article__text")
         .prefetch_related(Prefetch("changes", queryset=history))

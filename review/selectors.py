@@ -14,6 +14,7 @@ from review.services import claim_snapshot
 QUEUE_ORDERS: dict[str, str] = {
     "oldest": "Oldest first",
     "least_complete": "Least complete first",
+    "differs_first": "Differing from the reference first",
 }
 
 # The engine gives no confidence score, so "lowest confidence" is measured by what it could not
@@ -42,6 +43,15 @@ def review_queue(*, queryset: QuerySet[Claim] | None = None, order: str = "oldes
     queryset = queryset.filter(review_status=Claim.ReviewStatus.UNREVIEWED).annotate(missing=_missing_count())
     if order == "least_complete":
         queryset = queryset.order_by(F("missing").desc(), "created_at", "id")
+    elif order == "differs_first":
+        # A claim that differs from its reference series is a misreading (the engine's) or a misquote (the
+        # outlet's): either is worth a reviewer's eyes first.
+        differs = Case(
+            When(reference_check__status="differs", then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        queryset = queryset.order_by(differs, "created_at", "article_id", "start", "id")
     else:
         # Claims of one article are created together, so oldest first also keeps an article's
         # claims next to each other, in text order.

@@ -307,3 +307,17 @@ def test_the_product_measures_itself_against_the_reference(tanks_series, capsys)
     call_command("extraction_quality", "--reference", "--month", "2024-05-01")
     out = capsys.readouterr().out
     assert "30 generated reports from 2024-05-01" in out and "agreement 1.000" in out
+
+
+def test_a_differing_claim_comes_first_in_the_review_queue_with_its_reason(tanks_series, client_for, carol):
+    agrees = _claim(value=7012, date=D(2024, 5, 2))
+    differs = _claim(value=7010, date=D(2024, 5, 2))
+    client = client_for(carol)
+    page = client.get(reverse("review:queue"), {"order": "differs_first"})
+    assert page.status_code == 200
+    shown = [claim.pk for claim in page.context["page"].object_list]
+    assert shown.index(differs.pk) < shown.index(agrees.pk)
+    html = page.content.decode()
+    assert "differs from Staff tanks: 7,012 that day" in html
+    assert "a misreading (the engine's) or a misquote (the outlet's)" in html
+    assert "agrees with Staff tanks" in html
