@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Trunc
 from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
@@ -47,6 +47,8 @@ from claims.models import (
     Person,
     PersonRole,
     Place,
+    ReferenceCheck,
+    ReferenceSeries,
     Region,
     Unit,
 )
@@ -621,3 +623,62 @@ def claims_for_rows(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
 def article_history(*, article: Article) -> QuerySet:
     """Every review change to the article's claims, newest first, including claims since deleted."""
     return article.claim_changes.select_related("user").order_by("-at", "-id")
+
+
+# How many checked claims a reference series' page lists (differing ones first).
+SERIES_CLAIMS_SHOWN = 200
+
+
+def reference_series_list() -> QuerySet[ReferenceSeries]:
+    """Every reference series with its points and its checks counted by status."""
+    return (
+        ReferenceSeries.objects.select_related("claimant")
+        .annotate(
+            n_points=Count("points", distinct=True),
+            n_agrees=Count("checks", filter=Q(checks__status=ReferenceCheck.Status.AGREES), distinct=True),
+            n_differs=Count("checks", filter=Q(checks__status=ReferenceCheck.Status.DIFFERS), distinct=True),
+            n_no_point=Count(
+                "checks", filter=Q(checks__status=ReferenceCheck.Status.NO_POINT), distinct=True
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def reference_series_page(series: ReferenceSeries) -> dict[str, Any]:
+    """A series' curve, the claims checked against it (differing first) and its agreement rate."""
+    counts = dict(series.checks.values_list("status").annotate(n=Count("id")))
+    agrees = counts.get(ReferenceCheck.Status.AGREES, 0)
+    differs = counts.get(ReferenceCheck.Status.DIFFERS, 0)
+    differing_first = Case(
+        When(status=ReferenceCheck.Status.DIFFERS, then=Value(0)),
+        When(status=ReferenceCheck.Status.NO_POINT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    checks = list(
+        series.checks.select_related("claim__article__outlet")
+        .defer("claim__article__text")
+        .order_by(differing_first, "-claim__date", "id")[:SERIES_CLAIMS_SHOWN]
+    )
+    points = list(series.points.order_by("date").values_list("date", "value"))
+    chart = {
+        "label": series.name,
+        "points": [{"x": day.isoformat(), "y": value} for day, value in points],
+        "claims": [
+            {"x": c.claim.date.isoformat(), "y": c.claim.value, "status": c.status}
+            for c in checks
+            if c.claim.date is not None
+            and c.claim.value is not None
+            and series.kind == "running_total"
+            and c.claim.period == Claim.Period.CUMULATIVE
+        ],
+    }
+    return {
+        "counts": counts,
+        "rate": agrees / (agrees + differs) if agrees + differs else None,
+        "checks": checks,
+        "total_checks": sum(counts.values()),
+        "points": points,
+        "chart": chart,
+    }

@@ -15,4 +15,6 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("regions/<slug:slug>/", views.region_detail, name="region"),
     path("units/<slug:slug>/", views.unit_detail, name="unit"),
+    path("reference/", views.reference_list, name="references"),
+    path("reference/<slug:slug>/", views.reference_detail, name="reference"),
 ]

@@ -24,7 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 from claims import exports, selectors, timelines
 from claims.filters import ArticleFilter, ClaimFilter
 from claims.forms import SERIES_CHOICES, ExportForm, TableForm, TimelineForm
-from claims.models import Article, Claim, Region, Unit
+from claims.models import Article, Claim, ReferenceSeries, Region, Unit
 
 PREVIEW_ROWS = 20
 # The largest figures a chart tooltip names for its point.
@@ -336,4 +336,21 @@ def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
     unit = get_object_or_404(Unit, slug=slug)
     return _registry_page(
         request, "claims/unit_detail.html", "unit", unit, regions=selectors.unit_regions(unit)
+    )
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def reference_list(request: HttpRequest) -> HttpResponse:
+    """The reference series, each with how many claims agree with it."""
+    return render(request, "claims/reference_list.html", {"series_list": selectors.reference_series_list()})
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def reference_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One reference series: its curve with the claims checked against it, differing ones first."""
+    series = get_object_or_404(ReferenceSeries.objects.select_related("claimant"), slug=slug)
+    return render(
+        request, "claims/reference_detail.html", {"series": series, **selectors.reference_series_page(series)}
     )

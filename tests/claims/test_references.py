@@ -321,3 +321,25 @@ def test_a_differing_claim_comes_first_in_the_review_queue_with_its_reason(tanks
     assert "differs from Staff tanks: 7,012 that day" in html
     assert "a misreading (the engine's) or a misquote (the outlet's)" in html
     assert "agrees with Staff tanks" in html
+
+
+def test_a_series_page_shows_its_curve_its_agreement_and_the_differing_claims_first(
+    tanks_series, client_for, alice
+):
+    agrees = _claim(value=7012, date=D(2024, 5, 2))
+    differs = _claim(value=7010, date=D(2024, 5, 2))
+    client = client_for(alice)
+    listing = client.get(reverse("claims:references"))
+    assert listing.status_code == 200
+    row = next(s for s in listing.context["series_list"] if s.pk == tanks_series.pk)
+    assert (row.n_points, row.n_agrees, row.n_differs, row.n_no_point) == (3, 1, 1, 0)
+    page = client.get(reverse("claims:reference", args=[tanks_series.slug]))
+    assert page.status_code == 200
+    assert [check.claim_id for check in page.context["checks"]] == [differs.pk, agrees.pk]
+    assert page.context["rate"] == 0.5
+    html = page.content.decode()
+    assert "agreement 50%" in html and 'id="reference-data"' in html
+    chart = page.context["chart"]
+    assert chart["points"][1] == {"x": "2024-05-02", "y": 7012}
+    assert {c["status"] for c in chart["claims"]} == {"agrees", "differs"}
+    assert client.get(reverse("claims:reference", args=["no-such-series"])).status_code == 404
