@@ -164,6 +164,14 @@ def subject_side(
         own_toll = _OWN_TOLL.search(text[sentence.start : figure.qstart])
     if own_toll is not None:
         at, end = sentence.start + own_toll.start(), sentence.start + own_toll.end()
+        if any(
+            end <= m.start < figure.start and _ACTS.match(text[m.end : min(figure.start, m.end + 30)])
+            for m in mentions
+        ):
+            # "Official Ukrainian figures show Russia lost 500": another side is the figure's actor (not
+            # "the only official toll Moscow has ever published": the toll's publisher).
+            own_toll = None
+    if own_toll is not None:
         owner = next((m for m in reversed(mentions) if m.start < end and at - m.end <= 40), None)
         side = resolve(owner) if owner is not None else claimant_side
         if side in (UA, RU, KP):
@@ -311,6 +319,10 @@ _OWN_TOLL = Caseless(
         r"losses)\b|"
         r"\b(?:acknowledged|admitted|conceded)\s+(?:(?:the\s+)?(?:loss|deaths?)\s+of\s+)?(?=[\w\s,]{0,20}\d))"
     )
+)
+
+_ACTS = re.compile(
+    r"(?i)^[^,;.]{0,15}?\b(?:lost|loses|losing|suffered|killed|destroyed|shot\s+down|downed|captured)\b"
 )
 
 _APPOSED_LOSS = re.compile(r"(?i)\b(?:casualties|losses|dead|deaths|toll)\b[^,;.]{0,60},\s*$")

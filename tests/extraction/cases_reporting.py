@@ -230,6 +230,13 @@ LIST_SIDE: list[Case] = [
         ],
         note="'total casualties come to N' counts casualties, not the killed before it",
     ),
+    Case(
+        "own-toll-is-not-a-sides-figures-about-the-other",
+        "Official Ukrainian figures show Russia lost 640 soldiers over the past day.",
+        "2024-05-02",
+        [dict(category="casualties", value=640, subject_side="RU")],
+        note="'official figures' of one side about the other are no count of its own losses",
+    ),
 ]
 
 # 3. A running total or a window.
