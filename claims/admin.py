@@ -200,10 +200,6 @@ class ReferenceSeriesAdmin(admin.ModelAdmin):
                     claimant=data["claimant"].name if data["claimant"] else None,
                     subject_side=data["subject_side"],
                 )
-                if data["format"] == "csv" and not data["name"]:
-                    raise ReferenceFileError("a CSV series needs a name")
-                if data["format"] == "oryx" and not data["snapshot"]:
-                    raise ReferenceFileError("an Oryx file needs the day its totals are as of")
                 stored = reference_import(
                     text,
                     data["format"],

@@ -264,8 +264,12 @@ def read_file(text: str, fmt: str, **options) -> list[SeriesData]:
     if fmt == "gs-corrections":
         return read_gs_corrections(text)
     if fmt == "oryx":
+        if not options.get("snapshot"):
+            raise ReferenceFileError("an Oryx file needs the day its totals are as of")
         return read_oryx(text, options["snapshot"])
     if fmt == "csv":
+        if not options.get("name"):
+            raise ReferenceFileError("a CSV series needs a name")
         return read_csv(
             text, options["name"], category=options.get("category"), equipment=options.get("equipment"),
             kind=options.get("kind") or ReferenceSeries.Kind.RUNNING_TOTAL,
@@ -416,29 +420,40 @@ class SeriesIndex:
         return found[0] if len(found) == 1 else None
 
     def points_of(self, series: ReferenceSeries) -> dict[date, int]:
+        """Every point of a series (read once)."""
         if series.pk not in self.points:
             self.points[series.pk] = dict(series.points.values_list("date", "value"))
         return self.points[series.pk]
+
+
+def _points_for(fits: list[tuple[Claim, ReferenceSeries]]) -> dict[int, dict[date, int]]:
+    """The points the checks of ``fits`` need (each claim's day and the day before), in one query: a
+    series holds a point a day for years, an article's claims need a few."""
+    days = {d for claim, _ in fits if claim.date for d in (claim.date, claim.date - timedelta(days=1))}
+    found: dict[int, dict[date, int]] = {series.pk: {} for _, series in fits}
+    if days:
+        rows = ReferencePoint.objects.filter(series_id__in=found, date__in=days)
+        for series_id, day, value in rows.values_list("series_id", "date", "value"):
+            found[series_id][day] = value
+    return found
 
 
 def checks_refresh(claims) -> int:
     """Check ``claims`` (a queryset or a list) against their series again: each gets its row, or loses it
     where no series fits any more. The number of checks written."""
     series = SeriesIndex()
+    claims = list(claims)
+    fits = [(claim, fit) for claim in claims if (fit := series.fitting(claim)) is not None]
+    points = _points_for(fits)
     rows: list[ReferenceCheck] = []
-    ids: list[int] = []
     now = timezone.now()
-    for claim in claims:
-        ids.append(claim.pk)
-        fit = series.fitting(claim)
-        if fit is None:
-            continue
-        status, reference = verdict(claim, series.points_of(fit))
+    for claim, fit in fits:
+        status, reference = verdict(claim, points[fit.pk])
         difference = None if reference is None or claim.value is None else claim.value - reference
         rows.append(ReferenceCheck(claim_id=claim.pk, series=fit, status=status, reference_value=reference,
                                    difference=difference, computed_at=now))  # fmt: skip
     with transaction.atomic():
-        ReferenceCheck.objects.filter(claim_id__in=ids).delete()
+        ReferenceCheck.objects.filter(claim_id__in=[claim.pk for claim in claims]).delete()
         ReferenceCheck.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
@@ -455,6 +470,8 @@ def checks_refresh_for_series(stored: Iterable[ReferenceSeries]) -> int:
             category=series.category,
             equipment=series.equipment,
         )
-        for start in range(0, claims.count(), 5000):
-            written += checks_refresh(list(claims.order_by("pk")[start : start + 5000]))
+        last = 0
+        while chunk := list(claims.filter(pk__gt=last).order_by("pk")[:5000]):
+            written += checks_refresh(chunk)
+            last = chunk[-1].pk
     return written

@@ -343,3 +343,24 @@ def test_a_series_page_shows_its_curve_its_agreement_and_the_differing_claims_fi
     assert chart["points"][1] == {"x": "2024-05-02", "y": 7012}
     assert {c["status"] for c in chart["claims"]} == {"agrees", "differs"}
     assert client.get(reverse("claims:reference", args=["no-such-series"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [("csv", "a CSV series needs a name"), ("oryx", "an Oryx file needs the day its totals are as of")],
+)
+def test_a_file_without_what_its_format_needs_is_refused(fmt, message):
+    from claims.references import read_file
+
+    with pytest.raises(ReferenceFileError, match=message):
+        read_file("2024-01-01,10\n", fmt)
+
+
+def test_checking_an_articles_claims_reads_only_the_points_they_need(
+    tanks_series, django_assert_max_num_queries
+):
+    claims = [_claim(value=7012, date=D(2024, 5, 2)), _claim(value=18, period="window", date=D(2024, 5, 3))]
+    # The series index, the needed points in one query, and the old checks' delete and the new ones' insert
+    # in a savepoint: however many points the series holds.
+    with django_assert_max_num_queries(6):
+        assert checks_refresh(claims) == 2
