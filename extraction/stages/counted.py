@@ -283,10 +283,12 @@ def counted_noun(
         link = text[candidates[-1].end : figure.qstart]
         if _LINK_MARK.match(link):
             return _NONE
-    wide = max(_item_start(text, sentence.start, figure.qstart), figure.qstart - 160)
-    if index > 0:
-        wide = max(wide, figures[index - 1].end)
-    number_of = _NUMBER_OF.search(text[wide : figure.qstart]) if linked and " of " in sentence.text else None
+    number_of = None
+    if linked and " of " in sentence.text:
+        wide = max(_item_start(text, sentence.start, figure.qstart), figure.qstart - 160)
+        if index > 0:
+            wide = max(wide, figures[index - 1].end)
+        number_of = _NUMBER_OF.search(text[wide : figure.qstart])
     if number_of is not None:
         # "The number of people killed by a Russian missile ... reached 40": what is numbered, not the
         # nouns of the clause that describes it.
