@@ -1,4 +1,5 @@
-"""The dashboard's options beside the filters: how the timeline groups, and how the table sorts and pages."""
+"""The dashboard's options beside the filters: how the timeline groups, how the table sorts and pages, and
+which consistency alarms are listed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+
+from claims.models import Alarm
 
 SERIES_CHOICES = [
     ("side", "Whose losses (subject side)"),
@@ -95,3 +98,13 @@ class TableForm(forms.Form):
 
 class ExportForm(forms.Form):
     bom = forms.BooleanField(required=False, label="Add a byte-order mark (for Excel)")
+
+
+class AlarmFilterForm(forms.Form):
+    """The alarms page's choices: which kind, open or explained, the alarms of one claim."""
+
+    STATES = [("open", "Open"), ("explained", "Explained"), ("all", "All")]
+
+    kind = forms.ChoiceField(choices=[("", "Every kind"), *Alarm.Kind.choices], required=False, label="Kind")
+    state = forms.ChoiceField(choices=STATES, required=False, label="State")
+    claim = forms.IntegerField(required=False, min_value=1, label="Claim", widget=forms.HiddenInput)

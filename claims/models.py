@@ -612,3 +612,47 @@ class ReferenceCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id}: {self.status} ({self.series})"
+
+
+class Alarm(models.Model):
+    """Two claims of one series that cannot both be right: a running total lower than the one before it,
+    a running total that rose by more than the day's figures claimed in between, or two figures of one
+    claimant for the same day that differ. Kept as rows by the write paths (claims.alarms), never worked
+    out per page view; a reviewer may mark one explained (a correction the claimant made, say)."""
+
+    class Kind(models.TextChoices):
+        FALLS = "falls", "Running total lower than the one before"
+        JUMPS = "jumps", "Running total rose more than the daily figures in between"
+        SAME_DAY = "same_day", "Two figures for the same day differ"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    # A digest of the series (claims.alarms.series_key): what a refresh replaces.
+    series = models.CharField(max_length=32, db_index=True)
+    # The later claim's day: the day the alarm is raised for.
+    date = models.DateField()
+    earlier = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    later = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    earlier_value = models.BigIntegerField()
+    later_value = models.BigIntegerField()
+    # A jump: the earlier total plus the daily figures claimed in between, what the later total should be.
+    expected = models.BigIntegerField(null=True, blank=True)
+    found_at = models.DateTimeField(default=timezone.now)
+    explained_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    explained_at = models.DateTimeField(null=True, blank=True)
+    explanation = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "earlier", "later"], name="alarm_one_per_pair"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["date"], condition=models.Q(explained_at__isnull=True), name="alarm_open_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.date}: {self.earlier_value:,} / {self.later_value:,}"

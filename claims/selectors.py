@@ -27,7 +27,20 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Trunc
 from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
@@ -38,6 +51,7 @@ from claims.forms import Cursor
 from claims.models import (
     CLAIM_DAY,
     CLAIM_SORT_VALUE,
+    Alarm,
     Article,
     Claim,
     Claimant,
@@ -616,6 +630,7 @@ def claims_for_rows(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
             "reference_check__series",
         )
         .defer("article__text")
+        .annotate(in_alarm=in_open_alarm())
         .prefetch_related(Prefetch("changes", queryset=history))
     )
 
@@ -682,3 +697,78 @@ def reference_series_page(series: ReferenceSeries) -> dict[str, Any]:
         "points": points,
         "chart": chart,
     }
+
+
+# --- consistency alarms ---------------------------------------------------------------------------------
+
+ALARMS_PER_PAGE = 50
+
+
+def open_alarms() -> QuerySet[Alarm]:
+    """The alarms no reviewer has explained yet."""
+    return Alarm.objects.filter(explained_at__isnull=True)
+
+
+def in_open_alarm() -> Exists:
+    """Whether a claim is one of the two of an open alarm (for an annotation)."""
+    return Exists(open_alarms().filter(Q(earlier=OuterRef("pk")) | Q(later=OuterRef("pk"))))
+
+
+def open_alarm_count() -> int:
+    return open_alarms().count()
+
+
+def alarm_list(*, kind: str = "", state: str = "open", claim: int | None = None) -> QuerySet[Alarm]:
+    """Alarms newest first with both claims as a row shows them; ``state`` is open, explained or all."""
+    alarms = Alarm.objects.all()
+    if state == "open":
+        alarms = alarms.filter(explained_at__isnull=True)
+    elif state == "explained":
+        alarms = alarms.filter(explained_at__isnull=False)
+    if kind:
+        alarms = alarms.filter(kind=kind)
+    if claim is not None:
+        alarms = alarms.filter(Q(earlier_id=claim) | Q(later_id=claim))
+    related = ("article__outlet", "claimant", "region", "place", "unit")
+    return (
+        alarms.select_related(
+            "explained_by", *(f"{end}__{r}" for end in ("earlier", "later") for r in related)
+        )
+        .defer("earlier__article__text", "later__article__text")
+        .order_by("-date", "-id")
+    )
+
+
+def alarm_counts() -> dict[str, int]:
+    """Open alarms by kind."""
+    return dict(open_alarms().values_list("kind").annotate(n=Count("id")).order_by())
+
+
+@dataclass
+class AlarmRow:
+    """An alarm as its page lists it: the series in words and a link to both figures with their sources."""
+
+    alarm: Alarm
+    series: str
+    both_url: str
+
+
+def _series_words(claim: Claim) -> str:
+    who = claim.claimant.name if claim.claimant else f"{claim.get_claimant_side_display()} (unnamed)"
+    what = claim.get_equipment_display() if claim.equipment else claim.get_category_display()
+    whose = "civilians of " if claim.civilian else ""
+    scope = claim.unit or claim.place or claim.region
+    return f"{who} on {whose}{claim.get_subject_side_display()}: {what.lower()}" + (
+        f", {scope.name}" if scope else ", whole war"
+    )
+
+
+def alarm_rows(alarms: Iterable[Alarm]) -> list[AlarmRow]:
+    return [
+        AlarmRow(
+            alarm=a,
+            series=_series_words(a.later),
+            both_url=claims_url({"fact": f"{a.earlier.fact_key},{a.later.fact_key}"}),
+        )
+        for a in alarms
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from claims.alarms import alarms_refresh, merge, touched, touched_by_query
 from claims.models import Article, Claim, Claimant, Person, PersonRole, Place, Region, Side, Unit
 from claims.references import checks_refresh
 from extraction.names.registries import seed_roles
@@ -224,9 +225,11 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
     row lock (ingest.services does), so two runs for one article cannot interleave.
     """
     with transaction.atomic():
-        article.claims.filter(
+        replaced = article.claims.filter(
             origin=Claim.Origin.MACHINE, review_status=Claim.ReviewStatus.UNREVIEWED
-        ).delete()
+        )
+        series = touched_by_query(replaced)
+        replaced.delete()
         # The kept claims as they are now (a reviewer's added claim covers the engine's) and as
         # the engine first gave them (an edited claim must not come back as a new one).
         reviewed: set[str] = set()
@@ -289,4 +292,6 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
         Claim.objects.bulk_create(rows, batch_size=500)
         # Each claim that fits a reference series is checked against it as it is stored.
         checks_refresh(rows)
+        # And the series its claims left or joined are checked for figures that cannot all be right.
+        alarms_refresh(merge(series, touched(rows)))
     return len(rows)

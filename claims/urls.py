@@ -17,4 +17,5 @@ urlpatterns = [
     path("units/<slug:slug>/", views.unit_detail, name="unit"),
     path("reference/", views.reference_list, name="references"),
     path("reference/<slug:slug>/", views.reference_detail, name="reference"),
+    path("alarms/", views.alarm_list, name="alarms"),
 ]

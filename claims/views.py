@@ -23,8 +23,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from claims import exports, selectors, timelines
 from claims.filters import ArticleFilter, ClaimFilter
-from claims.forms import SERIES_CHOICES, ExportForm, TableForm, TimelineForm
-from claims.models import Article, Claim, ReferenceSeries, Region, Unit
+from claims.forms import SERIES_CHOICES, AlarmFilterForm, ExportForm, TableForm, TimelineForm
+from claims.models import Alarm, Article, Claim, ReferenceSeries, Region, Unit
 
 PREVIEW_ROWS = 20
 # The largest figures a chart tooltip names for its point.
@@ -354,3 +354,31 @@ def reference_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "claims/reference_detail.html", {"series": series, **selectors.reference_series_page(series)}
     )
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def alarm_list(request: HttpRequest) -> HttpResponse:
+    """Pairs of claims of one series that cannot both be right, newest first, for reviewers to settle."""
+    form = AlarmFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        alarms, status = Alarm.objects.none(), 400
+    else:
+        data = form.cleaned_data if form.is_bound else {}
+        alarms = selectors.alarm_list(
+            kind=data.get("kind") or "", state=data.get("state") or "open", claim=data.get("claim")
+        )
+        status = 200
+    counts = selectors.alarm_counts()
+    page = Paginator(alarms, selectors.ALARMS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": selectors.alarm_rows(page.object_list),
+        "kind_counts": [(value, label, counts.get(value, 0)) for value, label in Alarm.Kind.choices],
+        "query": query.urlencode(),
+        "can_review": request.user.has_perm(REVIEW_PERMISSION),
+    }
+    return render(request, "claims/alarm_list.html", context, status=status)

@@ -5,9 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
+from claims.selectors import open_alarm_count
+
 
 def site(request: HttpRequest) -> dict[str, object]:
     return {
         "mail_configured": settings.MAIL_CONFIGURED,
         "login_cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        # Called only where a page shows it (the navigation, for a signed-in user): one indexed count.
+        "open_alarm_count": open_alarm_count,
     }

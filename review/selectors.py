@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from claims.models import Article, Claim
-from claims.selectors import claims_for_rows
+from claims.selectors import claims_for_rows, in_open_alarm
 from review.models import ClaimChange
 from review.services import claim_snapshot
 
@@ -15,6 +15,7 @@ QUEUE_ORDERS: dict[str, str] = {
     "oldest": "Oldest first",
     "least_complete": "Least complete first",
     "differs_first": "Differing from the reference first",
+    "alarms_first": "In a consistency alarm first",
 }
 
 # The engine gives no confidence score, so "lowest confidence" is measured by what it could not
@@ -52,6 +53,11 @@ def review_queue(*, queryset: QuerySet[Claim] | None = None, order: str = "oldes
             output_field=IntegerField(),
         )
         queryset = queryset.order_by(differs, "created_at", "article_id", "start", "id")
+    elif order == "alarms_first":
+        # A claim in an open alarm contradicts another of its series: one of the two needs a reviewer.
+        queryset = queryset.alias(alarmed=in_open_alarm()).order_by(
+            F("alarmed").desc(), "created_at", "article_id", "start", "id"
+        )
     else:
         # Claims of one article are created together, so oldest first also keeps an article's
         # claims next to each other, in text order.

@@ -15,7 +15,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.models import Article, Claim, Claimant, Place, Region, Side, Unit
+from claims.alarms import alarms_refresh, merge, touched
+from claims.models import Alarm, Article, Claim, Claimant, Place, Region, Side, Unit
 from claims.references import checks_refresh
 from extraction import schema
 from review.models import ClaimChange
@@ -178,9 +179,12 @@ def _move_status(
 ) -> Claim:
     """Set the claim's review status, save it and record the change (reviewed=False clears the reviewer)."""
     before = claim.review_status
+    series = touched([claim])
     now = timezone.now()
     _set_review(claim, status, user if reviewed else None, now if reviewed else None)
     claim.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "updated_at"])
+    # A rejected claim leaves its series' readings, a reopened one comes back.
+    alarms_refresh(merge(series, touched([claim])))
     _record(
         claim,
         user=user,
@@ -262,6 +266,7 @@ def claim_update(
             "cancel and open it again to see their change."
         )
     before = claim_snapshot(claim)
+    series = touched([claim])
     current = {field: getattr(claim, field) for field in REVIEW_FIELDS}
     values = claim_values_check({**current, **data})
     for field, value in values.items():
@@ -275,6 +280,7 @@ def claim_update(
     claim.fact_key = claim.compute_fact_key()
     claim.save()
     checks_refresh([claim])
+    alarms_refresh(merge(series, touched([claim])))
     edited = set(old) - {"review_status"}
     action = ClaimChange.Action.EDITED if edited else ClaimChange.Action.CONFIRMED
     _record(claim, user=user, action=action, at=now, before=old, after=new, reason=reason)
@@ -351,6 +357,7 @@ def claim_add(
         )
     claim.save()
     checks_refresh([claim])
+    alarms_refresh(touched([claim]))
     _record(
         claim,
         user=user,
@@ -381,3 +388,23 @@ def claim_reopen(*, claim: Claim, user: AbstractBaseUser, reason: str = "") -> C
         reason=reason,
         reviewed=False,
     )
+
+
+def alarm_explain(*, alarm: Alarm, user: AbstractBaseUser, explanation: str) -> Alarm:
+    """Mark an alarm explained (a correction by the claimant, two counts of different things), with why:
+    it leaves the open alarms and keeps its explanation while the same two claims stay in it."""
+    explanation = (explanation or "").strip()
+    if not explanation:
+        raise ValidationError({"explanation": ["Say what explains the two figures."]})
+    if len(explanation) > 300:
+        raise ValidationError({"explanation": ["Keep the explanation under 300 characters."]})
+    alarm.explained_by, alarm.explained_at, alarm.explanation = user, timezone.now(), explanation
+    alarm.save(update_fields=["explained_by", "explained_at", "explanation"])
+    return alarm
+
+
+def alarm_reopen(*, alarm: Alarm) -> Alarm:
+    """Put an explained alarm back among the open ones."""
+    alarm.explained_by, alarm.explained_at, alarm.explanation = None, None, ""
+    alarm.save(update_fields=["explained_by", "explained_at", "explanation"])
+    return alarm

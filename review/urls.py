@@ -16,4 +16,6 @@ urlpatterns = [
     path("claims/<int:pk>/edit/", views.claim_edit, name="claim_edit"),
     path("articles/<int:pk>/", views.article_review, name="article"),
     path("articles/<int:pk>/add/", views.claim_add, name="claim_add"),
+    path("alarms/<int:pk>/explain/", views.alarm_explain, name="alarm_explain"),
+    path("alarms/<int:pk>/reopen/", views.alarm_reopen, name="alarm_reopen"),
 ]

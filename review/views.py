@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims import selectors as claim_selectors
-from claims.models import Article, Claim
+from claims.models import Alarm, Article, Claim
 from review import quality, selectors, services
 from review.forms import (
     ClaimAddForm,
@@ -247,3 +247,33 @@ def quality_page(request: HttpRequest) -> HttpResponse:
     except quality.EngineUnavailable as exc:
         return render(request, "review/quality.html", {"error": str(exc), "partial": partial}, status=503)
     return render(request, "review/quality.html", {"report": report, "partial": partial})
+
+
+def _back_to_alarms(request: HttpRequest) -> HttpResponseRedirect:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    return redirect(target or "claims:alarms")
+
+
+@permission_required(REVIEW_PERMISSION, raise_exception=True)
+@require_POST
+def alarm_explain(request: HttpRequest, pk: int) -> HttpResponse:
+    alarm = get_object_or_404(Alarm, pk=pk)
+    try:
+        services.alarm_explain(
+            alarm=alarm, user=request.user, explanation=request.POST.get("explanation", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The alarm is marked explained.")
+    return _back_to_alarms(request)
+
+
+@permission_required(REVIEW_PERMISSION, raise_exception=True)
+@require_POST
+def alarm_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    services.alarm_reopen(alarm=get_object_or_404(Alarm, pk=pk))
+    messages.success(request, "The alarm is open again.")
+    return _back_to_alarms(request)
