@@ -7,7 +7,8 @@ one day) one a day too. Three things raise an alarm:
 - a running total lower than the reading before it (`falls`);
 - a running total that rose from the reading before it by more than the daily figures claimed for every day
   in between (`jumps`), checked only where a daily figure exists for each of those days;
-- two figures of the series for the same day, both running totals or both daily, that differ (`same_day`).
+- two articles' figures of the series for the same day, both running totals or both daily, that differ
+  (`same_day`).
 Figures with a qualifier ("about", "more than", a range) differ only past the same tolerance the reference
 checks allow. Each alarm depends on a reading and its neighbours only, so a change to a few claims refreshes
 the stretch of their series between the readings on either side, not the whole series.
@@ -41,7 +42,17 @@ KEY_FIELDS = (
     "place_id",
     "unit_id",
 )
-READ_FIELDS = ("id", "period", "date", "date_start", "value", "value_max", "qualifier", *KEY_FIELDS)
+READ_FIELDS = (
+    "id",
+    "article_id",
+    "period",
+    "date",
+    "date_start",
+    "value",
+    "value_max",
+    "qualifier",
+    *KEY_FIELDS,
+)
 APPROXIMATE = {Claim.Qualifier.ABOUT, Claim.Qualifier.AT_LEAST, Claim.Qualifier.UP_TO}
 
 
@@ -94,6 +105,7 @@ def _readable() -> QuerySet[Claim]:
 @dataclass(frozen=True)
 class _Figure:
     claim_id: int
+    article_id: int
     value: int
     value_max: int | None
     qualifier: str
@@ -116,8 +128,17 @@ def _differ(low: _Figure, high: _Figure) -> bool:
 
 
 def _same_day(day: date, figures: list[_Figure], series: str) -> Alarm | None:
-    low = min(figures, key=lambda f: (f.value, f.claim_id))
-    high = max(figures, key=lambda f: (f.value, -f.claim_id))
+    """Two articles' figures for one day that differ. Within one article two figures of a series are a
+    whole and its part ("five tanks, including two Leopards"), not a contradiction: each article gives
+    its largest."""
+    per_article: dict[int, _Figure] = {}
+    for figure in figures:
+        if figure.article_id not in per_article or figure.value > per_article[figure.article_id].value:
+            per_article[figure.article_id] = figure
+    if len(per_article) < 2:
+        return None
+    low = min(per_article.values(), key=lambda f: (f.value, f.claim_id))
+    high = max(per_article.values(), key=lambda f: (f.value, -f.claim_id))
     if not _differ(low, high):
         return None
     return Alarm(kind=Alarm.Kind.SAME_DAY, series=series, date=day, earlier_id=low.claim_id,
@@ -134,7 +155,7 @@ def _series_alarms(series: str, rows: list[dict], first: date) -> list[Alarm]:
     totals: dict[date, list[_Figure]] = defaultdict(list)
     dailies: dict[date, list[_Figure]] = defaultdict(list)
     for row in rows:
-        figure = _Figure(row["id"], row["value"], row["value_max"], row["qualifier"])
+        figure = _Figure(row["id"], row["article_id"], row["value"], row["value_max"], row["qualifier"])
         (totals if row["period"] == Claim.Period.CUMULATIVE else dailies)[row["date"]].append(figure)
     found: list[Alarm] = []
     for by_day in (totals, dailies):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 import re
 from collections.abc import Iterator, Mapping
@@ -11,6 +12,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
 from django.db.models.lookups import In
 
 from claims.models import CLAIM_DAY, CLAIM_SORT_VALUE, Claim
+from claims.timelines import bucket_end
 from extraction import schema
 
 CHUNK_ROWS = 2000  # rows per fetch from the server-side cursor, and per write to the response
@@ -219,3 +221,25 @@ def export_filename(today: datetime.date, filters: Mapping[str, str | list[str]]
     ]
     tail = re.sub(r"[^A-Za-z0-9._-]+", "-", "_".join(parts)).strip("-")[:120]
     return f"claims-{today.isoformat()}" + (f"-{tail}" if tail else "") + ".csv"
+
+
+def comparison_csv(result, out) -> None:
+    """The comparison (claims.comparison.Comparison) as CSV into ``out``: per bucket, each column's summed
+    figures and the claims behind them, the ratio of the sides' claims about each other, the reference's
+    rise."""
+    writer = csv.writer(out)
+    header = ["bucket_start", "bucket_end"]
+    for stance in result.stances:
+        header += [stance.slug, f"{stance.slug}_claims"]
+    header += ["ratio_ua_on_ru_to_ru_on_ua", "reference", "reference_rise"]
+    writer.writerow(header)
+    name = result.reference.name if result.reference else ""
+    if name[:1] in FORMULA_STARTS:
+        name = "'" + name
+    for row in result.rows:
+        line = [row.bucket.isoformat(), bucket_end(row.bucket, result.bucket).isoformat()]
+        for cell in row.cells:
+            line += ["" if cell.value is None else cell.value, cell.claims]
+        ratio = "" if row.ratio is None else f"{row.ratio:.3f}"
+        line += [ratio, name, "" if row.reference is None else row.reference]
+        writer.writerow(line)

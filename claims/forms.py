@@ -108,3 +108,19 @@ class AlarmFilterForm(forms.Form):
     kind = forms.ChoiceField(choices=[("", "Every kind"), *Alarm.Kind.choices], required=False, label="Kind")
     state = forms.ChoiceField(choices=STATES, required=False, label="State")
     claim = forms.IntegerField(required=False, min_value=1, label="Claim", widget=forms.HiddenInput)
+
+
+class CompareForm(forms.Form):
+    """The comparison's options: the bucket and what its columns sum."""
+
+    DEFAULTS = {"bucket": "week", "measure": "personnel"}
+    MEASURES = [
+        ("personnel", "Personnel losses (killed, wounded and casualties)"),
+        ("figures", "The category filtered (casualties if none)"),
+    ]
+
+    bucket = forms.ChoiceField(choices=BUCKET_CHOICES, required=False, label="Per")
+    measure = forms.ChoiceField(choices=MEASURES, required=False, label="Columns sum")
+
+    def options(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name) or default for name, default in self.DEFAULTS.items()}

@@ -182,7 +182,7 @@ def bucket_end(start: datetime.date, bucket: str) -> datetime.date:
     return nxt - datetime.timedelta(days=1)
 
 
-def _bucket_range(first: datetime.date, last: datetime.date, bucket: str) -> list[datetime.date]:
+def bucket_range(first: datetime.date, last: datetime.date, bucket: str) -> list[datetime.date]:
     out, day = [], first
     while day <= last:
         out.append(day)
@@ -293,19 +293,7 @@ def timeline(
         in_category = {"category__in": categories} if categories else {}
         if measure == "personnel" and active.get("category") and not categories:
             notes.append("Personnel losses are killed, wounded and casualties: clear the category filter.")
-        # Engagements carry no figure; civilians' figures are never summed with soldiers' (unless asked for).
-        window = dated(main).filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
-        if "civilian" not in active:
-            if window.filter(civilian=True).exists():
-                notes.append("Civilian victims are counted apart: choose Civilians under Whose figures.")
-            window = window.filter(civilian=False)
-        if main.by_day:
-            rows = window.values("bucket", *fields).annotate(v=Sum(main.figure_values)).order_by()
-            sums = [(r["bucket"], *(r[f] for f in fields), r["v"]) for r in rows]
-        else:
-            sums = _sum_per_figure(window, fields)
-        for bucket_start, *key, total in sums:
-            values[tuple(key)][as_date(bucket_start)] = total
+        values.update(window_sums(main, dated(main), active, fields, in_category, notes))
         y_title = "Claimed figure, summed per " + bucket + _categories_title(categories, measure)
         notes.append(_figures_note(categories, measure, chosen=bool(active.get("category"))))
         equipment_mixed = set(categories) & EQUIPMENT_CATEGORIES and not active.get("equipment")
@@ -327,6 +315,33 @@ def timeline(
         elif categories and equipment_mixed:
             notes.append("Choose an equipment type to see running totals.")
     return _assemble(filterset, active, group, bucket, measure, values, running, y_title, notes, categories)
+
+
+def window_sums(
+    main: Source,
+    rows: QuerySet,
+    active: Mapping[str, Any],
+    fields: tuple[str, ...],
+    in_category: Mapping[str, Any],
+    notes: list[str],
+) -> dict[tuple, dict[datetime.date, int]]:
+    """Per series (``fields``) and bucket: the window figures of ``rows`` (annotated with their bucket)
+    summed, each reported figure once."""
+    # Engagements carry no figure; civilians' figures are never summed with soldiers' (unless asked for).
+    window = rows.filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
+    if "civilian" not in active:
+        if window.filter(civilian=True).exists():
+            notes.append("Civilian victims are counted apart: choose Civilians under Whose figures.")
+        window = window.filter(civilian=False)
+    if main.by_day:
+        found = window.values("bucket", *fields).annotate(v=Sum(main.figure_values)).order_by()
+        sums = [(r["bucket"], *(r[f] for f in fields), r["v"]) for r in found]
+    else:
+        sums = _sum_per_figure(window, fields)
+    values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
+    for bucket_start, *key, total in sums:
+        values[tuple(key)][as_date(bucket_start)] = total
+    return values
 
 
 def _categories_title(categories: tuple[str, ...], measure: str) -> str:
@@ -517,7 +532,7 @@ def _assemble(
     buckets = {b for k in shown for b in values[k]}
     for k in running_shown:
         buckets |= set(running[k].latest) | set(running[k].alarms)
-    labels = _bucket_range(min(buckets), max(buckets), bucket) if buckets else []
+    labels = bucket_range(min(buckets), max(buckets), bucket) if buckets else []
     base = filter_params(filterset)
     measure_filters: dict[str, Any] = {}
     if measure != "claims":

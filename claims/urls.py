@@ -18,4 +18,6 @@ urlpatterns = [
     path("reference/", views.reference_list, name="references"),
     path("reference/<slug:slug>/", views.reference_detail, name="reference"),
     path("alarms/", views.alarm_list, name="alarms"),
+    path("compare/", views.compare, name="compare"),
+    path("compare/export.csv", views.compare_export, name="compare_export"),
 ]

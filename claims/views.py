@@ -21,9 +21,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from claims import exports, selectors, timelines
+from claims import comparison, exports, selectors, timelines
 from claims.filters import ArticleFilter, ClaimFilter
-from claims.forms import SERIES_CHOICES, AlarmFilterForm, ExportForm, TableForm, TimelineForm
+from claims.forms import SERIES_CHOICES, AlarmFilterForm, CompareForm, ExportForm, TableForm, TimelineForm
 from claims.models import Alarm, Article, Claim, ReferenceSeries, Region, Unit
 
 PREVIEW_ROWS = 20
@@ -382,3 +382,56 @@ def alarm_list(request: HttpRequest) -> HttpResponse:
         "can_review": request.user.has_perm(REVIEW_PERMISSION),
     }
     return render(request, "claims/alarm_list.html", context, status=status)
+
+
+def _compare_forms(request: HttpRequest) -> tuple[ClaimFilter, CompareForm, list[str]]:
+    data = request.GET.copy()
+    for name, value in CompareForm.DEFAULTS.items():
+        if not data.get(name):
+            data[name] = value
+    filterset = ClaimFilter(data, queryset=Claim.objects.all())
+    form = CompareForm(data)
+    valid = [filterset.is_valid(), form.is_valid()]
+    errors = [] if all(valid) else [e for f in (filterset.form, form) for e in _form_errors(f)]
+    return filterset, form, errors
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@permission_required("claims.view_claim", raise_exception=True)
+def compare(request: HttpRequest) -> HttpResponse:
+    """Claim against counter-claim: each side's figures about the other, their admissions and third
+    parties' estimates, per bucket, beside the reference series; and confirmed against claimed equipment."""
+    filterset, form, errors = _compare_forms(request)
+    context: dict[str, Any] = {"filter_form": filterset.form, "compare_form": form, "errors": errors}
+    template = "claims/compare.html#results" if _wants_partial(request) else "claims/compare.html"
+    if errors:
+        return render(request, template, context, status=400)
+    key = _results_cache_key(request, "claims/compare.html", request.GET)
+    html = cache.get(key) if key else None
+    if html is None:
+        context["result"] = comparison.comparison(filterset, **form.options())
+        context.update(comparison.equipment_view(filterset))
+        context["csv_query"] = request.GET.urlencode()
+        html = render_to_string("claims/compare.html#results", context, request)
+        if key:
+            cache.set(key, html)
+    if _wants_partial(request):
+        return HttpResponse(html)
+    return render(request, "claims/compare.html", {**context, "results_html": mark_safe(html)})  # noqa: S308
+
+
+@require_GET
+@permission_required("claims.export_claims", raise_exception=True)
+def compare_export(request: HttpRequest) -> HttpResponse:
+    """The comparison's rows as CSV: a row per bucket, a column per side's claims and their sources."""
+    filterset, form, errors = _compare_forms(request)
+    if errors:
+        return HttpResponse("\n".join(errors) + "\n", status=400, content_type="text/plain; charset=utf-8")
+    result = comparison.comparison(filterset, **form.options())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="claimtrack-comparison-{timezone.now():%Y%m%d}.csv"'
+    )
+    exports.comparison_csv(result, response)
+    return response

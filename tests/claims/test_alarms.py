@@ -14,7 +14,7 @@ from claims.models import Alarm, Claim, Claimant, Region
 from ingest.parsers import ParsedDocument
 from ingest.services import article_ingest
 from review import services as review
-from tests.factories import ClaimFactory
+from tests.factories import ArticleFactory, ClaimFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,28 @@ def test_two_figures_of_one_claimant_for_one_day_that_differ_are_an_alarm_each_k
         (C, D(2024, 5, 2), 471_000),  # the same running total twice: no alarm
     )
     assert _raised() == {("same_day", D(2024, 5, 2), 1_200, 1_260)}
+
+
+def test_a_whole_and_its_part_in_one_article_are_no_alarm():
+    staff = Claimant.objects.get(name=STAFF)
+    article = ArticleFactory()
+    tanks = {
+        "category": "equipment",
+        "equipment": "tank",
+        "claimant": staff,
+        "period": W,
+        "date": D(2024, 5, 2),
+    }
+    # "five tanks, including two Leopards": both tanks, one article.
+    claims = [
+        ClaimFactory(article=article, value=5, **tanks),
+        ClaimFactory(article=article, value=2, **tanks),
+    ]
+    alarms_refresh(touched(claims))
+    assert _raised() == set()
+    # Another outlet's four tanks for that day disagree with the article's five.
+    alarms_refresh(touched([ClaimFactory(value=4, **tanks)]))
+    assert _raised() == {("same_day", D(2024, 5, 2), 4, 5)}
 
 
 @pytest.mark.parametrize(
