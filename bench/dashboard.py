@@ -58,7 +58,7 @@ def _reset_peak_rss() -> bool:
 
 
 def _cases() -> list[tuple[str, str]]:
-    from claims.models import Outlet, Region, Unit
+    from claims.models import Outlet, ReferenceSeries, Region, Unit
 
     region = Region.objects.filter(name="Kursk Oblast").first() or Region.objects.first()
     second_region = Region.objects.filter(name="Donetsk Oblast").first() or Region.objects.last()
@@ -66,6 +66,8 @@ def _cases() -> list[tuple[str, str]]:
     second_unit = Unit.objects.filter(side="UA").first() or Unit.objects.last()
     outlet = Outlet.objects.filter(name="Reuters").first() or Outlet.objects.first()
     deep = "2023-06-15~ffffffffffffffffffffffffffffffff"
+    staff = ReferenceSeries.objects.filter(name="General Staff: Russian personnel").first()
+    staff_series = staff.slug if staff else ReferenceSeries.objects.values_list("slug", flat=True).first()
     half_year = "date_from=2025-01-01"
     year = "date_from=2024-01-01&date_to=2024-12-31"
     return [
@@ -102,6 +104,18 @@ def _cases() -> list[tuple[str, str]]:
         ),
         # A word in two articles of three: the timeline must read most claims (the known slow case).
         ("timeline: text search 'drones' (claims path)", "/?q=drones"),
+        ("comparison: personnel per week, all three years", "/compare/"),
+        (
+            "comparison: tanks per month, with the reference",
+            "/compare/?measure=figures&category=equipment&equipment=tank&bucket=month",
+        ),
+        (
+            f"comparison: {region.name}, per day, 6 months",
+            f"/compare/?region={region.slug}&bucket=day&{half_year}",
+        ),
+        ("reference series page: General Staff personnel", f"/reference/{staff_series}/"),
+        ("reference series list", "/reference/"),
+        ("alarms page", "/alarms/"),
     ]
 
 
