@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max, Min, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from claims.models import Alarm, Claim
@@ -222,20 +222,37 @@ def alarms_refresh(changed: Mapping[tuple, set[date]]) -> int:
     for key, days in changed.items():
         # The running totals either side: the pairs a changed reading (or a daily figure between two
         # readings) belongs to end there.
-        totals = readable.filter(_series_q(key), period=Claim.Period.CUMULATIVE)
-        edges = totals.aggregate(
-            before=Max("date", filter=Q(date__lt=min(days))), after=Min("date", filter=Q(date__gt=max(days)))
+        totals = readable.filter(_series_q(key), period=Claim.Period.CUMULATIVE).values_list(
+            "date", flat=True
         )
-        stretches.append((key, series_digest(key), edges["before"] or min(days), edges["after"] or max(days)))
+        before = totals.filter(date__lt=min(days)).order_by("-date").first()
+        after = totals.filter(date__gt=max(days)).order_by("date").first()
+        stretches.append((key, series_digest(key), before or min(days), after or max(days)))
+    stretch_q = Q()
+    for key, _digest, first, last in stretches:
+        stretch_q |= _series_q(key) & Q(date__gte=first, date__lte=last)
+    found: dict[tuple, list[dict]] = defaultdict(list)
+    for row in readable.filter(stretch_q).values(*READ_FIELDS):
+        found[series_key(row)].append(row)
     wanted: list[Alarm] = []
     for key, digest, first, last in stretches:
-        rows = list(readable.filter(_series_q(key), date__gte=first, date__lte=last).values(*READ_FIELDS))
+        rows = [row for row in found.get(key, ()) if first <= row["date"] <= last]
         wanted += _series_alarms(digest, rows, first)
+    return _replace(stale_q(stretches), wanted)
+
+
+def stale_q(stretches: list[tuple[tuple, str, date, date]]) -> Q:
+    """The kept alarms a refresh of these stretches works out again."""
     stale = Q()
     for _key, digest, first, last in stretches:
         stale |= Q(series=digest, kind=Alarm.Kind.SAME_DAY, date__gte=first, date__lte=last)
         pairs = (Alarm.Kind.FALLS, Alarm.Kind.JUMPS)
         stale |= Q(series=digest, kind__in=pairs, date__gt=first, date__lte=last)
+    return stale
+
+
+def _replace(stale: Q, wanted: list[Alarm]) -> int:
+    """Replace the kept alarms ``stale`` selects with ``wanted``: an alarm raised again keeps its row."""
     with transaction.atomic():
         existing = {(a.kind, a.earlier_id, a.later_id): a for a in Alarm.objects.filter(stale)}
         keep = {(a.kind, a.earlier_id, a.later_id) for a in wanted}
@@ -251,18 +268,31 @@ def alarms_refresh(changed: Mapping[tuple, set[date]]) -> int:
 
 
 def alarms_rebuild(*, chunk: int = 5000) -> int:
-    """Every alarm worked out from scratch (after a bulk load that bypassed the write paths); explanations of
-    alarms raised again are kept."""
-    keys: set[tuple] = set()
-    rows = _readable().values(*KEY_FIELDS, "period", "date", "date_start", "value").distinct()
+    """Every alarm worked out from scratch, reading every readable claim once in series order (after a bulk
+    load that bypassed the write paths); explanations of alarms raised again are kept."""
+    # In series_key's order: a claimant's side counts only where no claimant is named.
+    side = Case(When(claimant_id=None, then=F("claimant_side")), default=Value(""))
+    order = (
+        "category",
+        "equipment",
+        "subject_side",
+        "civilian",
+        "claimant_id",
+        side,
+        "region_id",
+        "place_id",
+    )
+    rows = _readable().values(*READ_FIELDS).order_by(*order, "unit_id", "date", "id")
+    wanted: list[Alarm] = []
+    current: tuple | None = None
+    group: list[dict] = []
     for row in rows.iterator(chunk_size=chunk):
         key = series_key(row)
-        if key is not None:
-            keys.add(key)
-    total = 0
-    with transaction.atomic():
-        digests = {series_digest(k) for k in keys}
-        Alarm.objects.exclude(series__in=digests).delete()
-        for key in keys:
-            total += alarms_refresh({key: {date.min + timedelta(days=1), date.max - timedelta(days=1)}})
-    return total
+        if key != current:
+            if group and current is not None:
+                wanted += _series_alarms(series_digest(current), group, date.min)
+            current, group = key, []
+        group.append(row)
+    if group and current is not None:
+        wanted += _series_alarms(series_digest(current), group, date.min)
+    return _replace(Q(), wanted)

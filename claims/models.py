@@ -366,6 +366,22 @@ class Claim(models.Model):
             models.Index(fields=["region", "date"], name="claim_region_date_idx"),
             models.Index(fields=["unit", "date"], name="claim_unit_date_idx"),
             models.Index(fields=["period", "date"], name="claim_period_date_idx"),
+            # A claimant's running totals of one series in date order: the readings either side of a change
+            # (claims.alarms), found at once rather than by walking the claimant's other series.
+            models.Index(
+                fields=[
+                    "claimant",
+                    "category",
+                    "equipment",
+                    "subject_side",
+                    "region",
+                    "place",
+                    "unit",
+                    "date",
+                ],
+                condition=models.Q(period="cumulative"),
+                name="claim_running_series_idx",
+            ),
             models.Index(CLAIM_DAY, "fact_key", name="claim_day_fact_idx"),
             models.Index(CLAIM_SORT_VALUE, "fact_key", name="claim_value_fact_idx"),
         ]

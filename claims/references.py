@@ -461,14 +461,13 @@ def checks_refresh(claims) -> int:
 def checks_refresh_for_series(stored: Iterable[ReferenceSeries]) -> int:
     """Check again every claim a newly imported series could fit."""
     written = 0
-    for series in stored:
-        if series.claimant_id is None:
-            continue
+    # Series that count the same thing (a tally and its corrections) share their claims: each once.
+    keys = {
+        (s.claimant_id, s.subject_side, s.category, s.equipment) for s in stored if s.claimant_id is not None
+    }
+    for claimant, subject, category, equipment in sorted(keys, key=str):
         claims = Claim.objects.filter(
-            claimant_id=series.claimant_id,
-            subject_side=series.subject_side,
-            category=series.category,
-            equipment=series.equipment,
+            claimant_id=claimant, subject_side=subject, category=category, equipment=equipment
         )
         last = 0
         while chunk := list(claims.filter(pk__gt=last).order_by("pk")[:5000]):
