@@ -451,7 +451,7 @@ def checks_refresh(claims) -> int:
         status, reference = verdict(claim, points[fit.pk])
         difference = None if reference is None or claim.value is None else claim.value - reference
         rows.append(ReferenceCheck(claim_id=claim.pk, series=fit, status=status, reference_value=reference,
-                                   difference=difference, computed_at=now))  # fmt: skip
+                                   difference=difference, date=claim.date, computed_at=now))  # fmt: skip
     with transaction.atomic():
         ReferenceCheck.objects.filter(claim_id__in=[claim.pk for claim in claims]).delete()
         ReferenceCheck.objects.bulk_create(rows, batch_size=1000)

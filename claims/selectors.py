@@ -28,20 +28,18 @@ from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Trunc
+from django.db.models.functions import Coalesce, Trunc
 from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -62,6 +60,7 @@ from claims.models import (
     PersonRole,
     Place,
     ReferenceCheck,
+    ReferencePoint,
     ReferenceSeries,
     Region,
     Unit,
@@ -644,38 +643,48 @@ def article_history(*, article: Article) -> QuerySet:
 SERIES_CLAIMS_SHOWN = 200
 
 
+def _count_of(model, **filters) -> Subquery:
+    """How many rows of ``model`` belong to the outer series (a subquery: joining points and checks to
+    their series at once would multiply them)."""
+    rows = model.objects.filter(series=OuterRef("pk"), **filters).order_by().values("series")
+    return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n")[:1]), 0)
+
+
 def reference_series_list() -> QuerySet[ReferenceSeries]:
     """Every reference series with its points and its checks counted by status."""
+    status = ReferenceCheck.Status
     return (
         ReferenceSeries.objects.select_related("claimant")
         .annotate(
-            n_points=Count("points", distinct=True),
-            n_agrees=Count("checks", filter=Q(checks__status=ReferenceCheck.Status.AGREES), distinct=True),
-            n_differs=Count("checks", filter=Q(checks__status=ReferenceCheck.Status.DIFFERS), distinct=True),
-            n_no_point=Count(
-                "checks", filter=Q(checks__status=ReferenceCheck.Status.NO_POINT), distinct=True
-            ),
+            n_points=_count_of(ReferencePoint),
+            n_agrees=_count_of(ReferenceCheck, status=status.AGREES),
+            n_differs=_count_of(ReferenceCheck, status=status.DIFFERS),
+            n_no_point=_count_of(ReferenceCheck, status=status.NO_POINT),
         )
         .order_by("name")
     )
 
 
 def reference_series_page(series: ReferenceSeries) -> dict[str, Any]:
-    """A series' curve, the claims checked against it (differing first) and its agreement rate."""
-    counts = dict(series.checks.values_list("status").annotate(n=Count("id")))
+    """A series' curve, the claims checked against it (differing first, newest first within each status)
+    and its agreement rate."""
+    counts = dict(series.checks.values_list("status").annotate(n=Count("id")).order_by())
     agrees = counts.get(ReferenceCheck.Status.AGREES, 0)
     differs = counts.get(ReferenceCheck.Status.DIFFERS, 0)
-    differing_first = Case(
-        When(status=ReferenceCheck.Status.DIFFERS, then=Value(0)),
-        When(status=ReferenceCheck.Status.NO_POINT, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    checks = list(
-        series.checks.select_related("claim__article__outlet")
-        .defer("claim__article__text")
-        .order_by(differing_first, "-claim__date", "id")[:SERIES_CLAIMS_SHOWN]
-    )
+    checks: list[ReferenceCheck] = []
+    for status in (
+        ReferenceCheck.Status.DIFFERS,
+        ReferenceCheck.Status.NO_POINT,
+        ReferenceCheck.Status.AGREES,
+    ):
+        if len(checks) >= SERIES_CLAIMS_SHOWN or not counts.get(status):
+            continue
+        checks += (
+            series.checks.filter(status=status)
+            .select_related("claim__article__outlet")
+            .defer("claim__article__text")
+            .order_by("-date", "-id")[: SERIES_CLAIMS_SHOWN - len(checks)]
+        )
     points = list(series.points.order_by("date").values_list("date", "value"))
     chart = {
         "label": series.name,

@@ -7,34 +7,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0015_reference_checks'),
+        ("claims", "0015_reference_checks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Alarm',
+            name="Alarm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('falls', 'Running total lower than the one before'), ('jumps', 'Running total rose more than the daily figures in between'), ('same_day', 'Two figures for the same day differ')], max_length=12)),
-                ('series', models.CharField(db_index=True, max_length=32)),
-                ('date', models.DateField()),
-                ('earlier_value', models.BigIntegerField()),
-                ('later_value', models.BigIntegerField()),
-                ('expected', models.BigIntegerField(blank=True, null=True)),
-                ('found_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('explained_at', models.DateTimeField(blank=True, null=True)),
-                ('explanation', models.CharField(blank=True, max_length=300)),
-                ('earlier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.claim')),
-                ('explained_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('later', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("falls", "Running total lower than the one before"),
+                            ("jumps", "Running total rose more than the daily figures in between"),
+                            ("same_day", "Two figures for the same day differ"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("series", models.CharField(db_index=True, max_length=32)),
+                ("date", models.DateField()),
+                ("earlier_value", models.BigIntegerField()),
+                ("later_value", models.BigIntegerField()),
+                ("expected", models.BigIntegerField(blank=True, null=True)),
+                ("found_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("explained_at", models.DateTimeField(blank=True, null=True)),
+                ("explanation", models.CharField(blank=True, max_length=300)),
+                (
+                    "earlier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="claims.claim"
+                    ),
+                ),
+                (
+                    "explained_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "later",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="claims.claim"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', 'id'],
-                'indexes': [models.Index(condition=models.Q(('explained_at__isnull', True)), fields=['date'], name='alarm_open_idx')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'earlier', 'later'), name='alarm_one_per_pair')],
+                "ordering": ["-date", "id"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("explained_at__isnull", True)),
+                        fields=["date"],
+                        name="alarm_open_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "earlier", "later"), name="alarm_one_per_pair")
+                ],
             },
         ),
     ]

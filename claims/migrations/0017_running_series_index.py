@@ -5,15 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0016_consistency_alarms'),
+        ("claims", "0016_consistency_alarms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(condition=models.Q(('period', 'cumulative')), fields=['claimant', 'category', 'equipment', 'subject_side', 'region', 'place', 'unit', 'date'], name='claim_running_series_idx'),
+            model_name="claim",
+            index=models.Index(
+                condition=models.Q(("period", "cumulative")),
+                fields=[
+                    "claimant",
+                    "category",
+                    "equipment",
+                    "subject_side",
+                    "region",
+                    "place",
+                    "unit",
+                    "date",
+                ],
+                name="claim_running_series_idx",
+            ),
         ),
     ]
