@@ -16,11 +16,12 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
 
 from claims.filters import ClaimFilter
-from claims.models import Claim, ReferenceSeries
+from claims.models import Claim, ReferencePoint, ReferenceSeries
 from claims.references import GENERAL_STAFF, ORYX
 from claims.selectors import (
     as_date,
@@ -175,20 +176,27 @@ def comparison(filterset: ClaimFilter, *, bucket: str, measure: str, use_summary
     if len(categories) == 1:
         base["category"] = categories[0]
 
+    # A cell's link is its column's, plus the bucket's days: the column's query is encoded once, not per cell.
+    links = {
+        stance: claims_url(
+            {**base, "claimant_side": stance.claimant_side, "subject_side": stance.subject_side}
+        )
+        for stance in STANCES
+    }
+
     def cell(stance: Stance, label: datetime.date | None) -> Cell:
         key = (stance.claimant_side, stance.subject_side)
-        link = {**base, "claimant_side": stance.claimant_side, "subject_side": stance.subject_side}
         if label is None:
             values, counts = sums.get(key, {}).values(), claims.get(key, {}).values()
-            return Cell(sum(values) if values else None, sum(counts), claims_url(link))
+            return Cell(sum(values) if values else None, sum(counts), links[stance])
+        value = sums.get(key, {}).get(label)
+        if value is None:
+            return Cell(None, 0, "")
         end = bucket_end(label, bucket)
         start = max(label, active["date_from"]) if active.get("date_from") else label
         end = min(end, active["date_to"]) if active.get("date_to") else end
-        return Cell(
-            sums.get(key, {}).get(label),
-            claims.get(key, {}).get(label, 0),
-            claims_url({**link, "date_from": start, "date_to": end}),
-        )
+        days = urlencode({"date_from": start.isoformat(), "date_to": end.isoformat()})
+        return Cell(value, claims.get(key, {}).get(label, 0), f"{links[stance]}&{days}")
 
     table = []
     for label in labels:
@@ -272,22 +280,28 @@ class EquipmentRow:
 
 
 def _latest_points(claimant: str, day: datetime.date | None) -> dict[str, tuple[int, datetime.date]]:
-    """Per equipment type, the latest point (on or before ``day``) of the claimant's main series of it."""
+    """Per equipment type, the latest point (on or before ``day``) of the claimant's main series of it (the
+    one with the most points), in one query."""
+    points = ReferencePoint.objects.filter(series=OuterRef("pk"))
+    if day:
+        points = points.filter(date__lte=day)
+    latest = points.order_by("-date")
     series = (
         ReferenceSeries.objects.filter(
             claimant__name=claimant, subject_side="RU", category="equipment", equipment__isnull=False
         )
-        .annotate(n=Count("points"))
+        .annotate(
+            n=Count("points"),
+            value=Subquery(latest.values("value")[:1]),
+            day=Subquery(latest.values("date")[:1]),
+        )
         .order_by("equipment", "-n")
+        .values_list("equipment", "value", "day")
     )
     out: dict[str, tuple[int, datetime.date]] = {}
-    for s in series:
-        if s.equipment in out:
-            continue
-        points = s.points.filter(date__lte=day) if day else s.points.all()
-        point = points.order_by("-date").values_list("value", "date").first()
-        if point:
-            out[s.equipment] = point
+    for equipment, value, on in series:
+        if equipment not in out and value is not None:
+            out[equipment] = (value, on)
     return out
 
 
