@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/password_reset/", views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("review/", include("review.urls")),
+    path("api/", include("api.urls")),
     path("", include("ingest.urls")),
     path("", include("claims.urls")),
 ]

@@ -337,7 +337,7 @@ def _reconnecting(step: Callable[[], T]) -> T:
         return step()
 
 
-def _read_upload(name: str, content: IO[bytes] | UploadedFileLike, size: int | None) -> ParsedDocument | str:
+def read_upload(name: str, content: IO[bytes] | UploadedFileLike, size: int | None) -> ParsedDocument | str:
     """The file's document, or the message saying why it cannot be read (no database work here)."""
     try:
         return parse(name, _read_within_limit(content, size))
@@ -365,7 +365,7 @@ def batch_file_add(
     once; a second loss raises (OperationalError or InterfaceError) with nothing of the file stored.
     """
     safe_name = safe_file_name(name)
-    document = _read_upload(safe_name, content, size)
+    document = read_upload(safe_name, content, size)
     if isinstance(document, str):
         return _reconnecting(
             lambda: _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=document)
