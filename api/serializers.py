@@ -85,7 +85,9 @@ class ClaimSerializer(NarrowMixin, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
     place = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
     unit = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
-    article = serializers.HyperlinkedRelatedField(view_name="api:article-detail", read_only=True)
+    article = serializers.HyperlinkedRelatedField(
+        view_name="api:article-detail", read_only=True, help_text="The article the claim was read from."
+    )
     url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
     reference_check = serializers.SerializerMethodField(help_text="The check against its reference series.")
 
@@ -155,7 +157,9 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 class ArticleSerializer(NarrowMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
-    outlet = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
+    outlet = serializers.SlugRelatedField(
+        slug_field="name", read_only=True, allow_null=True, help_text="The outlet that published it."
+    )
     page = serializers.SerializerMethodField(help_text="The article's page in the dashboard.")
 
     class Meta:
@@ -166,8 +170,18 @@ class ArticleSerializer(NarrowMixin, serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
         extra_kwargs = {
-            "status": {"help_text": "queued, processing, done or failed: poll until done or failed."},
+            "title": {"help_text": "The headline."},
+            "published": {
+                "help_text": "The publication date (null: undated, its claims keep only stated dates)."
+            },
             "published_source": {"help_text": "Where the publication date was read from."},
+            "status": {"help_text": "queued, processing, done or failed: poll until done or failed."},
+            "error": {"help_text": "Why extraction failed, when it did."},
+            "claim_count": {"help_text": "How many claims were read from it."},
+            "unverified": {"help_text": "True when the text says its figures cannot be verified."},
+            "uploaded_at": {"help_text": "When it was stored."},
+            "processed_at": {"help_text": "When its claims were last extracted."},
+            "extractor_version": {"help_text": "The engine version that read it."},
         }
 
     source_url = serializers.CharField(source="url", read_only=True, help_text="The article's address.")
@@ -246,7 +260,13 @@ class ClaimEditSerializer(serializers.ModelSerializer):
     region = _registry_field(Region)
     place = _registry_field(Place)
     unit = _registry_field(Unit)
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, write_only=True)
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=1000,
+        write_only=True,
+        help_text="What was wrong (kept in the history).",
+    )
 
     class Meta:
         model = Claim

@@ -116,6 +116,12 @@ def _cases() -> list[tuple[str, str]]:
         ("reference series page: General Staff personnel", f"/reference/{staff_series}/"),
         ("reference series list", "/reference/"),
         ("alarms page", "/alarms/"),
+        ("API: claims, first page (100)", "/api/v1/claims/"),
+        (
+            "API: claims, killed, Ukraine's claims, 2024",
+            f"/api/v1/claims/?category=killed&claimant_side=UA&{year}",
+        ),
+        ("API: timeline by pair, figures", "/api/v1/timeline/?group=pair&measure=figures"),
     ]
 
 
@@ -156,8 +162,30 @@ def _time_views(runs: int) -> tuple[list[float], list[str]]:
     return every, over
 
 
-def _time_export() -> tuple[float, float, int, int, list[int]]:
-    """(export seconds, COPY seconds, export rows, peak RSS growth KiB, RSS samples KiB)."""
+def _time_api_walk(claims: int = 10_000, page_size: int = 100) -> None:
+    """Follow the API's cursor from the first page until ``claims`` claims are read: its rate."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="bench-viewer"))
+    url, read, pages = f"/api/v1/claims/?page_size={page_size}", 0, 0
+    started = time.perf_counter()
+    while url and read < claims:
+        page = client.get(url, secure=True).json()
+        read += len(page["results"])
+        pages += 1
+        url = page["next"]
+    seconds = time.perf_counter() - started
+    print(
+        f"\nAPI walk: {read:,} claims in {pages} pages of {page_size} in {seconds:.2f} s "
+        f"({read / seconds:,.0f} claims/s, {seconds / pages * 1000:.1f} ms a page)"
+    )
+
+
+def _time_export(path: str = "/claims/export.csv") -> tuple[float, float, int, int, list[int]]:
+    """(export seconds, COPY seconds, export rows, peak RSS growth KiB, RSS samples KiB) of the export at
+    ``path`` (the page's, or the API's)."""
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.http import QueryDict
@@ -171,13 +199,13 @@ def _time_export() -> tuple[float, float, int, int, list[int]]:
     client.force_login(get_user_model().objects.get(username="bench-viewer"))
     # An empty export first, so that the first request's imports and set-up are not counted as the
     # export's memory (with --skip-views it would be this process's first request).
-    b"".join(client.get("/claims/export.csv?date_from=2999-01-01", secure=True).streaming_content)
+    b"".join(client.get(f"{path}?date_from=2999-01-01", secure=True).streaming_content)
     base = _rss_kib("VmRSS")
     _reset_peak_rss()
     samples: list[int] = []
     rows = 0
     started = time.perf_counter()
-    response = client.get("/claims/export.csv", secure=True)
+    response = client.get(path, secure=True)
     for i, chunk in enumerate(response.streaming_content):
         rows += chunk.count(b"\r\n")
         if i % 100 == 0:
@@ -243,17 +271,22 @@ def main() -> None:
             f"{len(over)} of {len(_cases())}"
         )
 
+    if not args.skip_views:
+        _time_api_walk()
     if args.skip_export:
         return
-    export_s, copy_s, rows, peak, samples = _time_export()
-    ratio = export_s / copy_s if copy_s else float("inf")
-    print(f"\nCSV export: {rows:,} rows in {export_s:.2f} s ({rows / export_s:,.0f} rows/s)")
-    verdict = "meets" if ratio <= EXPORT_TARGET_RATIO else "MISSES"
-    print(f"COPY of the same query: {copy_s:.2f} s; export / COPY = {ratio:.2f} ({verdict} the 3x target)")
-    print(
-        f"export memory: peak RSS growth {peak / 1024:.1f} MiB; RSS growth along the way (MiB): "
-        + ", ".join(f"{s / 1024:.1f}" for s in samples[:: max(1, len(samples) // 8)])
-    )
+    for label, path in (("CSV export", "/claims/export.csv"), ("API CSV export", "/api/v1/export.csv")):
+        export_s, copy_s, rows, peak, samples = _time_export(path)
+        ratio = export_s / copy_s if copy_s else float("inf")
+        print(f"\n{label}: {rows:,} rows in {export_s:.2f} s ({rows / export_s:,.0f} rows/s)")
+        verdict = "meets" if ratio <= EXPORT_TARGET_RATIO else "MISSES"
+        print(
+            f"COPY of the same query: {copy_s:.2f} s; export / COPY = {ratio:.2f} ({verdict} the 3x target)"
+        )
+        print(
+            f"export memory: peak RSS growth {peak / 1024:.1f} MiB; RSS growth along the way (MiB): "
+            + ", ".join(f"{s / 1024:.1f}" for s in samples[:: max(1, len(samples) // 8)])
+        )
 
 
 if __name__ == "__main__":

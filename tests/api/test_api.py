@@ -58,20 +58,55 @@ def test_every_read_needs_a_login_and_a_role(client, name, alice, dave):
     assert client.get(url, **_auth(_token(alice))).status_code == 200
 
 
-@pytest.mark.parametrize(
-    ("user", "upload", "review"),
-    [("alice", 403, 403), ("bob", 202, 403), ("carol", 202, 200)],
-)
-def test_uploading_and_reviewing_follow_the_roles_of_the_pages(
-    client, request, figures, user, upload, review
-):
+def _writes(figures) -> list[tuple[str, str, dict]]:
+    """(method, url, body) of every write the API offers."""
+    first, article = figures[0], figures[0].article
+    added = {"category": "wounded", "value": 30, "subject_side": "RU", "start": 0, "end": len(article.text)}
+    return [
+        (
+            "post",
+            reverse("api:article-list"),
+            {"text": "Russia lost 1,310 soldiers, Kyiv said.", "published": "2024-11-21"},
+        ),
+        ("post", reverse("api:claim-confirm", args=[first.pk]), {}),
+        ("post", reverse("api:claim-reject", args=[first.pk]), {"reason": "not a loss"}),
+        ("post", reverse("api:claim-reopen", args=[first.pk]), {}),
+        ("patch", reverse("api:claim-detail", args=[first.pk]), {"value": 1250}),
+        ("post", reverse("api:article-add-claim", args=[article.pk]), added),
+    ]
+
+
+# What each role gets from each write above: Viewers none, Contributors the upload, Reviewers all.
+WRITES_BY_ROLE = {
+    "dave": [403] * 6,
+    "alice": [403] * 6,
+    "bob": [202, 403, 403, 403, 403, 403],
+    "carol": [202, 200, 200, 200, 200, 201],
+}
+
+
+@pytest.mark.parametrize("user", list(WRITES_BY_ROLE))
+def test_every_write_follows_the_roles_of_the_pages(client, request, figures, user):
     raw = _token(request.getfixturevalue(user))
-    text = f"Russia lost 1,310 soldiers over the past day, Ukraine's General Staff said. ({user})"
-    answer = client.post(reverse("api:article-list"), {"text": text, "published": "2024-11-21"},
-                         content_type="application/json", **_auth(raw))  # fmt: skip
-    assert answer.status_code == upload
-    answer = client.post(reverse("api:claim-confirm", args=[figures[0].pk]), **_auth(raw))
-    assert answer.status_code == review
+    got = [
+        getattr(client, method)(url, body, content_type="application/json", **_auth(raw)).status_code
+        for method, url, body in _writes(figures)
+    ]
+    assert got == WRITES_BY_ROLE[user]
+
+
+@pytest.mark.parametrize("user", list(WRITES_BY_ROLE))
+def test_every_claim_read_follows_the_roles_of_the_pages(client, request, figures, user):
+    raw = _token(request.getfixturevalue(user))
+    first = figures[0]
+    urls = [
+        reverse("api:claim-detail", args=[first.pk]),
+        reverse("api:claim-claimreview", args=[first.pk]),
+        reverse("api:article-detail", args=[first.article_id]),
+        reverse("api:region-detail", args=["kursk-oblast"]),
+    ]
+    expected = 403 if user == "dave" else 200
+    assert [client.get(url, **_auth(raw)).status_code for url in urls] == [expected] * len(urls)
 
 
 def test_a_read_only_token_reads_but_never_writes(client, carol, figures):
@@ -250,6 +285,16 @@ def test_a_file_upload_and_the_bad_ones(client, bob):
 
 
 # --- timeline, export, registries, ClaimReview ----------------------------------------------------------
+
+
+def test_every_claim_field_is_documented_in_the_schema(client, alice):
+    schema = client.get(reverse("api:schema"), {"format": "json"}, **_auth(_token(alice))).json()
+    for name in ("Claim", "ClaimDetail", "Article", "PatchedClaimEditRequest"):
+        properties = schema["components"]["schemas"][name]["properties"]
+        undocumented = [
+            p for p, spec in properties.items() if p not in ("id", "url") and not spec.get("description")
+        ]
+        assert not undocumented, f"{name}: {undocumented}"
 
 
 def test_the_timeline_gives_the_charts_numbers(client, alice, figures):
