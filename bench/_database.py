@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import time
 from urllib.parse import urlsplit, urlunsplit
@@ -66,3 +67,25 @@ def seed_claims(claims: int, reseed: bool, label: str = DASHBOARD_DB) -> None:
         # would arrange on a live database.
         for table in ("claims_claim", "claims_factsummary", "claims_daysummary", "claims_article"):
             cursor.execute(f"VACUUM ANALYZE {table}")
+
+
+def on_dashboard_database(bench: str) -> bool:
+    """Point Django at the dashboard bench's database (created when missing), set it up and migrate it; False,
+    after saying so, where no PostgreSQL is reachable."""
+    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    if not is_postgres(url):
+        print(f"{bench}: needs PostgreSQL (set DATABASE_URL); skipped")
+        return False
+    ensure_database(url, DASHBOARD_DB)
+    os.environ["DATABASE_URL"] = with_database(url, DASHBOARD_DB)
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["LOG_LEVEL"] = "WARNING"
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    return True

@@ -17,7 +17,6 @@ Without PostgreSQL it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -26,14 +25,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))  # the repository's modules are importable only from here on
 
-from bench._database import (
-    DASHBOARD_DB,
-    DEFAULT_URL,
-    ensure_database,
-    is_postgres,
-    seed_claims,
-    with_database,
-)
+from bench._database import on_dashboard_database, seed_claims
 
 HTMX_TARGET_MS = 150.0
 EXPORT_TARGET_RATIO = 3.0
@@ -236,25 +228,10 @@ def main() -> None:
     parser.add_argument("--skip-views", action="store_true", help="time the CSV export only")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not is_postgres(url):
-        print("dashboard bench: needs PostgreSQL (set DATABASE_URL); skipped")
+    if not on_dashboard_database("dashboard bench"):
         return
-    ensure_database(url, DASHBOARD_DB)
-    os.environ["DATABASE_URL"] = with_database(url, DASHBOARD_DB)
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ["LOG_LEVEL"] = "WARNING"
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
     from claims.models import Claim, DaySummary, FactSummary
 
-    call_command("migrate", verbosity=0)
     seed_claims(args.claims, args.reseed)
     print(
         f"{Claim.objects.count():,} claims; summaries: {FactSummary.objects.count():,} figure rows, "

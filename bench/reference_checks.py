@@ -18,7 +18,6 @@ Without PostgreSQL it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -28,14 +27,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench._database import (
-    DASHBOARD_DB,
-    DEFAULT_URL,
-    ensure_database,
-    is_postgres,
-    seed_claims,
-    with_database,
-)
+from bench._database import on_dashboard_database, seed_claims
 
 ALL_CHECKS_TARGET_S = 60.0
 ONE_ARTICLE_TARGET_MS = 50.0
@@ -50,26 +42,14 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--articles", type=int, default=50, help="articles sampled for the one-article times")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not is_postgres(url):
-        print("reference checks bench: needs PostgreSQL (set DATABASE_URL); skipped")
+    if not on_dashboard_database("reference checks bench"):
         return
-    ensure_database(url, DASHBOARD_DB)
-    os.environ["DATABASE_URL"] = with_database(url, DASHBOARD_DB)
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["LOG_LEVEL"] = "WARNING"
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    from django.db.models import Count
 
     from claims.alarms import alarms_rebuild, alarms_refresh, touched
     from claims.models import Alarm, Article, Claim, ReferenceCheck, ReferenceSeries
     from claims.references import checks_refresh, checks_refresh_for_series
 
-    call_command("migrate", verbosity=0)
     seed_claims(args.claims, reseed=False)
     print(f"{Claim.objects.count():,} claims, {ReferenceSeries.objects.count()} reference series")
 
@@ -77,7 +57,7 @@ def main() -> None:
     written = checks_refresh_for_series(ReferenceSeries.objects.all())
     seconds = time.perf_counter() - started
     verdict = "meets" if seconds < ALL_CHECKS_TARGET_S else "MISSES"
-    counts = dict(ReferenceCheck.objects.values_list("status").annotate(n=django.db.models.Count("id")))
+    counts = dict(ReferenceCheck.objects.values_list("status").annotate(n=Count("id")))
     print(
         f"\nevery check from scratch: {written:,} checks in {seconds:.1f} s ({verdict} the "
         f"{ALL_CHECKS_TARGET_S:.0f} s target); by status: {counts}"
@@ -96,7 +76,7 @@ def main() -> None:
     started = time.perf_counter()
     alarms = alarms_rebuild()
     print(f"\nevery alarm from scratch: {alarms:,} alarms in {time.perf_counter() - started:.1f} s")
-    kinds = dict(Alarm.objects.values_list("kind").annotate(n=django.db.models.Count("id")))
+    kinds = dict(Alarm.objects.values_list("kind").annotate(n=Count("id")))
     print(f"alarms by kind: {kinds}")
     times = []
     for pk in sample:
