@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -224,20 +226,33 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
     keys; the text as written stays in the *_raw fields. Run it while holding the article's
     row lock (ingest.services does), so two runs for one article cannot interleave.
     """
+    return claims_replace_for_articles([(article, extraction)])
+
+
+def claims_replace_for_articles(pairs: list[tuple[Article, Any]]) -> int:
+    """claims_replace_for_article for many articles at once (a chunk of an archive): the same rows, with
+    the registries, the reviewed claims, the inserts, the reference checks and the alarms read or written
+    once for the lot rather than once an article. Run it while holding the articles' row locks."""
+    if not pairs:
+        return 0
+    ids = [article.pk for article, _ in pairs]
     with transaction.atomic():
-        replaced = article.claims.filter(
-            origin=Claim.Origin.MACHINE, review_status=Claim.ReviewStatus.UNREVIEWED
+        replaced = Claim.objects.filter(
+            article_id__in=ids, origin=Claim.Origin.MACHINE, review_status=Claim.ReviewStatus.UNREVIEWED
         )
         series = touched_by_query(replaced)
         replaced.delete()
         # The kept claims as they are now (a reviewer's added claim covers the engine's) and as
         # the engine first gave them (an edited claim must not come back as a new one).
-        reviewed: set[str] = set()
-        for c in article.claims.only("category", "equipment", "subject_side", "start", "engine_key"):
-            reviewed.add(engine_key(c.category, c.equipment, c.subject_side, c.start))
+        reviewed: dict[int, set[str]] = defaultdict(set)
+        kept = Claim.objects.filter(article_id__in=ids).only(
+            "article_id", "category", "equipment", "subject_side", "start", "engine_key"
+        )
+        for c in kept:
+            reviewed[c.article_id].add(engine_key(c.category, c.equipment, c.subject_side, c.start))
             if c.engine_key:
-                reviewed.add(c.engine_key)
-        found = list(extraction.claims)
+                reviewed[c.article_id].add(c.engine_key)
+        found = [c for _, extraction in pairs for c in extraction.claims]
         regions = {r.name: r for r in Region.objects.filter(name__in={c.region for c in found if c.region})}
         places: dict[tuple[str, str], Place] = {}
         for p in Place.objects.filter(name__in={c.place for c in found if c.place}).select_related("region"):
@@ -248,47 +263,50 @@ def claims_replace_for_article(*, article: Article, extraction) -> int:
             c.name: c for c in Claimant.objects.filter(name__in={c.claimant for c in found if c.claimant})
         }
         rows: list[Claim] = []
-        for c in found:
-            if c.value is None and c.category != Claim.Category.ENGAGEMENT:
-                continue
-            if not _storable_figure(c.value) or not _storable_figure(c.value_max):
-                # No count of losses reaches 2**63; such a figure is a misread string of digits.
-                continue
-            key = engine_key(c.category, c.equipment or None, c.subject_side or Side.OTHER, c.start)
-            if c.end < c.start or key in reviewed:
-                continue
-            place = (places.get((c.place, c.region or "")) or places.get((c.place, ""))) if c.place else None
-            claim = Claim(
-                article=article,
-                category=c.category,
-                equipment=c.equipment or None,
-                value=c.value,
-                value_max=c.value_max,
-                qualifier=c.qualifier or Claim.Qualifier.EXACT,
-                # The column needs a side; one the engine could not tell is filed as "other".
-                subject_side=c.subject_side or Side.OTHER,
-                civilian=c.civilian,
-                claimant=claimants.get(c.claimant) if c.claimant else None,
-                claimant_raw=(c.claimant_raw or c.claimant or "")[:300],
-                claimant_side=c.claimant_side or None,
-                period=c.period or Claim.Period.WINDOW,
-                date=_as_date(c.date),
-                date_start=_as_date(c.date_start),
-                region=regions.get(c.region) if c.region else None,
-                region_raw=(c.region_raw or c.region or "")[:300],
-                place=place,
-                place_raw=(c.place_raw or c.place or "")[:300],
-                unit=units.get(c.unit) if c.unit else None,
-                unit_raw=(c.unit_raw or c.unit or "")[:300],
-                evidence=c.evidence,
-                start=c.start,
-                end=c.end,
-                origin=Claim.Origin.MACHINE,
-                engine_key=key,
-                extractor_version=str(extraction.engine_version)[:40],
-            )
-            claim.fact_key = claim.compute_fact_key()
-            rows.append(claim)
+        for article, extraction in pairs:
+            for c in extraction.claims:
+                if c.value is None and c.category != Claim.Category.ENGAGEMENT:
+                    continue
+                if not _storable_figure(c.value) or not _storable_figure(c.value_max):
+                    # No count of losses reaches 2**63; such a figure is a misread string of digits.
+                    continue
+                key = engine_key(c.category, c.equipment or None, c.subject_side or Side.OTHER, c.start)
+                if c.end < c.start or key in reviewed[article.pk]:
+                    continue
+                place = (
+                    (places.get((c.place, c.region or "")) or places.get((c.place, ""))) if c.place else None
+                )
+                claim = Claim(
+                    article=article,
+                    category=c.category,
+                    equipment=c.equipment or None,
+                    value=c.value,
+                    value_max=c.value_max,
+                    qualifier=c.qualifier or Claim.Qualifier.EXACT,
+                    # The column needs a side; one the engine could not tell is filed as "other".
+                    subject_side=c.subject_side or Side.OTHER,
+                    civilian=c.civilian,
+                    claimant=claimants.get(c.claimant) if c.claimant else None,
+                    claimant_raw=(c.claimant_raw or c.claimant or "")[:300],
+                    claimant_side=c.claimant_side or None,
+                    period=c.period or Claim.Period.WINDOW,
+                    date=_as_date(c.date),
+                    date_start=_as_date(c.date_start),
+                    region=regions.get(c.region) if c.region else None,
+                    region_raw=(c.region_raw or c.region or "")[:300],
+                    place=place,
+                    place_raw=(c.place_raw or c.place or "")[:300],
+                    unit=units.get(c.unit) if c.unit else None,
+                    unit_raw=(c.unit_raw or c.unit or "")[:300],
+                    evidence=c.evidence,
+                    start=c.start,
+                    end=c.end,
+                    origin=Claim.Origin.MACHINE,
+                    engine_key=key,
+                    extractor_version=str(extraction.engine_version)[:40],
+                )
+                claim.fact_key = claim.compute_fact_key()
+                rows.append(claim)
         Claim.objects.bulk_create(rows, batch_size=500)
         # Each claim that fits a reference series is checked against it as it is stored.
         checks_refresh(rows)

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from claims.models import Article, ArticleChange, Outlet, content_hash
 from claims.selectors import registries_from_db
-from claims.services import claims_replace_for_article
+from claims.services import claims_replace_for_article, claims_replace_for_articles
 from extraction import extract
 from ingest.models import UploadBatch, UploadItem
 from ingest.parsers import (
@@ -546,6 +546,119 @@ def article_extract(*, article_id: int) -> str:
         )
         return "failed" if stored else "superseded"
     return "done" if stored else "superseded"
+
+
+def articles_extract_chunk(*, article_ids: Sequence[int]) -> dict[str, int]:
+    """article_extract for a chunk of articles (an archive's import): the same outcomes and the same claims,
+    with the registries read once, one claim for the lot, and the claims of every article that succeeded
+    written in one transaction. Articles another run holds are skipped (it will finish them); the fence on
+    each article's attempt is the single path's, so a chunk delivered twice stores nothing twice. Returns
+    how many articles ended done, failed, skipped or superseded."""
+    outcome = {"done": 0, "failed": 0, "skipped": 0, "superseded": 0}
+    now = timezone.now()
+    with transaction.atomic():
+        locked = list(
+            Article.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=article_ids, status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
+            .only("text", "published", "title", "attempts", "status")
+            .order_by("pk")
+        )
+        worn = [
+            a
+            for a in locked
+            if a.status == Article.Status.PROCESSING and a.attempts >= settings.EXTRACT_MAX_ATTEMPTS
+        ]
+        for article in worn:
+            Article.objects.filter(pk=article.pk).update(
+                status=Article.Status.FAILED, status_changed_at=now, error=_gave_up(article)
+            )
+        claimed = [a for a in locked if a not in worn]
+        Article.objects.filter(pk__in=[a.pk for a in claimed]).update(
+            status=Article.Status.PROCESSING, status_changed_at=now, attempts=F("attempts") + 1
+        )
+    outcome["failed"] += len(worn)
+    outcome["skipped"] += len(article_ids) - len(locked)
+    registries = registries_from_db()
+    read: list[tuple[Article, Any]] = []
+    for article in claimed:
+        article.attempts += 1
+        try:
+            extraction = extract(
+                article.text, published=article.published, registries=registries, title=article.title or None
+            )
+        except SoftTimeLimitExceeded:
+            raise  # the chunk's time is up: its articles stay processing until the sweep queues them again
+        except Exception as exc:  # noqa: BLE001 - an engine bug on one article fails that article, visibly
+            log.exception("extraction of article %s failed", article.pk)
+            stored = _finish(
+                article, article.attempts, status=Article.Status.FAILED, error=f"{type(exc).__name__}: {exc}"
+            )
+            outcome["failed" if stored else "superseded"] += 1
+            continue
+        read.append((article, extraction))
+    try:
+        stored = _finish_chunk(read)
+    except TRANSIENT_DB_ERRORS:
+        raise
+    except Exception:  # noqa: BLE001 - one article the database refuses must not fail the chunk: one by one
+        log.exception("storing a chunk of %d articles failed; storing them one by one", len(read))
+        for article, extraction in read:
+            outcome[_store_one(article, extraction)] += 1
+    else:
+        outcome["done"] += len(stored)
+        outcome["superseded"] += len(read) - len(stored)
+    return outcome
+
+
+def _store_one(article: Article, extraction) -> str:
+    """Store one article's claims as the single path does: done, failed (the database refused them, said
+    why) or superseded (a later run claimed the article)."""
+    try:
+        stored = _finish(article, article.attempts, extraction=extraction, **_done_fields(extraction))
+        return "done" if stored else "superseded"
+    except TRANSIENT_DB_ERRORS:
+        raise
+    except Exception as exc:  # noqa: BLE001 - claims the database refuses fail the article, visibly
+        log.exception("storing the claims of article %s failed", article.pk)
+        error = f"Storing the claims failed: {type(exc).__name__}: {exc}"
+        return (
+            "failed"
+            if _finish(article, article.attempts, status=Article.Status.FAILED, error=error)
+            else "superseded"
+        )
+
+
+def _done_fields(extraction) -> dict[str, Any]:
+    return {
+        "status": Article.Status.DONE,
+        "error": "",
+        "extractor_version": extraction.engine_version,
+        "unverified": bool(extraction.unverified),
+    }
+
+
+def _finish_chunk(read: list[tuple[Article, Any]]) -> list[int]:
+    """Store the claims of every article still claimed by this run, in one transaction; their ids."""
+    if not read:
+        return []
+    now = timezone.now()
+    with transaction.atomic():
+        current = dict(
+            Article.objects.select_for_update()
+            .filter(pk__in=[a.pk for a, _ in read])
+            .order_by("pk")
+            .values_list("pk", "attempts")
+        )
+        mine = [(a, x) for a, x in read if current.get(a.pk) == a.attempts]
+        for unverified in (False, True):
+            ids = [a.pk for a, x in mine if bool(x.unverified) == unverified]
+            if ids:
+                Article.objects.filter(pk__in=ids).update(
+                    status=Article.Status.DONE, error="", status_changed_at=now, processed_at=now,
+                    extractor_version=mine[0][1].engine_version, unverified=unverified,
+                )  # fmt: skip
+        claims_replace_for_articles(mine)
+    return [a.pk for a, _ in mine]
 
 
 def article_retry(*, article: Article) -> bool:
