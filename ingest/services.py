@@ -268,6 +268,32 @@ def article_enqueue(article_id: int) -> bool:
     return True
 
 
+def chunks_enqueue(article_ids: Sequence[int], *, size: int) -> int:
+    """Publish the extraction of ``article_ids`` as tasks of ``size`` articles each (the archive path); the
+    number of tasks published. One the broker refuses leaves its articles queued, for the sweep."""
+    from ingest.tasks import extract_chunk_task
+
+    published = 0
+    for at in range(0, len(article_ids), size):
+        chunk = list(article_ids[at : at + size])
+        try:
+            extract_chunk_task.apply_async(
+                (chunk,),
+                retry=True,
+                retry_policy=PUBLISH_RETRY_POLICY,
+                # A chunk's limits are its articles' added up.
+                time_limit=settings.CELERY_TASK_TIME_LIMIT * len(chunk),
+                soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT * len(chunk),
+            )
+        except Exception:  # noqa: BLE001 - any broker failure: the sweep publishes them later
+            log.warning(
+                "could not publish a chunk of %d articles; they stay queued", len(chunk), exc_info=True
+            )
+            continue
+        published += 1
+    return published
+
+
 def _read_within_limit(content: IO[bytes] | UploadedFileLike, size: int | None) -> bytes:
     limit = settings.UPLOAD_MAX_FILE_BYTES
     if size is not None and size > limit:
