@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -33,6 +34,7 @@ from ingest.parsers import (
     ParsedDocument,
     ParseError,
     clean_line,
+    headline,
     human_size,
     parse,
     parse_pasted,
@@ -40,6 +42,7 @@ from ingest.parsers import (
     safe_file_name,
     title_from_file_name,
 )
+from ingest.parsers.archive import ArchiveRecord, RecordError
 
 log = logging.getLogger(__name__)
 
@@ -292,6 +295,121 @@ def chunks_enqueue(article_ids: Sequence[int], *, size: int) -> int:
             continue
         published += 1
     return published
+
+
+@dataclass
+class ArchiveSummary:
+    """What an archive's import did: records stored, already stored (a queued one published again, so an
+    interrupted import finishes when run again), refused (line and reason), and extraction tasks published."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    requeued: int = 0
+    refused: list[tuple[int, str]] = dataclass_field(default_factory=list)
+    tasks: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "requeued": self.requeued,
+            "refused": [{"line": line, "reason": reason} for line, reason in self.refused],
+            "tasks": self.tasks,
+        }
+
+
+def archive_import(
+    records: Iterable[ArchiveRecord | RecordError],
+    *,
+    source_name: str,
+    user=None,
+    batch_size: int = 500,
+    chunk: int = 50,
+    on_batch: Callable[[ArchiveSummary], object] | None = None,
+) -> ArchiveSummary:
+    """Store an archive's records a batch at a time (one transaction a batch: a batch is stored whole or
+    not at all) and publish their extraction in chunks. A text already stored is a duplicate, whichever run
+    or uploader stored it; one still queued (an interrupted import) is published again."""
+    summary = ArchiveSummary()
+    outlets: dict[tuple[str, str], Outlet | None] = {}
+    today = timezone.localdate()
+    batch: list[ArchiveRecord] = []
+
+    def flush() -> None:
+        ids = _archive_batch_store(batch, summary, outlets, today, source_name=source_name, user=user)
+        if ids:
+            summary.tasks += chunks_enqueue(ids, size=chunk)
+        batch.clear()
+        if on_batch is not None:
+            on_batch(summary)
+
+    for record in records:
+        summary.read += 1
+        if isinstance(record, RecordError):
+            summary.refused.append((record.line, record.message))
+        else:
+            batch.append(record)
+        if summary.read % batch_size == 0:
+            flush()
+    flush()
+    return summary
+
+
+def _archive_batch_store(
+    batch: list[ArchiveRecord],
+    summary: ArchiveSummary,
+    outlets: dict[tuple[str, str], Outlet | None],
+    today: date,
+    *,
+    source_name: str,
+    user,
+) -> list[int]:
+    """Store one batch (ON CONFLICT DO NOTHING on the text's hash); the ids to publish."""
+    if not batch:
+        return []
+    firsts: dict[str, ArchiveRecord] = {}
+    for record in batch:
+        firsts.setdefault(content_hash(record.text), record)
+    summary.duplicates += len(batch) - len(firsts)
+    with transaction.atomic():
+        before = dict(Article.objects.filter(content_hash__in=firsts).values_list("content_hash", "status"))
+        rows = []
+        for digest, record in firsts.items():
+            if digest in before:
+                continue
+            document = ParsedDocument(
+                text=record.text, kind=Article.SourceKind.TXT, title=record.title, url=record.url
+            )
+            published, published_source = _publication(document, record.published, record.url, today)
+            key = (record.outlet, _domain(record.url))
+            if key not in outlets:
+                outlets[key] = _outlet_for(record.outlet, record.url)
+            rows.append(
+                Article(
+                    title=(record.title or headline(record.text))[:500],
+                    outlet=outlets[key],
+                    url=record.url,
+                    published=published,
+                    published_source=published_source,
+                    text=record.text,
+                    content_hash=digest,
+                    source_name=f"{source_name}:{record.line}"[:255],
+                    source_kind=Article.SourceKind.TXT,
+                    uploaded_by=user,
+                    status=Article.Status.QUEUED,
+                )
+            )
+        Article.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+        stored = dict(Article.objects.filter(content_hash__in=firsts).values_list("content_hash", "pk"))
+    # (A text another importer stored a moment before this batch's insert counts as stored here.)
+    new = [stored[r.content_hash] for r in rows if r.content_hash in stored]
+    summary.stored += len(new)
+    summary.duplicates += len(firsts) - len(rows)
+    queued = [stored[d] for d, status in before.items() if status == Article.Status.QUEUED and d in stored]
+    summary.requeued += len(queued)
+    return new + queued
 
 
 def _read_within_limit(content: IO[bytes] | UploadedFileLike, size: int | None) -> bytes:

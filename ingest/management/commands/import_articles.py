@@ -1,18 +1,22 @@
-"""Bulk import: files and folders through the same service as the upload form."""
+"""Bulk import: files and folders through the same service as the upload form, and archives (JSON lines or
+CSV, an article a record) through the archive path: stored in batches, extracted in chunks, resumable."""
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from ingest.models import UploadBatch, UploadItem
 from ingest.parsers import SUPPORTED_SUFFIXES
-from ingest.services import batch_create, batch_file_add
+from ingest.parsers.archive import archive_records, archive_size, is_archive
+from ingest.services import ArchiveSummary, archive_import, batch_create, batch_file_add
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
@@ -74,11 +78,33 @@ class Progress:
         self.write(f"\r[{bar}] {self.done}/{self.total} {label[:40]:<40}{end}")
 
 
+class RateProgress:
+    """A one-line progress bar with rate and time left, on stderr, for an archive's records."""
+
+    def __init__(self, total: int, write: Callable[[str], object], width: int = 30) -> None:
+        self.total, self.width, self.write = total, width, write
+        self.started = time.monotonic()
+
+    def show(self, done: int) -> None:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = done / elapsed
+        left = (self.total - done) / rate if rate and self.total > done else 0
+        filled = self.width * done // max(self.total, 1)
+        bar = "#" * filled + "." * (self.width - filled)
+        end = "\n" if done >= self.total else ""
+        self.write(f"\r[{bar}] {done:,}/{self.total:,} {rate:,.0f} records/s, {left:,.0f} s left{end}")
+
+
 class Command(BaseCommand):
     help = "Import article files (.txt, .html, .htm, .pdf) or folders of them, as the upload form does."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, help="files or folders")
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            type=Path,
+            help="files, folders, or archives (.jsonl, .ndjson, .csv: an article a record)",
+        )
         parser.add_argument(
             "--manifest", type=Path, help="JSON list of {file, outlet, url, published} per file"
         )
@@ -86,6 +112,11 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="", help="URL for every file (the manifest wins)")
         parser.add_argument("--published", type=date.fromisoformat, help="YYYY-MM-DD for every file")
         parser.add_argument("--user", help="username recorded as the uploader")
+        parser.add_argument(
+            "--batch-size", type=int, default=500, help="archives: records stored a transaction"
+        )
+        parser.add_argument("--chunk", type=int, default=50, help="archives: articles an extraction task")
+        parser.add_argument("--json", action="store_true", help="archives: the summary as JSON on stdout")
 
     def _progress_write(self, text: str) -> None:
         self.stderr.write(text, ending="")
@@ -97,6 +128,12 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
+        archives = [p for p in options["paths"] if p.is_file() and is_archive(p)]
+        if archives:
+            if len(archives) != len(options["paths"]):
+                raise CommandError("import archives on their own, not with files or folders")
+            self._archives(archives, user, options)
+            return
         manifest = read_manifest(options["manifest"]) if options["manifest"] else {}
         files = collect_files(options["paths"])
         if not files:
@@ -129,3 +166,29 @@ class Command(BaseCommand):
         )
         if refused:
             raise CommandError(f"{len(refused)} file(s) could not be read")
+
+    def _archives(self, archives: list[Path], user, options) -> None:
+        if options["batch_size"] < 1 or options["chunk"] < 1:
+            raise CommandError("--batch-size and --chunk must be at least 1")
+        summaries: dict[str, ArchiveSummary] = {}
+        for path in archives:
+            progress = RateProgress(archive_size(path), write=self._progress_write)
+            summaries[str(path)] = archive_import(
+                archive_records(path, max_bytes=settings.UPLOAD_MAX_FILE_BYTES),
+                source_name=path.name,
+                user=user,
+                batch_size=options["batch_size"],
+                chunk=options["chunk"],
+                on_batch=lambda summary, progress=progress: progress.show(summary.read),
+            )
+        if options["json"]:
+            self.stdout.write(json.dumps({name: s.as_dict() for name, s in summaries.items()}, indent=2))
+            return
+        for name, summary in summaries.items():
+            for line, reason in summary.refused:
+                self.stderr.write(f"{name}:{line}: {reason}")
+            self.stdout.write(
+                f"{name}: {summary.stored:,} stored, {summary.duplicates:,} already stored "
+                f"({summary.requeued:,} of them queued again), {len(summary.refused):,} refused; "
+                f"{summary.tasks:,} extraction tasks"
+            )
