@@ -1,6 +1,6 @@
 """End-to-end ingest benchmark: articles through Redis to real Celery workers writing to PostgreSQL.
 
-    python bench/ingest_e2e.py [--articles 300] [--chunk 50] [--uploads 30]
+    python bench/ingest_e2e.py [--articles 300] [--chunk 50] [--archive 2000] [--uploads 30]
 
 Creates its own database (claimtrack_bench, on the server DATABASE_URL names or the local
 default), migrates it, starts `celery -A config worker` processes on a private queue, and
@@ -8,6 +8,9 @@ prints:
 - throughput: N queued articles published at once, articles per second until the last is
   stored, with a worker of 1 and of 2 pool processes: a task per article (the upload path), and a task
   per chunk of articles (the archive path), whose claims must be the same rows;
+- archive import: `manage.py import_articles` on a JSON-lines archive of generated articles (copies of the
+  source texts), from the command's start until the last article is extracted, with 1 and 2 worker processes:
+  articles and claims per second, and the peak memory of the importer and of each worker process;
 - latency: single uploads through the upload view (Django's test client, the real view and
   service) to an idle worker, from the request to the claims being stored; median and p95.
 Without PostgreSQL or Redis it says so and exits 0. Everything it creates is removed at the end.
@@ -131,6 +134,71 @@ def throughput(
     return n / elapsed, len(rows), rows
 
 
+def _peak_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+# Runs the import command in a process of its own and prints that process's peak memory (KiB) last.
+IMPORTER = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['manage.py', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_path('manage.py', run_name='__main__')\n"
+    "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+def archive(n: int, concurrency: int, texts: list[tuple[str, str]], start_worker, chunk: int) -> str:
+    """One archive import through the command to the workers; its line of figures."""
+    import json
+    import tempfile
+
+    from claims.models import Article, Claim
+
+    run = uuid.uuid4().hex[:6]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", prefix=f"archive-{run}-", delete=False) as handle:
+        for i in range(n):
+            name, text = texts[i % len(texts)]
+            record = {
+                "text": f"{text}\n(Archive copy {run}-{i}.)",
+                "title": f"{name} {i}",
+                "published": "2024-11-26",
+            }
+            handle.write(json.dumps(record) + "\n")
+    path = Path(handle.name)
+    worker = start_worker(concurrency)
+    try:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", IMPORTER, "import_articles", str(path), "--json", "--chunk", str(chunk)],
+            cwd=BASE_DIR, env=os.environ, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        importer_kib = int(done.stderr.strip().splitlines()[-1])
+        ids = list(
+            Article.objects.filter(source_name__startswith=f"{path.name}:").values_list("pk", flat=True)
+        )
+        failed = _wait_all(ids, timeout=max(300, n))
+        elapsed = time.perf_counter() - started
+        workers_kib = [_peak_kib(pid) for pid in [worker.process.pid, *worker.pool_children()]]
+    finally:
+        worker.stop()
+        path.unlink()
+    claims = Claim.objects.filter(article_id__in=ids).count()
+    warning = f", {failed} failed" if failed else ""
+    return (
+        f"{len(ids) / elapsed:7.1f} articles/s, {claims / elapsed:8.1f} claims/s "
+        f"({len(ids)} articles{warning}); "
+        f"peak memory: importer {importer_kib / 1024:.0f} MiB, worker processes "
+        + ", ".join(f"{k / 1024:.0f}" for k in workers_kib)
+        + " MiB"
+    )
+
+
 def latency(uploads: int, texts: list[tuple[str, str]], start_worker) -> list[float]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -176,6 +244,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="articles per throughput run")
     parser.add_argument("--chunk", type=int, default=50, help="articles per task on the archive path")
+    parser.add_argument("--archive", type=int, default=2000, help="articles in the archive import (0: none)")
     parser.add_argument("--uploads", type=int, default=30, help="single uploads for the latency figures")
     args = parser.parse_args()
 
@@ -237,6 +306,10 @@ def main() -> int:
                 )
             same = "the same rows" if found[0] == found[args.chunk] else "DIFFERENT rows"
             print(f"  claims of the two paths: {same}")
+        for concurrency in (1, 2) if args.archive else ():
+            noun = "process" if concurrency == 1 else "processes"
+            figures = archive(args.archive, concurrency, texts, start_worker, args.chunk)
+            print(f"  archive import, {concurrency} worker {noun}: {figures}")
         timings = latency(args.uploads, texts, start_worker)
         median = statistics.median(timings)
         p95 = statistics.quantiles(timings, n=20, method="inclusive")[18] if len(timings) > 1 else timings[0]
