@@ -723,6 +723,8 @@ def articles_extract_chunk(*, article_ids: Sequence[int]) -> dict[str, int]:
     outcome["failed"] += len(worn)
     outcome["skipped"] += len(article_ids) - len(locked)
     registries = registries_from_db()
+    if claimed:
+        _hold_for_tests(claimed[0].attempts + 1)
     read: list[tuple[Article, Any]] = []
     for article in claimed:
         article.attempts += 1

@@ -192,6 +192,38 @@ def test_a_pool_process_killed_mid_task_has_its_task_delivered_again(start_worke
     assert "WorkerLostError" in worker.output() or "exited with" in worker.output()
 
 
+def test_a_pool_process_killed_mid_chunk_has_the_chunk_delivered_again_and_nothing_stored_twice(
+    start_worker, transactional_db
+):
+    from claims.models import content_hash
+    from ingest.services import chunks_enqueue
+
+    texts = [HELD_TEXT.replace("1,530", f"{1_600 + n:,}") for n in range(6)]
+    articles = [
+        Article.objects.create(
+            text=t, content_hash=content_hash(t), published=date(2024, 11, 26), source_kind="txt"
+        )
+        for t in texts
+    ]
+    ids = [a.pk for a in articles]
+    queue = new_queue()
+    with celery_broker(settings.REDIS_URL, queue):
+        worker = start_worker(queue, delay=60)
+        assert chunks_enqueue(ids, size=len(ids)) == 1
+        wait_for(
+            lambda: Article.objects.filter(pk__in=ids, status="processing", attempts=1).count() == len(ids),
+            timeout=30,
+            what="the worker to start on the chunk",
+        )
+        (child,) = worker.pool_children()
+        os.kill(child, signal.SIGKILL)
+        # The chunk goes back to the queue (acks_late, reject_on_worker_lost) and runs again, whole.
+        wait_for(lambda: all_done(ids), what="the requeued chunk to run again")
+    for article in articles:
+        assert_extracted_once(article)
+        assert article.attempts == 2
+
+
 def test_an_extraction_stopped_by_its_time_limit_is_recorded_failed_with_the_reason(
     start_worker, transactional_db
 ):
