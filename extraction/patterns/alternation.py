@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .syntax import first_chars, prefixes
 
@@ -36,6 +36,32 @@ def _trie(words: list[str]) -> str:
         rest = tails[char]
         # A word of one character matches whatever follows it.
         pieces.append(re.escape(char) if "" in rest else f"{re.escape(char)}(?:{_trie(rest)})")
+    return "|".join(pieces)
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """An alternation that matches exactly ``words``, nested by character (``seven(?:t(?:een|y))?``): ``re``
+    passes over a branch whose first character differs at a glance, where a flat alternation tries every
+    word in turn. A word that begins a longer one is tried after it, so the texts it finds are those of the
+    flat alternation in a yes/no test or before a word boundary, not always the same match."""
+    tails: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        if not word:
+            raise ValueError("an empty word")
+        tails.setdefault(word[0], []).append(word[1:])
+    pieces = []
+    for char, rest in tails.items():
+        longer = [tail for tail in rest if tail]
+        if not longer:
+            pieces.append(re.escape(char))
+            continue
+        inner = word_trie(longer)
+        if "" in rest:
+            pieces.append(f"{re.escape(char)}(?:{inner})?")
+        elif len({tail[0] for tail in longer}) == 1:
+            pieces.append(re.escape(char) + inner)  # one branch: no alternation to enclose
+        else:
+            pieces.append(f"{re.escape(char)}(?:{inner})")
     return "|".join(pieces)
 
 
