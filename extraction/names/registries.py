@@ -86,6 +86,11 @@ class PersonEntry:
         return before[-1] if before else self.roles[0]
 
 
+# The look-ups of a fuzzy key of one length: for each length of key it can be near, where the stretches of
+# the keys of that length are (``Registries.fuzzy_pieces``) and where the key is cut to look them up.
+FuzzyPlan = list[tuple[dict[str, tuple[int, ...]], tuple[tuple[int, int], ...]]]
+
+
 def _aliases(record: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(a for a in record.get("aliases") or () if isinstance(a, str) and a.strip())
 
@@ -236,8 +241,13 @@ class Registries:
         return tuple(self.fuzzy_places)
 
     @cached_property
-    def fuzzy_keys_by_length(self) -> dict[int, tuple[str, ...]]:
-        """The fuzzy keys worth trying against a word, by the word's length (filled by ``places``)."""
+    def fuzzy_pieces(self) -> dict[int, dict[str, tuple[int, ...]]]:
+        """By length, where each stretch of the fuzzy keys of that length occurs (filled by ``places``)."""
+        return {}
+
+    @cached_property
+    def fuzzy_plans(self) -> dict[int, FuzzyPlan]:
+        """By a word's length, the stretches to look its key up by (filled by ``places``)."""
         return {}
 
 
