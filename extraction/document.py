@@ -135,10 +135,14 @@ class Upto:
         return self.end
 
     def __getitem__(self, key: slice) -> str:
+        end = self.end
         start, stop = key.start, key.stop
+        if stop is None or stop > end:
+            stop = end
+        elif stop < 0:
+            stop += end
         if start is not None and start < 0:
-            start += self.end
-        stop = self.end if stop is None else stop + self.end if stop < 0 else min(stop, self.end)
+            start += end
         return self.text[start : stop : key.step]
 
     def find(self, sub: str, start: int = 0, end: int | None = None) -> int:
