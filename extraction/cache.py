@@ -47,7 +47,9 @@ class Article:
         """``reading`` as this article reads it: ``view[text]`` is ``reading[text]``, worked out once."""
         found = self.views.get(reading)
         if found is None:
-            found = self.views[reading] = ArticleReading(reading)
+            found = self.views[reading] = (_SpreadArticleReading if reading.spread else ArticleReading)(
+                reading
+            )
         return found
 
 
@@ -63,7 +65,7 @@ def article_ends(article: Article) -> None:
     """What ``article`` alone asked for is let go; a text it asked for is kept if a later one asks again."""
     _reading_now.article = article.previous
     for view in article.views.values():
-        view.reading.let_go(view.young)
+        view.reading.let_go(view)
 
 
 class ArticleReading(dict[Hashable, Any]):
@@ -71,24 +73,44 @@ class ArticleReading(dict[Hashable, Any]):
     rest of the article. Dropped with its article, so a text no later article asks for costs no clean-up
     but its hash (see ``Reading.let_go``)."""
 
-    __slots__ = ("reading", "young")
+    __slots__ = ("reading", "function")
 
     def __init__(self, reading: Reading) -> None:
         super().__init__()
         self.reading = reading
-        # The hashes of the keys worked out here and not kept for good.
-        self.young: list[int] = []
+        self.function = reading.function
 
     def __missing__(self, key: Hashable) -> Any:
         reading = self.reading
-        found = dict.get(reading, key, _MISSING)
-        if found is _MISSING:
-            found = reading.function(*key) if reading.spread else reading.function(key)  # type: ignore[misc]
-            digest = hash(key)
-            if digest in reading._seen:
-                reading._keep(key, found)
-            else:
-                self.young.append(digest)
+        if reading:
+            found = dict.get(reading, key, _MISSING)
+            if found is not _MISSING:
+                self[key] = found
+                return found
+        found = self.function(key)
+        seen = reading._seen
+        if seen and hash(key) in seen:
+            reading._keep(key, found)
+        self[key] = found
+        return found
+
+
+class _SpreadArticleReading(ArticleReading):
+    """The same for a reading of several arguments (``view[text, other]``)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: Hashable) -> Any:
+        reading = self.reading
+        if reading:
+            found = dict.get(reading, key, _MISSING)
+            if found is not _MISSING:
+                self[key] = found
+                return found
+        found = self.function(*key)  # type: ignore[misc]
+        seen = reading._seen
+        if seen and hash(key) in seen:
+            reading._keep(key, found)
         self[key] = found
         return found
 
@@ -124,12 +146,13 @@ class Reading(IdentityDict):
             self._kept[key] = None
             self[key] = value
 
-    def let_go(self, young: list[int]) -> None:
-        """The hashes of keys an article that has ended worked out and did not keep: a later article that
-        asks for one of them again keeps it."""
+    def let_go(self, view: ArticleReading) -> None:
+        """An article that has ended read ``view``: a later article that asks again for a key it worked out
+        and did not keep keeps it (only the keys' hashes are held till then)."""
         if len(self._seen) > 8 * self.size:
             self._seen.clear()
-        self._seen.update(young)
+        kept = self._kept
+        self._seen.update(map(hash, [key for key in view if key not in kept] if kept else view))
 
     def clear(self) -> None:
         with self._lock:
