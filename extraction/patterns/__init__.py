@@ -4,7 +4,7 @@ pattern's matches can begin with, read from its text (``syntax``)."""
 
 from __future__ import annotations
 
-from .alternation import Candidates, WordAlternation, word_trie
+from .alternation import Candidates, WordAlternation, nested_words, top_alternatives, word_trie
 from .caseless import Caseless, lowered
 from .syntax import first_chars, prefixes, presence
 
@@ -14,7 +14,9 @@ __all__ = (
     "WordAlternation",
     "first_chars",
     "lowered",
+    "nested_words",
     "prefixes",
     "presence",
+    "top_alternatives",
     "word_trie",
 )

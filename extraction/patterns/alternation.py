@@ -65,6 +65,45 @@ def word_trie(words: Iterable[str]) -> str:
     return "|".join(pieces)
 
 
+def top_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern's top level (``a|b(?:c|d)|[|]`` is ``a``, ``b(?:c|d)``, ``[|]``)."""
+    parts: list[str] = []
+    depth, begin, index, in_class = 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[begin:index])
+            begin = index + 1
+        index += 1
+    parts.append(source[begin:])
+    return parts
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def nested_words(source: str) -> str:
+    """An alternation with its plain lower-case words nested by character (``word_trie``), before its other
+    alternatives. Closed by a word boundary, it matches where the source does and as far: a plain word is
+    then the whole word where it begins, so it cannot be chosen over another alternative that matches
+    there unless that one matches the same text (checked by the tests for the patterns built so)."""
+    alternatives = top_alternatives(source)
+    plain = [a for a in alternatives if _PLAIN_WORD.fullmatch(a)]
+    if not plain:
+        return source
+    return "|".join([word_trie(plain), *(a for a in alternatives if not _PLAIN_WORD.fullmatch(a))])
+
+
 def _piece(alternative: tuple[str, str]) -> str:
     name, pattern = alternative
     # An empty name: the pattern names its own groups.

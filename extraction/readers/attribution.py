@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..patterns import Caseless, first_chars, lowered
+from ..patterns import Caseless, first_chars, lowered, nested_words
 
 _SPEECH_VERBS = lexicon.load().speech.SPEECH_VERBS
 _AUXILIARIES = lexicon.load().speech.AUXILIARIES
@@ -135,10 +135,11 @@ def _clean_np(raw: str) -> str:
 
 def _words(words: str, *, flags: str = "", tail: str = "") -> re.Pattern[str]:
     """``\\b(?:words)\\b``, led by a lookahead on the letters the words can begin with: ``re`` then skips
-    the other words without trying every alternative there (same matches)."""
+    the other words without trying every alternative there, and tries the plain words nested by character
+    (``nested_words``; same matches)."""
     first = first_chars(words)
     ahead = f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
-    return re.compile(flags + r"\b" + ahead + r"(?:" + words + r")\b" + tail)
+    return re.compile(flags + r"\b" + ahead + r"(?:" + nested_words(words) + r")\b" + tail)
 
 
 _SPEECH_WORD = _words(_SPEECH_VERBS)

@@ -106,6 +106,11 @@ def test_a_word_trie_matches_exactly_its_words() -> None:
             assert (trie.fullmatch(text) is not None) is (text in words), (words, text)
 
 
+def test_top_alternatives_split_only_the_top_level() -> None:
+    assert patterns.top_alternatives(r"a|b(?:c|d)|[|]|\|") == ["a", "b(?:c|d)", "[|]", r"\|"]
+    assert patterns.nested_words(r"say|says|said|put\s+it") == r"sa(?:id|y(?:s)?)|put\s+it"
+
+
 def test_presence_keeps_unicode_classes() -> None:
     # ``\d`` matches more than ASCII digits: the leading class must too.
     led = patterns.presence(re.compile(r"\b\d+\b|\bone\b"))
