@@ -100,25 +100,25 @@ def _plan(registries: Registries, size: int) -> FuzzyPlan:
             if edits < abs(size - length):
                 continue
             parts = min(edits + 1, size)
-            cuts = tuple((part * size // parts, (part + 1) * size // parts) for part in range(parts))
-            plan.append((_pieces(registries, length), cuts))
+            for part in range(parts):
+                start, end = part * size // parts, (part + 1) * size // parts
+                plan.append((_pieces(registries, length, end - start), start, end))
         plans[size] = plan  # (whole, for the threads that read at once)
     return plan
 
 
-def _pieces(registries: Registries, length: int) -> dict[str, tuple[int, ...]]:
-    """Every stretch of the fuzzy keys of ``length``, with the keys that hold it (by their place in
-    ``fuzzy_keys``, in order). Kept by length."""
+def _pieces(registries: Registries, length: int, size: int) -> dict[str, tuple[int, ...]]:
+    """Every stretch of ``size`` characters of the fuzzy keys of ``length``, with the keys that hold it (by
+    their place in ``fuzzy_keys``, in order). Kept by length and size."""
     tables = registries.fuzzy_pieces
-    table = tables.get(length)
+    table = tables.get((length, size))
     if table is None:
         holders: dict[str, dict[int, None]] = {}
         for index, key in enumerate(registries.fuzzy_keys):
             if len(key) == length:
-                for start in range(length):
-                    for end in range(start + 1, length + 1):
-                        holders.setdefault(key[start:end], {})[index] = None
-        table = tables[length] = {piece: tuple(found) for piece, found in holders.items()}
+                for start in range(length - size + 1):
+                    holders.setdefault(key[start : start + size], {})[index] = None
+        table = tables[length, size] = {piece: tuple(found) for piece, found in holders.items()}
     return table
 
 
@@ -126,11 +126,10 @@ def _fuzzy_candidates(key: str, registries: Registries) -> tuple[str, ...]:
     """The fuzzy keys that can score the cutoff against ``key``, in their order (ties go to the same key):
     those that hold one of the stretches ``_plan`` cuts it into."""
     chosen: set[int] = set()
-    for table, cuts in _plan(registries, len(key)):
-        for start, end in cuts:
-            holders = table.get(key[start:end])
-            if holders:
-                chosen.update(holders)
+    for table, start, end in _plan(registries, len(key)):
+        holders = table.get(key[start:end])
+        if holders:
+            chosen.update(holders)
     keys = registries.fuzzy_keys
     return tuple(keys[index] for index in sorted(chosen))
 

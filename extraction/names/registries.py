@@ -86,9 +86,9 @@ class PersonEntry:
         return before[-1] if before else self.roles[0]
 
 
-# The look-ups of a fuzzy key of one length: for each length of key it can be near, where the stretches of
-# the keys of that length are (``Registries.fuzzy_pieces``) and where the key is cut to look them up.
-FuzzyPlan = list[tuple[dict[str, tuple[int, ...]], tuple[tuple[int, int], ...]]]
+# The look-ups of a fuzzy key of one length: each stretch it is cut into (its start and end) with where the
+# stretches of that size of the keys of a length it can be near are (``Registries.fuzzy_pieces``).
+FuzzyPlan = list[tuple[dict[str, tuple[int, ...]], int, int]]
 
 
 def _aliases(record: Mapping[str, Any]) -> tuple[str, ...]:
@@ -241,8 +241,9 @@ class Registries:
         return tuple(self.fuzzy_places)
 
     @cached_property
-    def fuzzy_pieces(self) -> dict[int, dict[str, tuple[int, ...]]]:
-        """By length, where each stretch of the fuzzy keys of that length occurs (filled by ``places``)."""
+    def fuzzy_pieces(self) -> dict[tuple[int, int], dict[str, tuple[int, ...]]]:
+        """By a length of key and a length of stretch, where each such stretch of the fuzzy keys of that
+        length occurs (filled by ``places``)."""
         return {}
 
     @cached_property
