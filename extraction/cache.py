@@ -10,17 +10,15 @@ has come back in a later article.
 What outlives an article is one ``Kept`` object, held with the registries the readings were made with:
 each of its stores is bounded, the oldest entry going first, and ``clear`` empties them all. The stores
 are shared by the extractions running at once in one process (the embedded mode runs them in the web
-process's threads): a look-up is a plain dict read; what an article alone asked for is listed on its
-``Article`` (``article_begins``) and let go when it ends. Which readings are kept changes no result:
+process's threads): a look-up is a plain dict read; what an article alone asked for is held in dicts of
+its own (``Article.view``) and goes with them when it ends. Which readings are kept changes no result:
 each is the same whenever it is worked out.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Callable, Hashable
-from itertools import repeat
 from typing import Any
 
 _MISSING = object()
@@ -36,14 +34,23 @@ class IdentityDict(dict[Hashable, Any]):
 
 
 class Article:
-    """The readings one article asked for that were not kept, by reading: let go when it ends
-    (``article_ends``)."""
+    """The readings one article asked for: each reading's look-ups in a dict of the article's own
+    (``Article.view``), dropped when the article ends (``article_ends``)."""
 
-    __slots__ = ("young", "previous")
+    __slots__ = ("views", "previous")
 
     def __init__(self) -> None:
-        self.young: dict[Reading, list[Hashable]] = {}
+        self.views: dict[Reading, ArticleReading] = {}
         self.previous: Article | None = None
+
+    def view(self, reading: Reading) -> ArticleReading:
+        """``reading`` as this article reads it: ``view[text]`` is ``reading[text]``, worked out once."""
+        found = self.views.get(reading)
+        if found is None:
+            found = self.views[reading] = (_SpreadArticleReading if reading.spread else ArticleReading)(
+                reading
+            )
+        return found
 
 
 def article_begins() -> Article:
@@ -57,14 +64,62 @@ def article_begins() -> Article:
 def article_ends(article: Article) -> None:
     """What ``article`` alone asked for is let go; a text it asked for is kept if a later one asks again."""
     _reading_now.article = article.previous
-    for reading, keys in article.young.items():
-        reading.let_go(keys)
+    for view in article.views.values():
+        view.reading.let_go(view)
+
+
+class ArticleReading(dict[Hashable, Any]):
+    """One article's look-ups of a ``Reading``: what it kept for good, else worked out and held here for the
+    rest of the article. Dropped with its article, so a text no later article asks for costs no clean-up
+    but its hash (see ``Reading.let_go``)."""
+
+    __slots__ = ("reading", "function")
+
+    def __init__(self, reading: Reading) -> None:
+        super().__init__()
+        self.reading = reading
+        self.function = reading.function
+
+    def __missing__(self, key: Hashable) -> Any:
+        reading = self.reading
+        if reading:
+            found = dict.get(reading, key, _MISSING)
+            if found is not _MISSING:
+                self[key] = found
+                return found
+        found = self.function(key)
+        seen = reading._seen
+        if seen and hash(key) in seen:
+            reading._keep(key, found)
+        self[key] = found
+        return found
+
+
+class _SpreadArticleReading(ArticleReading):
+    """The same for a reading of several arguments (``view[text, other]``)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: Hashable) -> Any:
+        reading = self.reading
+        if reading:
+            found = dict.get(reading, key, _MISSING)
+            if found is not _MISSING:
+                self[key] = found
+                return found
+        found = self.function(*key)  # type: ignore[misc]
+        seen = reading._seen
+        if seen and hash(key) in seen:
+            reading._keep(key, found)
+        self[key] = found
+        return found
 
 
 class Reading(IdentityDict):
     """``function``'s results by its argument (``reading[text]``; ``reading[text, other]`` with ``spread``):
-    those of the articles being read, and those kept beyond them (at most ``size``, the oldest going
-    first). A hit is a plain dict look-up."""
+    those kept beyond the articles that asked for them (at most ``size``, the oldest going first). A hit is a
+    plain dict look-up; a miss is worked out once an article (``Article.view``) and nothing is kept outside
+    one."""
 
     def __init__(self, function: Callable[..., Any], size: int, *, spread: bool = False) -> None:
         super().__init__()
@@ -77,18 +132,10 @@ class Reading(IdentityDict):
         self._lock = threading.Lock()
 
     def __missing__(self, key: Hashable) -> Any:
-        found = self.function(*key) if self.spread else self.function(key)  # type: ignore[misc]
-        if hash(key) in self._seen:
-            self._keep(key, found)
-            return found
         article: Article | None = getattr(_reading_now, "article", None)
-        if article is not None:
-            self[key] = found
-            young = article.young.get(self)
-            if young is None:
-                young = article.young[self] = []
-            young.append(key)
-        return found
+        if article is None:
+            return self.function(*key) if self.spread else self.function(key)  # type: ignore[misc]
+        return article.view(self)[key]
 
     def _keep(self, key: Hashable, value: Any) -> None:
         with self._lock:
@@ -99,14 +146,13 @@ class Reading(IdentityDict):
             self._kept[key] = None
             self[key] = value
 
-    def let_go(self, keys: list[Hashable]) -> None:
-        """``keys`` were asked for by an article that has ended: let them go unless they are kept."""
+    def let_go(self, view: ArticleReading) -> None:
+        """An article that has ended read ``view``: a later article that asks again for a key it worked out
+        and did not keep keeps it (only the keys' hashes are held till then)."""
         if len(self._seen) > 8 * self.size:
             self._seen.clear()
-        self._seen.update(map(hash, keys))
-        if self._kept:
-            keys = [key for key in keys if key not in self._kept]
-        deque(map(self.pop, keys, repeat(None)), maxlen=0)  # each key popped, in C
+        kept = self._kept
+        self._seen.update(map(hash, [key for key in view if key not in kept] if kept else view))
 
     def clear(self) -> None:
         with self._lock:

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property, partial
 from typing import Any, NamedTuple
 
-from .cache import IdentityDict, Reading, article_begins, article_ends
+from .cache import ArticleReading, IdentityDict, Reading, article_begins, article_ends
 from .names.matcher import Hit
 from .names.places import PlaceHit
 from .names.registries import Registries
@@ -97,7 +97,11 @@ class _BySentence(IdentityDict):
     __slots__ = ("sentences", "reading", "move", "extra")
 
     def __init__(
-        self, sentences: list[Sentence], reading: Reading, move: Callable[[Any, int], Any], extra: object
+        self,
+        sentences: list[Sentence],
+        reading: ArticleReading,
+        move: Callable[[Any, int], Any],
+        extra: object,
     ) -> None:
         super().__init__()
         self.sentences = sentences
@@ -131,10 +135,14 @@ class Upto:
         return self.end
 
     def __getitem__(self, key: slice) -> str:
+        end = self.end
         start, stop = key.start, key.stop
+        if stop is None or stop > end:
+            stop = end
+        elif stop < 0:
+            stop += end
         if start is not None and start < 0:
-            start += self.end
-        stop = self.end if stop is None else stop + self.end if stop < 0 else min(stop, self.end)
+            start += end
         return self.text[start : stop : key.step]
 
     def find(self, sub: str, start: int = 0, end: int | None = None) -> int:
@@ -173,29 +181,36 @@ class Document:
         kept = registries.kept
 
         # Readings of sentence texts (offsets in the text read): see ``cache``.
-        self.article = article_begins()
-        self.triggered = kept.reading(cues.triggered)
-        self.flags = kept.reading(cues.flag, spread=True)
-        self.names = kept.reading(names_in, compute=partial(names_in, registries=registries))
-        self.toll_so_far = kept.reading(cues.toll_so_far)
-        self.phrase_side = kept.reading(side_of_phrase)
-        self._breaks = kept.reading(cues.clause_breaks)
+        self.article = article = article_begins()
+        self.triggered = article.view(kept.reading(cues.triggered))
+        self.flags = article.view(kept.reading(cues.flag, spread=True))
+        self.names = article.view(kept.reading(names_in, compute=partial(names_in, registries=registries)))
+        self.toll_so_far = article.view(kept.reading(cues.toll_so_far))
+        self.phrase_side = article.view(kept.reading(side_of_phrase))
+        self._breaks = article.view(kept.reading(cues.clause_breaks))
         # Where nouns can begin, kept for the sentence's nouns and the windows read for single items; of a
         # window, only the first noun after an article is read ("a Russian tank").
+        # (The functions that read them are made once for the registries: they look the candidates up in
+        # the reading, which hands the look-up to the article being read in this thread.)
         candidates = kept.reading(noun_candidates)
-        self._first_noun = kept.reading(first_noun, spread=True, compute=partial(_first_noun, candidates))
+        self._first_noun = article.view(
+            kept.reading(first_noun, spread=True, compute=partial(_first_noun, candidates))
+        )
 
         def by_sentence(reader: Callable[..., Any], move: Callable[[Any, int], Any], *extra: object) -> Any:
             spread = bool(extra)
             return _BySentence(
-                self.sentences, kept.reading(reader, spread=spread), move, *(extra or (_TEXT_ONLY,))
+                self.sentences,
+                article.view(kept.reading(reader, spread=spread)),
+                move,
+                *(extra or (_TEXT_ONLY,)),
             )
 
         # Each sentence's readings at article offsets, by sentence index.
         self.figures: dict[int, list[Figure]] = by_sentence(find_figures, _moved)
         self.nouns: dict[int, list[Noun]] = _BySentence(
             self.sentences,
-            kept.reading(find_nouns, compute=partial(_nouns, candidates)),
+            article.view(kept.reading(find_nouns, compute=partial(_nouns, candidates))),
             _moved_nouns,
             _TEXT_ONLY,
         )

@@ -18,7 +18,7 @@ from ..cache import kept_value
 from ..readers.sides import side_of_phrase
 from ..readers.words import find_nouns
 from .matcher import by_start
-from .registries import PlaceEntry, RegionEntry, Registries
+from .registries import FuzzyPlan, PlaceEntry, RegionEntry, Registries
 from .tokens import Tokens
 
 _NAMES = lexicon.load().names
@@ -72,25 +72,72 @@ def _hit(entry: object, start: int, end: int, text: str, registries: Registries)
 _FUZZY_CUTOFF = 88
 
 
-def _near_in_length(registries: Registries, length: int) -> tuple[str, ...]:
-    """The fuzzy keys whose length leaves them a chance against a word of ``length``: ``fuzz.ratio`` is
-    200 * common / (sum of lengths), and the common part is at most the shorter word. A point of margin
-    keeps borderline lengths, and the order is kept (ties go to the same key). Kept by length."""
-    near = registries.fuzzy_keys_by_length
-    found = near.get(length)
-    if found is None:
-        found = near[length] = tuple(
-            key
-            for key in registries.fuzzy_keys
-            if 200 * min(len(key), length) / (len(key) + length) >= _FUZZY_CUTOFF - 1
-        )
-    return found
+def _near_lengths(length: int) -> range:
+    """The lengths of keys that have a chance against a word of ``length``: ``fuzz.ratio`` is 200 * common /
+    (sum of lengths), and the common part is at most the shorter word (a point of margin keeps borderline
+    lengths)."""
+    low, high = _FUZZY_CUTOFF - 1, 200 - (_FUZZY_CUTOFF - 1)
+    return range((low * length + high - 1) // high, high * length // low + 1)
+
+
+def _plan(registries: Registries, size: int) -> FuzzyPlan:
+    """For a key of ``size``: the stretches of the keys of each length that can score the cutoff against
+    it, and where the key is cut to look them up (see ``_fuzzy_candidates``). Kept by size.
+
+    The score is 100 less 100 * edits / (sum of lengths), the edits being the insertions and deletions that
+    turn one key into the other: a score of at least the cutoff leaves at most ``(100 - cutoff)%`` of the
+    two lengths to them (a score short of it by a whole edit is far from any rounding), and their number has
+    the parity of that sum. Cut into one stretch more than those edits, a key keeps one stretch whole in any
+    key that near, as an edit breaks one stretch at most."""
+    plans = registries.fuzzy_plans
+    plan = plans.get(size)
+    if plan is None:
+        plan = []
+        for length in _near_lengths(size):
+            total = size + length
+            edits = (100 - _FUZZY_CUTOFF) * total // 100
+            edits -= (edits - total) % 2
+            if edits < abs(size - length):
+                continue
+            parts = min(edits + 1, size)
+            for part in range(parts):
+                start, end = part * size // parts, (part + 1) * size // parts
+                plan.append((_pieces(registries, length, end - start), start, end))
+        plans[size] = plan  # (whole, for the threads that read at once)
+    return plan
+
+
+def _pieces(registries: Registries, length: int, size: int) -> dict[str, tuple[int, ...]]:
+    """Every stretch of ``size`` characters of the fuzzy keys of ``length``, with the keys that hold it (by
+    their place in ``fuzzy_keys``, in order). Kept by length and size."""
+    tables = registries.fuzzy_pieces
+    table = tables.get((length, size))
+    if table is None:
+        holders: dict[str, dict[int, None]] = {}
+        for index, key in enumerate(registries.fuzzy_keys):
+            if len(key) == length:
+                for start in range(length - size + 1):
+                    holders.setdefault(key[start : start + size], {})[index] = None
+        table = tables[length, size] = {piece: tuple(found) for piece, found in holders.items()}
+    return table
+
+
+def _fuzzy_candidates(key: str, registries: Registries) -> tuple[str, ...]:
+    """The fuzzy keys that can score the cutoff against ``key``, in their order (ties go to the same key):
+    those that hold one of the stretches ``_plan`` cuts it into."""
+    chosen: set[int] = set()
+    for table, start, end in _plan(registries, len(key)):
+        holders = table.get(key[start:end])
+        if holders:
+            chosen.update(holders)
+    keys = registries.fuzzy_keys
+    return tuple(keys[index] for index in sorted(chosen))
 
 
 def _fuzzy_choice(key: str, registries: Registries) -> str | None:
     """The fuzzy key nearest ``key`` (a word's transliteration key), if near enough."""
     found = process.extractOne(
-        key, _near_in_length(registries, len(key)), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+        key, _fuzzy_candidates(key, registries), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
     )
     return found[0] if found else None
 

@@ -86,6 +86,11 @@ class PersonEntry:
         return before[-1] if before else self.roles[0]
 
 
+# The look-ups of a fuzzy key of one length: each stretch it is cut into (its start and end) with where the
+# stretches of that size of the keys of a length it can be near are (``Registries.fuzzy_pieces``).
+FuzzyPlan = list[tuple[dict[str, tuple[int, ...]], int, int]]
+
+
 def _aliases(record: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(a for a in record.get("aliases") or () if isinstance(a, str) and a.strip())
 
@@ -236,8 +241,14 @@ class Registries:
         return tuple(self.fuzzy_places)
 
     @cached_property
-    def fuzzy_keys_by_length(self) -> dict[int, tuple[str, ...]]:
-        """The fuzzy keys worth trying against a word, by the word's length (filled by ``places``)."""
+    def fuzzy_pieces(self) -> dict[tuple[int, int], dict[str, tuple[int, ...]]]:
+        """By a length of key and a length of stretch, where each such stretch of the fuzzy keys of that
+        length occurs (filled by ``places``)."""
+        return {}
+
+    @cached_property
+    def fuzzy_plans(self) -> dict[int, FuzzyPlan]:
+        """By a word's length, the stretches to look its key up by (filled by ``places``)."""
         return {}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .syntax import first_chars, prefixes
 
@@ -37,6 +37,71 @@ def _trie(words: list[str]) -> str:
         # A word of one character matches whatever follows it.
         pieces.append(re.escape(char) if "" in rest else f"{re.escape(char)}(?:{_trie(rest)})")
     return "|".join(pieces)
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """An alternation that matches exactly ``words``, nested by character (``seven(?:t(?:een|y))?``): ``re``
+    passes over a branch whose first character differs at a glance, where a flat alternation tries every
+    word in turn. A word that begins a longer one is tried after it, so the texts it finds are those of the
+    flat alternation in a yes/no test or before a word boundary, not always the same match."""
+    tails: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        if not word:
+            raise ValueError("an empty word")
+        tails.setdefault(word[0], []).append(word[1:])
+    pieces = []
+    for char, rest in tails.items():
+        longer = [tail for tail in rest if tail]
+        if not longer:
+            pieces.append(re.escape(char))
+            continue
+        inner = word_trie(longer)
+        if "" in rest:
+            pieces.append(f"{re.escape(char)}(?:{inner})?")
+        elif len({tail[0] for tail in longer}) == 1:
+            pieces.append(re.escape(char) + inner)  # one branch: no alternation to enclose
+        else:
+            pieces.append(f"{re.escape(char)}(?:{inner})")
+    return "|".join(pieces)
+
+
+def top_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern's top level (``a|b(?:c|d)|[|]`` is ``a``, ``b(?:c|d)``, ``[|]``)."""
+    parts: list[str] = []
+    depth, begin, index, in_class = 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[begin:index])
+            begin = index + 1
+        index += 1
+    parts.append(source[begin:])
+    return parts
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def nested_words(source: str) -> str:
+    """An alternation with its plain lower-case words nested by character (``word_trie``), before its other
+    alternatives. Closed by a word boundary, it matches where the source does and as far: a plain word is
+    then the whole word where it begins, so it cannot be chosen over another alternative that matches
+    there unless that one matches the same text (checked by the tests for the patterns built so)."""
+    alternatives = top_alternatives(source)
+    plain = [a for a in alternatives if _PLAIN_WORD.fullmatch(a)]
+    if not plain:
+        return source
+    return "|".join([word_trie(plain), *(a for a in alternatives if not _PLAIN_WORD.fullmatch(a))])
 
 
 def _piece(alternative: tuple[str, str]) -> str:

@@ -15,7 +15,7 @@ _ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 def lowered(text: str) -> str | None:
     """``text.lower()`` when it keeps every offset and agrees with case-blind matching; None otherwise."""
     low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
+    if not text.isascii() and (len(low) != len(text) or any(ch in text for ch in _ODD_CASE)):
         return None
     return low
 
@@ -44,14 +44,17 @@ class Caseless:
         if self.lowered.flags & re.IGNORECASE:
             raise ValueError(f"case-blind flag inside {source[:60]!r}")
         self._presence = presence(self.lowered)
+        # What ``found`` searches the lower-cased text with.
+        self._finder = self._presence or self.lowered
 
     def found(self, text: str, *, low: str | None = None) -> bool:
         """``self.search(text) is not None``, found faster where the pattern allows (see ``presence``)."""
         if low is None:
             low = text.lower()
-            if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
+            # (ASCII text keeps its length and holds no odd letter: most text is spared the tests.)
+            if not text.isascii() and (len(low) != len(text) or any(ch in text for ch in _ODD_CASE)):
                 return self.original.search(text) is not None
-        return (self._presence or self.lowered).search(low) is not None
+        return self._finder.search(low) is not None
 
     def search(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize, *, low: str | None = None
@@ -60,7 +63,7 @@ class Caseless:
         if low is None:
             # ``lowered`` written out: these run several times for every figure.
             low = text.lower()
-            if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
+            if not text.isascii() and (len(low) != len(text) or any(ch in text for ch in _ODD_CASE)):
                 return self.original.search(text, pos, endpos)
         return self.lowered.search(low, pos, endpos)
 
@@ -71,6 +74,6 @@ class Caseless:
         if low is None:
             # ``lowered`` written out: these run several times for every figure.
             low = text.lower()
-            if len(low) != len(text) or (not text.isascii() and any(ch in text for ch in _ODD_CASE)):
+            if not text.isascii() and (len(low) != len(text) or any(ch in text for ch in _ODD_CASE)):
                 return self.original.match(text, pos, endpos)
         return self.lowered.match(low, pos, endpos)

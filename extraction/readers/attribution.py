@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..patterns import Caseless, first_chars, lowered
+from ..patterns import Caseless, first_chars, lowered, nested_words
 
 _SPEECH_VERBS = lexicon.load().speech.SPEECH_VERBS
 _AUXILIARIES = lexicon.load().speech.AUXILIARIES
@@ -135,10 +135,11 @@ def _clean_np(raw: str) -> str:
 
 def _words(words: str, *, flags: str = "", tail: str = "") -> re.Pattern[str]:
     """``\\b(?:words)\\b``, led by a lookahead on the letters the words can begin with: ``re`` then skips
-    the other words without trying every alternative there (same matches)."""
+    the other words without trying every alternative there, and tries the plain words nested by character
+    (``nested_words``; same matches)."""
     first = first_chars(words)
     ahead = f"(?=[{re.escape(''.join(sorted(first)))}])" if first else ""
-    return re.compile(flags + r"\b" + ahead + r"(?:" + words + r")\b" + tail)
+    return re.compile(flags + r"\b" + ahead + r"(?:" + nested_words(words) + r")\b" + tail)
 
 
 _SPEECH_WORD = _words(_SPEECH_VERBS)
@@ -166,8 +167,9 @@ def _np_then_speech(sentence: str) -> list[re.Match[str]]:
     return found
 
 
-def _attribution(start: int, end: int, np_text: str) -> Attribution | None:
-    raw = _clean_np(np_text)
+def _attribution(start: int, end: int, np_text: str, raw: str | None = None) -> Attribution | None:
+    """The attribution of the phrase ``np_text``; ``raw``: ``_clean_np(np_text)`` when the caller has it."""
+    raw = _clean_np(np_text) if raw is None else raw
     if not raw or not strip_article(raw) or raw.lower() in _NOT_NAMES:
         # ("The tally also counts ...": "The" names nobody.)
         return None
@@ -253,15 +255,17 @@ def find_attributions(sentence: str) -> list[Attribution]:
     for match in per:
         # ("a count by the Prosecutor General's Office stood at 21 dead": the name ends at its verb.)
         np_text = _VERB_AFTER_NAME.sub("", match.group("np"))
-        bare = strip_article(_clean_np(np_text))
+        cleaned = _clean_np(np_text)
+        bare = strip_article(cleaned)
         if bare and (bare[0].isupper() or bare.lower().startswith(("ukrain", "russia"))):
-            found.append(_attribution(match.start(), match.start("np") + len(np_text), np_text))
+            found.append(_attribution(match.start(), match.start("np") + len(np_text), np_text, cleaned))
     if low is None or any(stem in low for stem in _FROM_STEMS):
         for match in _FROM_SPEAKER.finditer(sentence):
             found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     colon = _COLON_QUOTE.match(sentence) if ":" in sentence else None
-    if colon and len(_clean_np(colon.group("np")).split()) <= 12:
-        found.append(_attribution(0, colon.end("np"), colon.group("np")))
+    cleaned = _clean_np(colon.group("np")) if colon else ""
+    if colon and len(cleaned.split()) <= 12:
+        found.append(_attribution(0, colon.end("np"), colon.group("np"), cleaned))
     for match in _SPEECH_THEN_NP.finditer(sentence):
         # ", said Russian troops had lost N": a reported clause, not a speaker, follows the verb.
         if match.group("verb").lower() != "according to" and not _CLAUSE_NOT_SPEAKER.search(
@@ -285,7 +289,7 @@ def find_attributions(sentence: str) -> list[Attribution]:
         found.append(_attribution(match.start("np"), match.end(), match.group("np")))
     for match in _np_then_speech(sentence):
         np_text = match.group("np")
-        if _PASSIVE_SPEECH.search(sentence[: match.start("verb")]):
+        if _PASSIVE_SPEECH.search(sentence, 0, match.start("verb"), low=low):
             continue
         if _ARTICLE_AT_END.search(np_text) or _VERB_OF_FIGURE.match(sentence, match.start("verb")):
             # "an estimated 45,680", "confirmed 300": an adjective, not a speaker's verb.
@@ -297,7 +301,12 @@ def find_attributions(sentence: str) -> list[Attribution]:
         # The attribution starts at the speaker's own words, not at the clause start.
         offset = np_text.find(raw[:8])
         start = match.start("np") + offset if offset >= 0 else match.start()
-        found.append(_attribution(start, match.end(), np_text[offset:] if offset >= 0 else np_text))
+        # (From the phrase's own start, the phrase read is the one just cleaned.)
+        found.append(
+            _attribution(start, match.end(), np_text[offset:], raw if offset == 0 else None)
+            if offset >= 0
+            else _attribution(start, match.end(), np_text, raw)
+        )
     return [a for a in found if a is not None]
 
 

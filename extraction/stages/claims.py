@@ -153,8 +153,9 @@ def _read_sentence(
     # once read, and one read first from a later sentence's search can differ.)
     speaker = claim_speaker(doc, sentence)
     ground_list = len({n.equipment for n in nouns if n.equipment in _GROUND}) >= 2
-    # Only the figures' categories read it.
-    air = bool(figures) and (doc.flags[s, "air"] or (doc.air_article and doc.flags[s, "air_words"]))
+    # Only the figures' categories read it. (The sentence's drone and missile words first: the raid test
+    # below reads them anyway, and the whole article is searched only for a sentence that has them.)
+    air = bool(figures) and (doc.flags[s, "air"] or (doc.flags[s, "air_words"] and doc.air_article))
     drafts: list[Draft] = []
     readings: list[Reading] = []
     np_spans: list[tuple[int, int]] = []

@@ -41,8 +41,23 @@ def test_a_text_met_in_one_article_only_is_let_go_at_its_end() -> None:
     assert len(reading) == 0
     with _article():
         reading["other"]
-        assert len(reading) == 1
+        reading["other"]  # held by the article until it ends, not by the reading
+        assert len(reading) == 0
+    assert len(reading) == 0
     assert calls == ["once", "other"]
+
+
+def test_an_article_view_reads_as_the_reading_does() -> None:
+    reading, calls = _counting()
+    for _ in range(3):
+        article = article_begins()
+        view = article.view(reading)
+        assert article.view(reading) is view
+        assert [view["tanks"], view["tanks"], reading["tanks"]] == [5, 5, 5]
+        article_ends(article)
+    # Worked out once in each of the first two articles, then kept for good.
+    assert calls == ["tanks", "tanks"]
+    assert len(reading) == 1
 
 
 def test_a_text_met_again_in_a_later_article_is_kept_for_good() -> None:

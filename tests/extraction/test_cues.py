@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from extraction import lexicon
 from extraction.readers.cues import clause_breaks, flag, toll_so_far, triggered
 
 
@@ -18,6 +22,29 @@ from extraction.readers.cues import clause_breaks, flag, toll_so_far, triggered
 )
 def test_a_sentence_may_hold_a_claim(text: str, may_hold_a_claim: bool) -> None:
     assert triggered(text) is may_hold_a_claim
+
+
+def test_triggered_is_one_flat_pattern_of_its_words() -> None:
+    numbers, verbs = lexicon.load().numbers, lexicon.load().verbs
+    flat = re.compile(
+        r"(?i)\d|\b(?:" + "|".join(numbers.TRIGGER_WORDS) + r")\b|\b(?:" + "|".join(verbs.LOSS_STEMS) + ")"
+    )
+    pieces = [
+        *numbers.TRIGGER_WORDS,
+        *verbs.LOSS_STEMS,
+        "seventeenth",
+        "Lost",
+        "İ",
+        "ſhot",
+        "٣",
+        "x",
+        "-",
+        " ",
+    ]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "s", "_"]) for _ in range(rng.randint(0, 6)))
+        assert triggered(text) is (flat.search(text) is not None), text
 
 
 def test_flags() -> None:

@@ -3,6 +3,11 @@ names of an article at its offsets."""
 
 from __future__ import annotations
 
+import random
+
+from rapidfuzz import fuzz, process
+
+from extraction.names import places
 from extraction.names.registries import Registries
 from extraction.names.tokens import norm_key, tokenize
 from extraction.names.units import ordinal
@@ -39,6 +44,34 @@ def test_the_document_holds_names_at_article_offsets() -> None:
 def test_a_transliteration_variant_names_the_registry_place() -> None:
     doc = document("Ukrainian troops advanced near Soedzja on Monday.")
     assert [p.place for p in doc.places] == ["Sudzha"]
+
+
+def test_a_fuzzy_match_scores_only_the_keys_that_can_reach_the_cutoff() -> None:
+    """The keys ``_fuzzy_candidates`` scores give the same choice as scoring every key of a near length."""
+    keys = REGISTRIES.fuzzy_keys
+    rng = random.Random(2)
+    letters = "abcdefghiklmnoprstuvz"
+    words = []
+    for key in rng.sample(keys, 300):
+        word = list(key)
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(word) + 1)
+            edit = rng.randrange(3)
+            if edit == 0 and at < len(word):
+                del word[at]
+            elif edit == 1:
+                word.insert(at, rng.choice(letters))
+            elif at < len(word):
+                word[at] = rng.choice(letters)
+        words.append("".join(word))
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(7, 20))) for _ in range(300)]
+    chosen = 0
+    for word in (w for w in words if len(w) >= 7):
+        near = [k for k in keys if 200 * min(len(k), len(word)) / (len(k) + len(word)) >= 87]
+        every = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=88)
+        assert places._fuzzy_choice(word, REGISTRIES) == (every[0] if every else None), word
+        chosen += every is not None
+    assert chosen > 100
 
 
 def test_the_brigade_is_the_formation_of_that_kind_named_last() -> None:

@@ -94,6 +94,23 @@ def test_found_agrees_with_search() -> None:
             assert pattern.found(text) == (pattern.search(text) is not None), (pattern.original.pattern, text)
 
 
+def test_a_word_trie_matches_exactly_its_words() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        words = {
+            "".join(rng.choice("ab.") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))
+        }
+        trie = re.compile(f"(?:{patterns.word_trie(words)})")
+        for _ in range(10):
+            text = "".join(rng.choice("ab.") for _ in range(rng.randint(0, 5)))
+            assert (trie.fullmatch(text) is not None) is (text in words), (words, text)
+
+
+def test_top_alternatives_split_only_the_top_level() -> None:
+    assert patterns.top_alternatives(r"a|b(?:c|d)|[|]|\|") == ["a", "b(?:c|d)", "[|]", r"\|"]
+    assert patterns.nested_words(r"say|says|said|put\s+it") == r"sa(?:id|y(?:s)?)|put\s+it"
+
+
 def test_presence_keeps_unicode_classes() -> None:
     # ``\d`` matches more than ASCII digits: the leading class must too.
     led = patterns.presence(re.compile(r"\b\d+\b|\bone\b"))
