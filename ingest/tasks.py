@@ -14,29 +14,25 @@ from ingest.services import article_extract, articles_extract_chunk, articles_re
 log = logging.getLogger(__name__)
 
 
-@shared_task(
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+# Retried on database errors; acknowledged only once done, so a worker lost mid-task has it delivered again.
+EXTRACTION_TASK = {
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 5,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+}
+
+
+@shared_task(**EXTRACTION_TASK)
 def extract_article_task(article_id: int) -> str:
     """Extract one article's claims (see ingest.services.article_extract); retried on database errors."""
     return article_extract(article_id=article_id)
 
 
-@shared_task(
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
+@shared_task(**EXTRACTION_TASK)
 def extract_chunk_task(article_ids: list[int]) -> dict[str, int]:
     """Extract a chunk of articles (ingest.services.articles_extract_chunk); retried on database errors."""
     return articles_extract_chunk(article_ids=article_ids)
