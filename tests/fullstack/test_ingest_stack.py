@@ -9,10 +9,12 @@ the test can wait for (the article turns processing) and keeps the test seconds 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import socket
+import subprocess
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -242,3 +244,67 @@ def test_an_extraction_stopped_by_its_time_limit_is_recorded_failed_with_the_rea
     assert article.status == Article.Status.FAILED
     assert article.attempts == 1
     assert "stopped at the time limit (3 s, set by EXTRACT_TIME_LIMIT)" in article.error
+
+
+def _redis_server(port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for(lambda: _listening(port), timeout=10, what="the private redis-server to listen")
+    return process
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_an_archive_import_with_its_redis_restarted_midway_ends_with_every_article_extracted_once(
+    tmp_path, transactional_db
+):
+    from claims.models import Claim
+    from ingest.parsers.archive import archive_records
+    from ingest.services import archive_import
+    from tests.fullstack.stack import Worker, database_url, purge_queue
+
+    port = _closed_port()
+    broker = f"redis://127.0.0.1:{port}/0"
+    redis = _redis_server(port)
+    texts = [HELD_TEXT.replace("1,530", f"{2_000 + n:,}") for n in range(12)]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "published": "2024-11-26"}) + "\n" for t in texts))
+    queue = new_queue()
+    worker = Worker(queue=queue, database_url=database_url(transaction.get_connection().settings_dict),
+                    redis_url=broker)  # fmt: skip
+    try:
+        with celery_broker(broker, queue):
+
+            def stop_redis_after_the_first_batch(summary) -> None:
+                if summary.read == 4:
+                    redis.terminate()
+                    redis.wait(timeout=10)
+
+            summary = archive_import(
+                archive_records(path, max_bytes=100_000), source_name="archive.jsonl", batch_size=4, chunk=2,
+                on_batch=stop_redis_after_the_first_batch,
+            )  # fmt: skip
+            # Every record stored; the chunks of the batches after the first could not be published.
+            assert (summary.stored, summary.tasks) == (12, 2)
+            redis = _redis_server(port)
+            # Redis is back: the sweep publishes what was lost (the worker reconnects by itself).
+            with override_settings(EXTRACT_STALE_AFTER=timedelta(0)):
+                sweep_stale_articles()
+            ids = list(Article.objects.values_list("pk", flat=True))
+            wait_for(lambda: all_done(ids), timeout=90, what="every article of the archive to be extracted")
+        for article in Article.objects.all():
+            assert_extracted_once(article)
+        keys = Claim.objects.values("article_id", "start", "category", "subject_side", "equipment")
+        assert keys.distinct().count() == Claim.objects.count()  # nothing stored twice
+    finally:
+        worker.stop()
+        with contextlib.suppress(Exception):
+            purge_queue(queue, broker)
+        redis.terminate()
+        redis.wait(timeout=10)
