@@ -3,11 +3,13 @@
 A second connection, opened by the test to the maintenance database, watches the upload's items
 arrive and terminates the web request's backend part-way through, as an administrator, a failover or
 a proxy's idle cut would. The upload must store every file (one reconnect) or say exactly which
-files it did not store; never a 500 and never a silent loss.
+files it did not store; never a 500 and never a silent loss. An archive import whose connection is cut
+stops, and run again stores the rest and nothing twice.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -15,7 +17,7 @@ from collections.abc import Callable
 import psycopg
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import OperationalError, connection
 from django.urls import reverse
 
 from claims.models import Article
@@ -119,3 +121,34 @@ def test_a_database_gone_for_good_during_an_upload_gets_the_list_of_files_to_sen
     assert stored & unsent == set()
     assert len(stored) >= 40 and unsent
     assert Article.objects.count() == len(stored)
+
+
+def test_an_archive_import_whose_connection_is_cut_finishes_when_run_again(tmp_path):
+    from ingest.parsers.archive import archive_records
+    from ingest.services import archive_import
+
+    texts = [
+        f"Russia lost {1_000 + n:,} soldiers over the past day, the General Staff said." for n in range(6)
+    ]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "published": "2024-11-26"}) + "\n" for t in texts))
+
+    def cut_after_the_first_batch(summary) -> None:
+        if summary.read == 2:
+            with _admin() as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid])
+
+    def run(**kwargs):
+        records = archive_records(path, max_bytes=100_000)
+        return archive_import(records, source_name="archive.jsonl", batch_size=2, chunk=2, **kwargs)
+
+    connection.ensure_connection()
+    with pytest.raises(OperationalError):
+        run(on_batch=cut_after_the_first_batch)
+    connection.close()
+    assert Article.objects.count() == 2  # the first batch, stored and extracted whole; nothing of the rest
+    again = run()
+    assert (again.stored, again.duplicates) == (4, 2)
+    assert Article.objects.count() == 6 and set(Article.objects.values_list("status", flat=True)) == {"done"}
+    for article in Article.objects.all():
+        assert article.claims.count() == 1
