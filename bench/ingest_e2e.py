@@ -72,6 +72,14 @@ def _texts() -> list[tuple[str, str]]:
     return texts
 
 
+def _day(i: int):
+    """Article i's publication day: a year of days, as an archive spreads them (all on one day, every
+    chunk would update the same summary rows and wait on the others' locks)."""
+    from datetime import date, timedelta
+
+    return date(2024, 11, 26) - timedelta(days=i % 365)
+
+
 def _wait_all(ids: list[int], timeout: float) -> int:
     from claims.models import Article
 
@@ -88,7 +96,6 @@ def throughput(
     n: int, concurrency: int, texts: list[tuple[str, str]], start_worker, chunk: int = 0
 ) -> tuple[float, int, list[tuple]]:
     """(articles/s, claims stored, the claims as rows keyed by each article's place in the run)."""
-    from datetime import date
 
     from claims.models import Article, Claim, content_hash
     from ingest.services import article_enqueue, chunks_enqueue
@@ -101,7 +108,7 @@ def throughput(
         rows.append(
             Article(
                 title=f"bench {i}",
-                published=date(2024, 11, 26),
+                published=_day(i),
                 text=text,
                 content_hash=content_hash(text),
                 source_name=name,
