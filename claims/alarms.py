@@ -85,13 +85,6 @@ def series_digest(key: tuple) -> str:
     return hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
 
 
-def _series_q(key: tuple) -> Q:
-    category, equipment, subject, civilian, (kind, who), region, place, unit = key
-    q = Q(category=category, equipment=equipment, subject_side=subject, civilian=civilian)
-    q &= Q(claimant_id=who) if kind == "claimant" else Q(claimant_id=None, claimant_side=who)
-    return q & Q(region_id=region, place_id=place, unit_id=unit)
-
-
 def _readable() -> QuerySet[Claim]:
     """The claims that can be readings of a series (series_key's conditions, as a query)."""
     return (
@@ -217,93 +210,180 @@ def alarms_refresh(changed: Mapping[tuple, set[date]]) -> int:
     explanation), the rest go. The number of alarms of those stretches now."""
     if not changed:
         return 0
-    readable = _readable()
     keys = list(changed)
-    edges = _edges([(key, min(changed[key]), max(changed[key])) for key in keys])
-    stretches: list[tuple[tuple, str, date, date]] = [
-        (key, series_digest(key), before or min(changed[key]), after or max(changed[key]))
-        for key, (before, after) in zip(keys, edges, strict=True)
-    ]
-    stretch_q = Q()
-    for key, _digest, first, last in stretches:
-        stretch_q |= _series_q(key) & Q(date__gte=first, date__lte=last)
-    found: dict[tuple, list[dict]] = defaultdict(list)
-    for row in readable.filter(stretch_q).values(*READ_FIELDS):
-        found[series_key(row)].append(row)
     wanted: list[Alarm] = []
-    for key, digest, first, last in stretches:
-        rows = [row for row in found.get(key, ()) if first <= row["date"] <= last]
-        wanted += _series_alarms(digest, rows, first)
-    return _replace(stale_q(stretches), wanted)
+    existing: list[tuple] = []
+    for at in range(0, len(keys), _SERIES_A_QUERY):
+        part = keys[at : at + _SERIES_A_QUERY]
+        edges = _edges([(key, min(changed[key]), max(changed[key])) for key in part])
+        stretches = [
+            (key, before or min(changed[key]), after or max(changed[key]))
+            for key, (before, after) in zip(part, edges, strict=True)
+        ]
+        found = _stretch_rows(stretches)
+        digests = [series_digest(key) for key, _first, _last in stretches]
+        for n, (_key, first, _last) in enumerate(stretches):
+            wanted += _series_alarms(digests[n], found.get(n, []), first)
+        existing += _kept(
+            [(digest, first, last) for digest, (_key, first, last) in zip(digests, stretches, strict=True)]
+        )
+    return _replace(existing, wanted)
 
 
-def _series_sql(key: tuple) -> tuple[str, list[Any]]:
-    """_series_q as SQL (for _edges, which asks for hundreds of series at a time: building that many ORM
-    queries cost more than running them)."""
-    category, equipment, subject, civilian, (kind, who), region, place, unit = key
-    clauses = ["category = %s", "subject_side = %s", "civilian = %s"]
-    params: list[Any] = [category, subject, civilian]
-    columns = [("equipment", equipment), ("region_id", region), ("place_id", place), ("unit_id", unit)]
-    columns += (
-        [("claimant_id", who)] if kind == "claimant" else [("claimant_id", None), ("claimant_side", who)]
-    )
-    for column, value in columns:
-        if value is None:
-            clauses.append(f"{column} IS NULL")
+# Series a query asks about: a few parameters each, well within SQLite's limit of 32,766.
+_SERIES_A_QUERY = 500
+_READABLE_SQL = (
+    "c.review_status <> %s AND c.category <> %s AND c.value IS NOT NULL AND c.date IS NOT NULL "
+    "AND (c.period = %s OR c.date_start IS NULL OR c.date_start = c.date)"
+)
+_READABLE_PARAMS = [
+    Claim.ReviewStatus.REJECTED.value,
+    Claim.Category.ENGAGEMENT.value,
+    Claim.Period.CUMULATIVE.value,
+]
+
+
+def _shapes(stretches: list[tuple[tuple, date, date]]) -> list[tuple[str, list[Any], str]]:
+    """The series asked about, as SQL a claim ``c`` can be matched with: one list ``vN`` of the series
+    (n, day_from, day_to and their columns) a shape of series (which columns are empty, a named claimant or
+    only a side), and the condition a claim of its row meets. Listing the series joined to the claims,
+    rather than a condition each, keeps the statement's planning to one plan a shape (a hundred series as
+    conditions took longer to plan than to run); the empty columns stay IS NULL, which an index can use."""
+    groups: dict[tuple, list[tuple[int, tuple, date, date]]] = defaultdict(list)
+    for n, (key, first, last) in enumerate(stretches):
+        _category, equipment, _subject, _civilian, (kind, _who), region, place, unit = key
+        groups[(kind, equipment is None, region is None, place is None, unit is None)].append(
+            (n, key, first, last)
+        )
+    out = []
+    for name, ((kind, *empty), members) in enumerate(groups.items()):
+        columns = ["n", "day_from", "day_to", "category", "subject_side", "civilian"]
+        match = [
+            "c.category = {v}.category",
+            "c.subject_side = {v}.subject_side",
+            "c.civilian = {v}.civilian",
+        ]
+        for column, is_empty in zip(("equipment", "region_id", "place_id", "unit_id"), empty, strict=True):
+            if is_empty:
+                match.append(f"c.{column} IS NULL")
+            else:
+                columns.append(column)
+                match.append(f"c.{column} = {{v}}.{column}")
+        if kind == "claimant":
+            columns.append("claimant_id")
+            match.append("c.claimant_id = {v}.claimant_id")
         else:
-            clauses.append(f"{column} = %s")
-            params.append(value)
-    return " AND ".join(clauses), params
+            columns.append("claimant_side")
+            match += ["c.claimant_id IS NULL", "c.claimant_side = {v}.claimant_side"]
+        params: list[Any] = []
+        for n, key, first, last in members:
+            category, equipment, subject, civilian, (_kind, who), region, place, unit = key
+            values = {
+                "n": n,
+                "day_from": first,
+                "day_to": last,
+                "category": category,
+                "subject_side": subject,
+                "civilian": civilian,
+                "equipment": equipment,
+                "region_id": region,
+                "place_id": place,
+                "unit_id": unit,
+                "claimant_id": who,
+                "claimant_side": who,
+            }
+            params += [values[column] for column in columns]
+        row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        v = f"v{name}"
+        cte = f"{v} ({', '.join(columns)}) AS (VALUES {', '.join([row] * len(members))})"
+        out.append((cte, params, " AND ".join(match).format(v=v)))
+    return out
+
+
+def _day(value) -> date | None:
+    return value if value is None or isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _edges(wanted: list[tuple[tuple, date, date]]) -> list[tuple[date | None, date | None]]:
     """For each (series, first day, last day): the series' running-total readings either side, the last day
     before and the first after (the pairs a changed reading, or a daily figure between two readings, belongs
-    to end there). A scalar subquery each (an index probe: claim_running_series_idx), a hundred series a
-    round trip."""
+    to end there). Two index probes a series (claim_running_series_idx), every series in one statement."""
     table = Claim._meta.db_table
-    readable = (
-        f"SELECT {{}}(date) FROM {table} WHERE period = %s AND review_status <> %s AND value IS NOT NULL "
-        "AND date IS NOT NULL AND date {} %s AND "
+    running = (
+        f"SELECT {{}}(c.date) FROM {table} c WHERE c.period = %s AND c.review_status <> %s "
+        "AND c.value IS NOT NULL AND c.date IS NOT NULL AND c.date {} {{v}}.{} AND "
     )
     fixed = [Claim.Period.CUMULATIVE.value, Claim.ReviewStatus.REJECTED.value]
-    subqueries: list[tuple[str, list[Any]]] = []
-    for key, first, last in wanted:
-        series, params = _series_sql(key)
-        subqueries.append((readable.format("MAX", "<") + series, [*fixed, first, *params]))
-        subqueries.append((readable.format("MIN", ">") + series, [*fixed, last, *params]))
-    found: list[Any] = []
+    ctes, selects, params = [], [], []
+    for name, (cte, values, match) in enumerate(_shapes(wanted)):
+        v = f"v{name}"
+        before = running.format("MAX", "<", "day_from").format(v=v) + match
+        after = running.format("MIN", ">", "day_to").format(v=v) + match
+        ctes.append(cte)
+        selects.append(f"SELECT {v}.n, ({before}), ({after}) FROM {v}")
+        params += values
+    params += fixed * 2 * len(selects)
+    found: dict[int, tuple[date | None, date | None]] = {}
     with connection.cursor() as cursor:
-        for at in range(0, len(subqueries), 200):
-            part = subqueries[at : at + 200]
-            cursor.execute(
-                "SELECT " + ", ".join(f"({sql})" for sql, _ in part), [p for _, ps in part for p in ps]
-            )
-            found.extend(cursor.fetchone())
-    days = [v if v is None or isinstance(v, date) else date.fromisoformat(str(v)[:10]) for v in found]
-    return list(zip(days[::2], days[1::2], strict=True))
+        cursor.execute("WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects), params)
+        for n, before, after in cursor.fetchall():
+            found[n] = (_day(before), _day(after))
+    return [found[n] for n in range(len(wanted))]
 
 
-def stale_q(stretches: list[tuple[tuple, str, date, date]]) -> Q:
-    """The kept alarms a refresh of these stretches works out again."""
-    stale = Q()
-    for _key, digest, first, last in stretches:
-        stale |= Q(series=digest, kind=Alarm.Kind.SAME_DAY, date__gte=first, date__lte=last)
-        pairs = (Alarm.Kind.FALLS, Alarm.Kind.JUMPS)
-        stale |= Q(series=digest, kind__in=pairs, date__gt=first, date__lte=last)
-    return stale
+def _stretch_rows(stretches: list[tuple[tuple, date, date]]) -> dict[int, list[dict]]:
+    """Every readable claim of each (series, first day, last day), by the stretch's place in the list."""
+    table = Claim._meta.db_table
+    fields = ("id", "article_id", "period", "date", "value", "value_max", "qualifier")
+    ctes, selects, params = [], [], []
+    for name, (cte, values, match) in enumerate(_shapes(stretches)):
+        v = f"v{name}"
+        ctes.append(cte)
+        selects.append(
+            f"SELECT {v}.n, " + ", ".join(f"c.{f}" for f in fields) + f" FROM {v} JOIN {table} c ON {match} "
+            f"AND c.date >= {v}.day_from AND c.date <= {v}.day_to WHERE {_READABLE_SQL}"
+        )
+        params += values
+    params += _READABLE_PARAMS * len(selects)
+    found: dict[int, list[dict]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute("WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects), params)
+        for n, *row in cursor.fetchall():
+            claim = dict(zip(fields, row, strict=True))
+            claim["date"] = _day(claim["date"])
+            found[n].append(claim)
+    return found
 
 
-def _replace(stale: Q, wanted: list[Alarm]) -> int:
-    """Replace the kept alarms ``stale`` selects with ``wanted``: an alarm raised again keeps its row."""
+def _kept(stretches: list[tuple[str, date, date]]) -> list[tuple]:
+    """The kept alarms (id, kind, earlier, later) a refresh of these (series digest, first day, last day)
+    works out again: same-day alarms within the stretch, falls and jumps after its first day."""
+    rows = ", ".join(["(%s, %s, %s)"] * len(stretches))
+    sql = (
+        f"WITH s (series, day_from, day_to) AS (VALUES {rows}) "
+        f"SELECT a.id, a.kind, a.earlier_id, a.later_id FROM {Alarm._meta.db_table} a "
+        "JOIN s ON a.series = s.series "
+        "AND ((a.kind = %s AND a.date >= s.day_from AND a.date <= s.day_to) "
+        "OR (a.kind IN (%s, %s) AND a.date > s.day_from AND a.date <= s.day_to))"
+    )
+    params = [p for stretch in stretches for p in stretch]
+    params += [Alarm.Kind.SAME_DAY.value, Alarm.Kind.FALLS.value, Alarm.Kind.JUMPS.value]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _replace(existing: Iterable[tuple], wanted: list[Alarm]) -> int:
+    """Replace the kept alarms ``existing`` (id, kind, earlier, later) with ``wanted``: an alarm raised
+    again keeps its row."""
     with transaction.atomic():
-        existing = {(a.kind, a.earlier_id, a.later_id): a for a in Alarm.objects.filter(stale)}
+        kept = {(kind, earlier, later): pk for pk, kind, earlier, later in existing}
         keep = {(a.kind, a.earlier_id, a.later_id) for a in wanted}
-        gone = [a.pk for pair, a in existing.items() if pair not in keep]
+        gone = [pk for pair, pk in kept.items() if pair not in keep]
         if gone:
             Alarm.objects.filter(pk__in=gone).delete()
         now = timezone.now()
-        new = [a for a in wanted if (a.kind, a.earlier_id, a.later_id) not in existing]
+        new = [a for a in wanted if (a.kind, a.earlier_id, a.later_id) not in kept]
         for alarm in new:
             alarm.found_at = now
         Alarm.objects.bulk_create(new, batch_size=1000)
@@ -338,4 +418,6 @@ def alarms_rebuild(*, chunk: int = 5000) -> int:
         group.append(row)
     if group and current is not None:
         wanted += _series_alarms(series_digest(current), group, date.min)
-    return _replace(Q(), wanted)
+    with transaction.atomic():
+        existing = list(Alarm.objects.values_list("id", "kind", "earlier_id", "later_id"))
+        return _replace(existing, wanted)
