@@ -9,8 +9,9 @@ prints:
   stored, with a worker of 1 and of 2 pool processes: a task per article (the upload path), and a task
   per chunk of articles (the archive path), whose claims must be the same rows;
 - archive import: `manage.py import_articles` on a JSON-lines archive of generated articles (copies of the
-  source texts), from the command's start until the last article is extracted, with 1 and 2 worker processes:
-  articles and claims per second, and the peak memory of the importer and of each worker process;
+  source texts, twenty a day in date order), from the command's start until the last article is extracted,
+  with 1 and 2 worker processes, each into a new database: articles and claims per second, and the peak
+  memory of the importer and of each worker process;
 - latency: single uploads through the upload view (Django's test client, the real view and
   service) to an idle worker, from the request to the claims being stored; median and p95.
 Without PostgreSQL or Redis it says so and exits 0. Everything it creates is removed at the end.
@@ -33,7 +34,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 BENCH_DB = "claimtrack_bench"
-LATENCY_TARGET = 1.0
+LATENCY_TARGET = 0.5
 
 
 def _reachable(url: str, default_port: int) -> bool:
@@ -59,6 +60,22 @@ def _admin(url: str, statement: str) -> None:
         conn.execute(statement)
 
 
+def _recreate(server: str) -> None:
+    """The bench's database, empty and migrated (closing this process's connection to it first)."""
+    if "django.db" in sys.modules:
+        from django.db import connections
+
+        connections.close_all()
+    _admin(server, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+    _admin(server, f"CREATE DATABASE {BENCH_DB}")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=BASE_DIR,
+        env=os.environ,
+        check=True,
+    )
+
+
 def _texts() -> list[tuple[str, str]]:
     """Real article texts to copy: the demo articles, and the shared seeds when they are here."""
     from ingest.parsers import parse
@@ -78,6 +95,14 @@ def _day(i: int):
     from datetime import date, timedelta
 
     return date(2024, 11, 26) - timedelta(days=i % 365)
+
+
+def _archive_day(i: int):
+    """Record i's publication day in the archive: twenty articles a day in date order, as a newsroom's
+    archive is written (so two workers' chunks are mostly of different days, and sometimes share one)."""
+    from datetime import date, timedelta
+
+    return date(2023, 1, 1) + timedelta(days=i // 20)
 
 
 def _wait_all(ids: list[int], timeout: float) -> int:
@@ -174,7 +199,7 @@ def archive(n: int, concurrency: int, texts: list[tuple[str, str]], start_worker
             record = {
                 "text": f"{text}\n(Archive copy {run}-{i}.)",
                 "title": f"{name} {i}",
-                "published": "2024-11-26",
+                "published": _archive_day(i).isoformat(),
             }
             handle.write(json.dumps(record) + "\n")
     path = Path(handle.name)
@@ -275,15 +300,8 @@ def main() -> int:
         "LOG_LEVEL": "WARNING",
     }
     os.environ.update(env)
-    _admin(server, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    _admin(server, f"CREATE DATABASE {BENCH_DB}")
     try:
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-            cwd=BASE_DIR,
-            env=os.environ,
-            check=True,
-        )
+        _recreate(server)
         import django
 
         django.setup()
@@ -315,6 +333,9 @@ def main() -> int:
             print(f"  claims of the two paths: {same}")
         for concurrency in (1, 2) if args.archive else ():
             noun = "process" if concurrency == 1 else "processes"
+            # Each import into a database of its own: the second would otherwise find every generated text's
+            # figures already stored once and pay for reading them (the copies repeat two dozen texts).
+            _recreate(server)
             figures = archive(args.archive, concurrency, texts, start_worker, args.chunk)
             print(f"  archive import, {concurrency} worker {noun}: {figures}")
         timings = latency(args.uploads, texts, start_worker)
@@ -324,7 +345,7 @@ def main() -> int:
         print(
             f"  upload-to-claims latency, idle worker ({len(timings)} single uploads): "
             f"median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
-            f"({verdict} the {LATENCY_TARGET:.0f} s target)"
+            f"({verdict} the {LATENCY_TARGET:.1f} s target)"
         )
         purge_queue(queue, redis_url)
     finally:
