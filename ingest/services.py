@@ -67,6 +67,8 @@ class IngestResult:
     article: Article
     created: bool
     message: str
+    # A text already stored that brought what its article lacked (a date, an outlet, an address).
+    filled: bool = False
 
 
 # --- storing -----------------------------------------------------------------------------------
@@ -100,7 +102,7 @@ def _already_stored(
         return IngestResult(article, False, _duplicate_message(article))
     added = ", ".join(f"{label.lower()} {new}" for label, _old, new in change.diff())
     message = f"Already stored as article #{article.pk}; added what it lacked: {added}. {change.note}"
-    return IngestResult(article, False, message.strip())
+    return IngestResult(article, False, message.strip(), filled=True)
 
 
 def _domain(url: str) -> str:
@@ -300,12 +302,14 @@ def chunks_enqueue(article_ids: Sequence[int], *, size: int) -> int:
 @dataclass
 class ArchiveSummary:
     """What an archive's import did: records stored, already stored (a queued one published again, so an
-    interrupted import finishes when run again), refused (line and reason), and extraction tasks published."""
+    interrupted import finishes when run again; one that brought what its article lacked, filled in),
+    refused (line and reason), and extraction tasks published."""
 
     read: int = 0
     stored: int = 0
     duplicates: int = 0
     requeued: int = 0
+    filled: int = 0
     refused: list[tuple[int, str]] = dataclass_field(default_factory=list)
     tasks: int = 0
 
@@ -315,6 +319,7 @@ class ArchiveSummary:
             "stored": self.stored,
             "duplicates": self.duplicates,
             "requeued": self.requeued,
+            "filled": self.filled,
             "refused": [{"line": line, "reason": reason} for line, reason in self.refused],
             "tasks": self.tasks,
         }
@@ -328,17 +333,22 @@ def archive_import(
     batch_size: int = 500,
     chunk: int = 50,
     on_batch: Callable[[ArchiveSummary], object] | None = None,
+    upload: UploadBatch | None = None,
 ) -> ArchiveSummary:
     """Store an archive's records a batch at a time (one transaction a batch: a batch is stored whole or
     not at all) and publish their extraction in chunks. A text already stored is a duplicate, whichever run
-    or uploader stored it; one still queued (an interrupted import) is published again."""
+    or uploader stored it: one still queued (an interrupted import) is published again, and one that brings
+    what its article lacks fills it in, as an upload does. With ``upload`` (files import_articles reads),
+    every record is also an item of that upload batch, as the upload form records its files."""
     summary = ArchiveSummary()
     outlets: dict[tuple[str, str], Outlet | None] = {}
     today = timezone.localdate()
-    batch: list[ArchiveRecord] = []
+    batch: list[ArchiveRecord | RecordError] = []
 
     def flush() -> None:
-        ids = _archive_batch_store(batch, summary, outlets, today, source_name=source_name, user=user)
+        ids = _archive_batch_store(
+            batch, summary, outlets, today, source_name=source_name, user=user, upload=upload
+        )
         if ids:
             summary.tasks += chunks_enqueue(ids, size=chunk)
         batch.clear()
@@ -348,9 +358,10 @@ def archive_import(
     for record in records:
         summary.read += 1
         if isinstance(record, RecordError):
-            summary.refused.append((record.line, record.message))
-        else:
-            batch.append(record)
+            summary.refused.append(
+                (record.line, f"{record.name}: {record.message}" if record.name else record.message)
+            )
+        batch.append(record)
         if summary.read % batch_size == 0:
             flush()
     flush()
@@ -358,58 +369,118 @@ def archive_import(
 
 
 def _archive_batch_store(
-    batch: list[ArchiveRecord],
+    batch: list[ArchiveRecord | RecordError],
     summary: ArchiveSummary,
     outlets: dict[tuple[str, str], Outlet | None],
     today: date,
     *,
     source_name: str,
     user,
+    upload: UploadBatch | None,
 ) -> list[int]:
     """Store one batch (ON CONFLICT DO NOTHING on the text's hash); the ids to publish."""
-    if not batch:
-        return []
+    records = [r for r in batch if isinstance(r, ArchiveRecord)]
     firsts: dict[str, ArchiveRecord] = {}
-    for record in batch:
-        firsts.setdefault(content_hash(record.text), record)
-    summary.duplicates += len(batch) - len(firsts)
+    digests: list[str] = []
+    for record in records:
+        digests.append(content_hash(record.text))
+        firsts.setdefault(digests[-1], record)
+    summary.duplicates += len(records) - len(firsts)
+    documents = {
+        digest: ParsedDocument(
+            text=record.text,
+            kind=record.kind,
+            title=record.title,
+            url=record.url,
+            published=record.found_published,
+        )  # fmt: skip
+        for digest, record in firsts.items()
+    }
     with transaction.atomic():
-        before = dict(Article.objects.filter(content_hash__in=firsts).values_list("content_hash", "status"))
+        before = {
+            a.content_hash: a
+            for a in Article.objects.select_for_update(of=("self",))
+            .select_related("outlet")
+            .filter(content_hash__in=firsts)
+        }
         rows = []
         for digest, record in firsts.items():
             if digest in before:
                 continue
-            document = ParsedDocument(
-                text=record.text, kind=Article.SourceKind.TXT, title=record.title, url=record.url
-            )
-            published, published_source = _publication(document, record.published, record.url, today)
+            published, published_source = _publication(documents[digest], record.published, record.url, today)
             key = (record.outlet, _domain(record.url))
             if key not in outlets:
                 outlets[key] = _outlet_for(record.outlet, record.url)
             rows.append(
                 Article(
-                    title=(record.title or headline(record.text))[:500],
+                    title=(record.title or headline(record.text) or title_from_file_name(record.name))[:500],
                     outlet=outlets[key],
                     url=record.url,
                     published=published,
                     published_source=published_source,
                     text=record.text,
                     content_hash=digest,
-                    source_name=f"{source_name}:{record.line}"[:255],
-                    source_kind=Article.SourceKind.TXT,
+                    source_name=(record.name or f"{source_name}:{record.line}")[:255],
+                    source_kind=record.kind,
                     uploaded_by=user,
                     status=Article.Status.QUEUED,
                 )
             )
         Article.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
-        stored = dict(Article.objects.filter(content_hash__in=firsts).values_list("content_hash", "pk"))
+        stored = {
+            digest: Article(pk=pk, title=title)
+            for digest, pk, title in Article.objects.filter(content_hash__in=firsts).values_list(
+                "content_hash", "pk", "title"
+            )
+        }
+        # What a text already stored brings that its article lacks is filled in, as an upload's is.
+        notes: dict[str, str] = {}
+        for digest, article in before.items():
+            record = firsts[digest]
+            result = _already_stored(
+                article, documents[digest], outlet=record.outlet, url=record.url, published=record.published,
+                user=user,
+            )  # fmt: skip
+            notes[digest] = result.message
+            summary.filled += result.filled
+        if upload is not None:
+            _upload_items(upload, batch, digests, rows, stored, notes)
     # (A text another importer stored a moment before this batch's insert counts as stored here.)
-    new = [stored[r.content_hash] for r in rows if r.content_hash in stored]
+    new = [stored[r.content_hash].pk for r in rows if r.content_hash in stored]
     summary.stored += len(new)
     summary.duplicates += len(firsts) - len(rows)
-    queued = [stored[d] for d, status in before.items() if status == Article.Status.QUEUED and d in stored]
+    queued = [stored[d].pk for d, a in before.items() if a.status == Article.Status.QUEUED and d in stored]
     summary.requeued += len(queued)
     return new + queued
+
+
+def _upload_items(
+    upload: UploadBatch,
+    batch: list[ArchiveRecord | RecordError],
+    digests: list[str],
+    rows: list[Article],
+    stored: dict[str, Article],
+    notes: dict[str, str],
+) -> None:
+    """A batch's records as items of the upload batch: stored (with a note on its date), already stored
+    (with what it filled in) or refused with why, at their place among the files."""
+    created = {row.content_hash: row for row in rows if row.content_hash in stored}
+    items, found = [], iter(digests)
+    for record in batch:
+        if isinstance(record, RecordError):
+            items.append(UploadItem(batch=upload, position=record.line - 1, name=record.name,
+                                    state=UploadItem.State.REJECTED, message=record.message))  # fmt: skip
+            continue
+        digest = next(found)
+        article = stored.get(digest)
+        if digest in created:
+            state, message = UploadItem.State.STORED, _date_note(created.pop(digest), True)
+        else:
+            state = UploadItem.State.DUPLICATE
+            message = notes.get(digest) or (_duplicate_message(article) if article else "")
+        items.append(UploadItem(batch=upload, position=record.line - 1, name=record.name, state=state,
+                                message=message, article=article))  # fmt: skip
+    UploadItem.objects.bulk_create(items)
 
 
 def _read_within_limit(content: IO[bytes] | UploadedFileLike, size: int | None) -> bytes:

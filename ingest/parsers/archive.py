@@ -21,18 +21,26 @@ FIELDS = ("text", "title", "url", "outlet", "published")
 
 @dataclass(frozen=True)
 class ArchiveRecord:
+    """An article to store: a record of an archive (``line`` its line), or a file (``name`` its name,
+    ``line`` its place among the files) with what its format carries (``kind``, ``found_published``)."""
+
     line: int
     text: str
     title: str = ""
     url: str = ""
     outlet: str = ""
+    # The date the importer gave: it wins over every date the text or its metadata carries.
     published: date | None = None
+    kind: str = "txt"
+    name: str = ""
+    found_published: date | None = None
 
 
 @dataclass(frozen=True)
 class RecordError:
     line: int
     message: str
+    name: str = ""
 
 
 def is_archive(path: Path) -> bool:

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.models import Article, Claim
+from claims.models import Article, ArticleChange, Claim
 from ingest import services
 from ingest.parsers.archive import ArchiveRecord, RecordError, archive_records, archive_size
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,23 @@ def test_duplicates_are_counted_within_an_archive_and_against_what_is_stored(tmp
     again = _import(path)
     assert (again["stored"], again["duplicates"], again["requeued"]) == (0, 3, 0)
     assert Article.objects.count() == 2
+
+
+def test_a_record_already_stored_fills_in_what_its_article_lacks(tmp_path):
+    undated = ArticleFactory(text=RECORDS[2]["text"], published=None, outlet=None)
+    record = {**RECORDS[2], "published": "2024-11-25", "outlet": "Kyiv Wire"}
+    summary = _import(_jsonl(tmp_path, [json.dumps(record)]))
+    assert (summary["stored"], summary["duplicates"], summary["filled"]) == (0, 1, 1)
+    undated.refresh_from_db()
+    assert (undated.published.isoformat(), undated.published_source, undated.outlet.name) == (
+        "2024-11-25",
+        "form",
+        "Kyiv Wire",
+    )
+    change = ArticleChange.objects.get(article=undated)
+    assert change.after == {"outlet": "Kyiv Wire", "published": "2024-11-25"}
+    # Given again, it has nothing left to fill in.
+    assert _import(_jsonl(tmp_path, [json.dumps(record)], name="again.jsonl"))["filled"] == 0
 
 
 def test_an_interrupted_import_finishes_when_run_again(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from claims.models import Article, Claim
 from extraction import ENGINE_VERSION
+from ingest import services
 from ingest.models import UploadBatch
 from ingest.services import DEMO_DIR
 from tests.factories import ArticleFactory
@@ -68,6 +69,42 @@ def test_import_articles_reads_a_folder_as_the_form_would(folder, tmp_path_facto
     out, _ = run("import_articles", str(folder))
     assert out.startswith("0 stored, 2 already stored, 0 refused")
     assert Article.objects.count() == 2
+
+
+def test_import_articles_stores_files_in_batches_and_extracts_them_in_chunks(folder, monkeypatch):
+    chunks = []
+    enqueue = services.chunks_enqueue
+    monkeypatch.setattr(
+        services, "chunks_enqueue", lambda ids, size: chunks.append(len(ids)) or enqueue(ids, size=size)
+    )
+    (folder / "copy.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    with pytest.raises(CommandError, match="1 file"):
+        run("import_articles", str(folder), "--batch-size", "2", "--chunk", "2", "--json")
+    assert chunks == [1, 1]  # a batch of copy.txt and good.txt (the same text), then photo.txt and page.html
+    assert set(Article.objects.values_list("status", flat=True)) == {"done"}
+    assert Claim.objects.filter(article__source_name="page.html", value=9).exists()
+    items = list(UploadBatch.objects.get().items.order_by("position"))
+    assert [(i.position, i.name, i.state) for i in items] == [
+        (0, "copy.txt", "stored"),
+        (1, "good.txt", "duplicate"),
+        (2, "photo.txt", "rejected"),
+        (3, "page.html", "stored"),
+    ]
+    assert items[1].article == items[0].article and "Already stored as article" in items[1].message
+    assert items[2].message.startswith("This file holds binary data, not text;") and items[2].article is None
+
+
+def test_import_articles_files_summary_as_json_and_a_file_filling_in_a_date(folder):
+    (folder / "sub" / "page.html").unlink()
+    undated = ArticleFactory(text=ARTICLE.strip(), published=None)
+    out, _ = run("import_articles", str(folder), "--published", "2024-11-24", "--json")
+    summary = json.loads(out)
+    assert (summary["read"], summary["stored"], summary["duplicates"], summary["filled"]) == (1, 0, 1, 1)
+    assert summary["upload_batch"] == UploadBatch.objects.get().pk
+    undated.refresh_from_db()
+    assert (undated.published, undated.published_source) == (date(2024, 11, 24), "form")
+    assert "added what it lacked" in UploadBatch.objects.get().items.get().message
 
 
 def test_import_articles_reports_a_bad_file_and_fails_after_storing_the_rest(folder):

@@ -1,11 +1,12 @@
-"""Bulk import: files and folders through the same service as the upload form, and archives (JSON lines or
-CSV, an article a record) through the archive path: stored in batches, extracted in chunks, resumable."""
+"""Bulk import: files and folders, and archives (JSON lines or CSV, an article a record), through the archive
+path: stored in batches, extracted in chunks, resumable. Files are read as the upload form reads them, and
+recorded as one upload batch with an item a file."""
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,10 +14,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from ingest.models import UploadBatch, UploadItem
-from ingest.parsers import SUPPORTED_SUFFIXES
-from ingest.parsers.archive import archive_records, archive_size, is_archive
-from ingest.services import ArchiveSummary, archive_import, batch_create, batch_file_add
+from ingest.models import UploadBatch
+from ingest.parsers import SUPPORTED_SUFFIXES, clean_line, safe_file_name
+from ingest.parsers.archive import ArchiveRecord, RecordError, archive_records, archive_size, is_archive
+from ingest.services import ArchiveSummary, archive_import, batch_create, read_upload
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
@@ -64,6 +65,33 @@ def read_manifest(path: Path) -> dict[str, dict]:
     return manifest
 
 
+def file_records(
+    files: list[Path], *, manifest: dict[str, dict], upload: UploadBatch, on_file: Callable[[str], object]
+) -> Iterator[ArchiveRecord | RecordError]:
+    """Each file read and parsed, one at a time, as a record for archive_import: what the manifest says of
+    it, else what the command gave for every file (the upload batch's), else what the file carries."""
+    for position, path in enumerate(files, 1):
+        name = safe_file_name(path.name)
+        with open(path, "rb") as handle:
+            document = read_upload(name, handle, path.stat().st_size)
+        extra = manifest.get(path.name, {})
+        if isinstance(document, str):
+            yield RecordError(position, document, name=name)
+        else:
+            yield ArchiveRecord(
+                line=position,
+                text=document.text,
+                title=document.title,
+                url=(extra.get("url") or upload.url or document.url)[:2000],
+                outlet=clean_line(extra.get("outlet") or upload.outlet_name or document.outlet, 200),
+                published=extra.get("published") or upload.published,
+                kind=document.kind,
+                name=name,
+                found_published=document.published,
+            )
+        on_file(name)
+
+
 class Progress:
     """A one-line progress bar on stderr, so stdout stays the summary a script can read."""
 
@@ -96,7 +124,7 @@ class RateProgress:
 
 
 class Command(BaseCommand):
-    help = "Import article files (.txt, .html, .htm, .pdf) or folders of them, as the upload form does."
+    help = "Import article files (.txt, .html, .htm, .pdf), folders of them, or archives (.jsonl, .csv)."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -113,10 +141,10 @@ class Command(BaseCommand):
         parser.add_argument("--published", type=date.fromisoformat, help="YYYY-MM-DD for every file")
         parser.add_argument("--user", help="username recorded as the uploader")
         parser.add_argument(
-            "--batch-size", type=int, default=500, help="archives: records stored a transaction"
+            "--batch-size", type=int, default=500, help="records (files) stored a transaction"
         )
-        parser.add_argument("--chunk", type=int, default=50, help="archives: articles an extraction task")
-        parser.add_argument("--json", action="store_true", help="archives: the summary as JSON on stdout")
+        parser.add_argument("--chunk", type=int, default=50, help="articles an extraction task")
+        parser.add_argument("--json", action="store_true", help="the summary as JSON on stdout")
 
     def _progress_write(self, text: str) -> None:
         self.stderr.write(text, ending="")
@@ -138,7 +166,9 @@ class Command(BaseCommand):
         files = collect_files(options["paths"])
         if not files:
             raise CommandError("no .txt, .html, .htm or .pdf files found")
-        batch = batch_create(
+        if options["batch_size"] < 1 or options["chunk"] < 1:
+            raise CommandError("--batch-size and --chunk must be at least 1")
+        upload = batch_create(
             user=user,
             outlet=options["outlet"],
             url=options["url"],
@@ -146,26 +176,26 @@ class Command(BaseCommand):
             origin=UploadBatch.Origin.COMMAND,
         )
         progress = Progress(len(files), write=self._progress_write)
-        refused: list[UploadItem] = []
-        counts = dict.fromkeys(UploadItem.State.values, 0)
-        for path in files:
-            extra = manifest.get(path.name, {})
-            with open(path, "rb") as handle:
-                item = batch_file_add(
-                    batch=batch, name=path.name, content=handle, size=path.stat().st_size, **extra
-                )
-            counts[item.state] += 1
-            if item.state == UploadItem.State.REJECTED:
-                refused.append(item)
-            progress.step(path.name)
-        for item in refused:
-            self.stderr.write(f"{item.name}: {item.message}")
-        self.stdout.write(
-            f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['rejected']} refused "
-            f"(upload batch {batch.pk})"
+        summary = archive_import(
+            file_records(files, manifest=manifest, upload=upload, on_file=progress.step),
+            source_name="files",
+            user=user,
+            batch_size=options["batch_size"],
+            chunk=options["chunk"],
+            upload=upload,
         )
-        if refused:
-            raise CommandError(f"{len(refused)} file(s) could not be read")
+        for _line, reason in summary.refused:
+            self.stderr.write(reason)
+        if options["json"]:
+            self.stdout.write(json.dumps({"upload_batch": upload.pk, **summary.as_dict()}, indent=2))
+        else:
+            filled = f" ({summary.filled} filled in what their article lacked)" if summary.filled else ""
+            self.stdout.write(
+                f"{summary.stored} stored, {summary.duplicates} already stored{filled}, "
+                f"{len(summary.refused)} refused (upload batch {upload.pk})"
+            )
+        if summary.refused:
+            raise CommandError(f"{len(summary.refused)} file(s) could not be read")
 
     def _archives(self, archives: list[Path], user, options) -> None:
         if options["batch_size"] < 1 or options["chunk"] < 1:
