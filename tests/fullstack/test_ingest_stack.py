@@ -226,6 +226,46 @@ def test_a_pool_process_killed_mid_chunk_has_the_chunk_delivered_again_and_nothi
         assert article.attempts == 2
 
 
+def test_a_chunk_whose_database_connection_is_terminated_is_retried_and_stores_everything_once(
+    start_worker, transactional_db
+):
+    from django.db import connection
+
+    from claims.models import Claim, content_hash
+    from ingest.services import chunks_enqueue
+
+    texts = [HELD_TEXT.replace("1,530", f"{1_700 + n:,}") for n in range(4)]
+    ids = [
+        Article.objects.create(
+            text=t, content_hash=content_hash(t), published=date(2024, 11, 26), source_kind="txt"
+        ).pk
+        for t in texts
+    ]
+    queue = new_queue()
+    with celery_broker(settings.REDIS_URL, queue):
+        start_worker(queue, delay=5)
+        assert chunks_enqueue(ids, size=len(ids)) == 1
+        wait_for(
+            lambda: Article.objects.filter(pk__in=ids, status="processing", attempts=1).count() == len(ids),
+            timeout=30,
+            what="the worker to start on the chunk",
+        )
+        # The worker holds the chunk (its first attempt waits five seconds) with its connection open.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            assert cursor.fetchall(), "the worker had no connection to terminate"
+        # Storing fails on the dead connection; the task is retried (OperationalError) and the chunk finishes.
+        wait_for(lambda: all_done(ids), timeout=60, what="the retried chunk to finish")
+    for article in Article.objects.filter(pk__in=ids):
+        assert_extracted_once(article)
+        assert article.attempts == 2
+    keys = Claim.objects.values("article_id", "start", "category", "subject_side", "equipment")
+    assert keys.distinct().count() == Claim.objects.count()  # nothing stored twice
+
+
 def test_an_extraction_stopped_by_its_time_limit_is_recorded_failed_with_the_reason(
     start_worker, transactional_db
 ):
