@@ -39,7 +39,6 @@ class ParsedDocument:
 
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_KEEP = {"\n", "\t"}
 
 
 def clean_text(text: str) -> str:
@@ -49,10 +48,16 @@ def clean_text(text: str) -> str:
     legacy file would otherwise end up in evidence sentences and CSV cells.
     """
     text = _NEWLINES.sub("\n", text)
-    text = "".join(
-        ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
-    )
-    return text.strip()
+    # Printable ASCII, newlines and tabs stay as they are; only the rest is looked at a character at a time.
+    return _LOOK_AT.sub(_printable, text).strip()
+
+
+_LOOK_AT = re.compile(r"[^\x20-\x7e\n\t]+")
+_DROPPED = frozenset(("Cc", "Cf", "Cs", "Co"))
+
+
+def _printable(match: re.Match) -> str:
+    return "".join(ch for ch in match.group() if unicodedata.category(ch) not in _DROPPED)
 
 
 def clean_line(text: str, max_length: int) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ingest.parsers import ParseError, date_in_text, parse, parse_pasted, safe_file_name
+from ingest.parsers import ParseError, clean_text, date_in_text, parse, parse_pasted, safe_file_name
 from tests.ingest.documents import ARTICLE, html_page, pdf_bytes
 
 RUSSIAN = (
@@ -276,3 +276,18 @@ def test_titles_and_site_names_lose_control_characters():
     )
     doc = parse("p.html", page)
     assert (doc.title, doc.outlet) == ("Nine tanks", "Kyiv Daily")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Russia lost 9 tanks.\r\nIt said so.\tEnd", "Russia lost 9 tanks.\nIt said so.\tEnd"),
+        (
+            "\x00Росія\u200b втратила 1\u00a0200 солдатів\ufeff.\u2028Далі\ue000",
+            "Росія втратила 1\u00a0200 солдатів.\nДалі",
+        ),
+        ("  \x07\x1b[0m 48 drones\x7f ", "[0m 48 drones"),
+    ],
+)
+def test_clean_text_keeps_printable_text_and_drops_control_format_and_private_characters(raw, clean):
+    assert clean_text(raw) == clean
