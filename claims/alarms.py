@@ -230,6 +230,22 @@ def alarms_refresh(changed: Mapping[tuple, set[date]]) -> int:
     return _replace(existing, wanted)
 
 
+def alarms_refresh_committed(changed: Mapping[tuple, set[date]]) -> int:
+    """alarms_refresh for claims just committed, in a transaction of its own that first locks each series
+    (in one order, so two refreshes of a series run one after the other): of two workers' claims in one
+    series, the refresh that runs second sees both and raises any alarm between them."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and changed:
+            digests = sorted({series_digest(key) for key in changed})
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(pg_advisory_xact_lock(hashtext('claims_alarms'), h)) FROM "
+                    "(SELECT DISTINCT hashtext(d) AS h FROM unnest(%s::text[]) AS d ORDER BY h) AS series",
+                    [digests],
+                )
+        return alarms_refresh(changed)
+
+
 # Series a query asks about: a few parameters each, well within SQLite's limit of 32,766.
 _SERIES_A_QUERY = 500
 _READABLE_SQL = (

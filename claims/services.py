@@ -6,13 +6,14 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from claims.alarms import alarms_refresh, merge, touched, touched_by_query
+from claims.alarms import alarms_refresh_committed, merge, touched, touched_by_query
 from claims.models import Article, Claim, Claimant, Person, PersonRole, Place, Region, Side, Unit
 from claims.references import checks_refresh
 from extraction.names.registries import seed_roles
@@ -310,6 +311,9 @@ def claims_replace_for_articles(pairs: list[tuple[Article, Any]]) -> int:
         Claim.objects.bulk_create(rows, batch_size=500)
         # Each claim that fits a reference series is checked against it as it is stored.
         checks_refresh(rows)
-        # And the series its claims left or joined are checked for figures that cannot all be right.
-        alarms_refresh(merge(series, touched(rows)))
+        # And the series its claims left or joined are checked for figures that cannot all be right, once
+        # they are committed: not while the insert above holds the summaries' locks (another worker storing
+        # figures of the same days waited for it), and seeing every claim committed before.
+        changed = merge(series, touched(rows))
+        transaction.on_commit(partial(alarms_refresh_committed, changed), robust=True)
     return len(rows)

@@ -211,6 +211,31 @@ def test_extraction_raises_and_re_extraction_clears_an_alarm(django_capture_on_c
     assert not Alarm.objects.filter(kind="falls").exists()
 
 
+def test_stored_claims_are_checked_for_alarms_once_committed(django_capture_on_commit_callbacks):
+    # Not inside the storing transaction, where the summaries' locks are held: after it commits.
+    from claims.services import claims_replace_for_articles
+    from extraction import extract, load_seed_registries
+
+    said = "troops since the invasion began, Ukraine's General Staff said."
+    texts = [
+        (D(2024, 6, 1), f"Russia has lost 500,000 {said}"),
+        (D(2024, 6, 2), f"Russia has lost 450,000 {said}"),
+    ]
+    pairs = [
+        (
+            ArticleFactory(text=text, published=day),
+            extract(text, published=day, registries=load_seed_registries()),
+        )
+        for day, text in texts
+    ]
+    with django_capture_on_commit_callbacks() as callbacks:
+        claims_replace_for_articles(pairs)
+        assert Claim.objects.filter(value__in=[500_000, 450_000]).count() == 2 and _raised() == set()
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert ("falls", D(2024, 6, 2), 500_000, 450_000) in _raised()
+
+
 def test_a_rebuild_agrees_with_the_kept_alarms_and_check_says_when_they_do_not():
     _figures(
         (C, D(2024, 5, 1), 470_000),
