@@ -366,8 +366,9 @@ class Claim(models.Model):
             models.Index(fields=["region", "date"], name="claim_region_date_idx"),
             models.Index(fields=["unit", "date"], name="claim_unit_date_idx"),
             models.Index(fields=["period", "date"], name="claim_period_date_idx"),
-            # A claimant's running totals of one series in date order: the readings either side of a change
-            # (claims.alarms), found at once rather than by walking the claimant's other series.
+            # The claims of one series in date order (claims.alarms): the running totals either side of a
+            # change, and every reading between them, found at once rather than by walking the claimant's
+            # other series.
             models.Index(
                 fields=[
                     "claimant",
@@ -379,8 +380,7 @@ class Claim(models.Model):
                     "unit",
                     "date",
                 ],
-                condition=models.Q(period="cumulative"),
-                name="claim_running_series_idx",
+                name="claim_series_idx",
             ),
             models.Index(CLAIM_DAY, "fact_key", name="claim_day_fact_idx"),
             models.Index(CLAIM_SORT_VALUE, "fact_key", name="claim_value_fact_idx"),
