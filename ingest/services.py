@@ -25,7 +25,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.db.models import Case, F, PositiveIntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from claims.models import Article, ArticleChange, Outlet, content_hash
+from claims.models import Article, ArticleChange, Claim, Outlet, content_hash
 from claims.selectors import registries_from_db
 from claims.services import claims_replace_for_article, claims_replace_for_articles
 from extraction import extract
@@ -824,7 +824,29 @@ def articles_extract_chunk(*, article_ids: Sequence[int]) -> dict[str, int]:
     else:
         outcome["done"] += len(stored)
         outcome["superseded"] += len(read) - len(stored)
+    if read:
+        _statistics_ensure()
     return outcome
+
+
+# Whether this process has seen the claims table with statistics (see _statistics_ensure).
+_statistics_seen = False
+
+
+def _statistics_ensure() -> None:
+    """Have PostgreSQL gather the claims table's statistics if it never has: an archive's first import into a
+    new database. Autovacuum looks a minute apart at best, and until it does the alarms' queries are planned
+    for an empty table (327 ms a chunk at 3,000 articles, 7 ms once analysed)."""
+    global _statistics_seen
+    if _statistics_seen or connection.vendor != "postgresql":
+        return
+    table = Claim._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_stats WHERE tablename = %s)", [table])
+        if not cursor.fetchone()[0]:
+            cursor.execute(f"ANALYZE {table}")
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_stats WHERE tablename = %s)", [table])
+        _statistics_seen = cursor.fetchone()[0]
 
 
 def _store_one(article: Article, extraction) -> str:

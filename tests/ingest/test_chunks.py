@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from claims.models import Article, Claim
 from claims.services import engine_key
@@ -121,3 +122,15 @@ def test_an_article_worn_by_runs_that_never_finished_is_failed_not_run_again(set
     assert articles_extract_chunk(article_ids=[article.pk])["failed"] == 1
     article.refresh_from_db()
     assert article.status == "failed" and article.error.startswith("Gave up after")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_chunk_stored_into_a_claims_table_never_analysed_has_its_statistics_gathered(monkeypatch):
+    # A new database's first import: no statistics until autovacuum comes, so a chunk gathers them once.
+    monkeypatch.setattr(services, "_statistics_seen", False)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM pg_statistic WHERE starelid = 'claims_claim'::regclass")
+        services.articles_extract_chunk(article_ids=[a.pk for a in _queued()])
+        cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'claims_claim'")
+        assert cursor.fetchone()[0] > 0
+    assert services._statistics_seen
