@@ -176,8 +176,11 @@ def throughput(
     fields = ("category", "equipment", "value", "subject_side", "claimant_id", "period", "date", "region_id",
               "place_id", "unit_id", "start", "end", "civilian", "engine_key", "review_status")  # fmt: skip
     rows = sorted(
-        (place[r[0]], *r[1:])
-        for r in Claim.objects.filter(article_id__in=ids).values_list("article_id", *fields)
+        (
+            (place[r[0]], *r[1:])
+            for r in Claim.objects.filter(article_id__in=ids).values_list("article_id", *fields)
+        ),
+        key=repr,  # fields may be empty (None), which does not sort beside a value
     )
     return n / elapsed, len(rows), rows
 

@@ -308,7 +308,8 @@ def claims_replace_for_articles(pairs: list[tuple[Article, Any]]) -> int:
                 )
                 claim.fact_key = claim.compute_fact_key()
                 rows.append(claim)
-        Claim.objects.bulk_create(rows, batch_size=500)
+        # One statement for the lot on PostgreSQL (SQLite splits it by its limit on parameters).
+        Claim.objects.bulk_create(rows)
         # Each claim that fits a reference series is checked against it as it is stored.
         checks_refresh(rows)
         # And the series its claims left or joined are checked for figures that cannot all be right, once
