@@ -117,8 +117,8 @@ def _archive_day(i: int):
 
 def _wait_all(ids: list[int], timeout: float) -> int:
     """Wait for every article of ``ids`` (a run's, stored one after another) to be done or failed; how many
-    failed. Polled by id range: an IN list of twenty thousand ids, compiled fifty times a second, took a
-    core from the workers being measured."""
+    failed. Polled by id range and the status index: an IN list of twenty thousand ids, compiled fifty times
+    a second, took a core from the workers being measured, and counting the finished ones a tenth of one."""
     from claims.models import Article
 
     first, last = min(ids), max(ids)
@@ -127,7 +127,7 @@ def _wait_all(ids: list[int], timeout: float) -> int:
         raise SystemExit("ingest_e2e: the run's articles are not the only ones in their id range")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if run.filter(status__in=["done", "failed"]).count() == len(ids):
+        if not run.filter(status__in=["queued", "processing"]).exists():
             return run.filter(status="failed").count()
         time.sleep(0.05)
     raise SystemExit(f"ingest_e2e: timed out waiting for {len(ids)} articles")

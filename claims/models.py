@@ -366,9 +366,9 @@ class Claim(models.Model):
             models.Index(fields=["region", "date"], name="claim_region_date_idx"),
             models.Index(fields=["unit", "date"], name="claim_unit_date_idx"),
             models.Index(fields=["period", "date"], name="claim_period_date_idx"),
-            # The claims of one series in date order (claims.alarms): the running totals either side of a
-            # change, and every reading between them, found at once rather than by walking the claimant's
-            # other series.
+            # The claims of one series, running totals and daily figures apart, in date order (claims.alarms):
+            # the running totals either side of a change, and every reading between them, found at once
+            # rather than by walking the claimant's other series or the series' other figures.
             models.Index(
                 fields=[
                     "claimant",
@@ -378,6 +378,7 @@ class Claim(models.Model):
                     "region",
                     "place",
                     "unit",
+                    "period",
                     "date",
                 ],
                 name="claim_series_idx",

@@ -26,6 +26,7 @@ class Migration(migrations.Migration):
                     "region",
                     "place",
                     "unit",
+                    "period",
                     "date",
                 ],
                 name="claim_series_idx",
