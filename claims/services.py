@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, transaction
 
 from claims.alarms import alarms_refresh_committed, merge, touched, touched_by_query
 from claims.models import Article, Claim, Claimant, Person, PersonRole, Place, Region, Side, Unit
@@ -308,8 +308,7 @@ def claims_replace_for_articles(pairs: list[tuple[Article, Any]]) -> int:
                 )
                 claim.fact_key = claim.compute_fact_key()
                 rows.append(claim)
-        # One statement for the lot on PostgreSQL (SQLite splits it by its limit on parameters).
-        Claim.objects.bulk_create(rows)
+        _insert(rows)
         # Each claim that fits a reference series is checked against it as it is stored.
         checks_refresh(rows)
         # And the series its claims left or joined are checked for figures that cannot all be right, once
@@ -318,3 +317,30 @@ def claims_replace_for_articles(pairs: list[tuple[Article, Any]]) -> int:
         changed = merge(series, touched(rows))
         transaction.on_commit(partial(alarms_refresh_committed, changed), robust=True)
     return len(rows)
+
+
+def _insert(rows: list[Claim]) -> None:
+    """Claim.objects.bulk_create(rows), the ids set on the rows as it sets them. On PostgreSQL the ids are
+    drawn from the table's sequence and the rows sent by COPY, one statement (so the summaries' triggers run
+    once): bulk_create's INSERT had psycopg quote every field of every row into the statement's text, a
+    seventh of a worker's time in an archive's import."""
+    if connection.vendor != "postgresql" or not rows:
+        Claim.objects.bulk_create(rows)
+        return
+    table = Claim._meta.db_table
+    fields = [f for f in Claim._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(rows)]
+        )
+        for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
+            row.pk = pk
+        with cursor.copy(f"COPY {table} (id, {columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [row.pk, *(f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields)]
+                )
+    for row in rows:
+        row._state.adding = False
+        row._state.db = connection.alias
