@@ -1,6 +1,6 @@
 """End-to-end ingest benchmark: articles through Redis to real Celery workers writing to PostgreSQL.
 
-    python bench/ingest_e2e.py [--articles 300] [--chunk 50] [--archive 2000] [--uploads 30]
+    python bench/ingest_e2e.py [--articles 300] [--chunk 100] [--archive 2000] [--uploads 30]
 
 Creates its own database (claimtrack_bench, on the server DATABASE_URL names or the local
 default), migrates it, starts `celery -A config worker` processes on a private queue, and
@@ -294,7 +294,7 @@ def latency(uploads: int, texts: list[tuple[str, str]], start_worker) -> list[fl
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="articles per throughput run")
-    parser.add_argument("--chunk", type=int, default=50, help="articles per task on the archive path")
+    parser.add_argument("--chunk", type=int, default=100, help="articles per task on the archive path")
     parser.add_argument("--archive", type=int, default=2000, help="articles in the archive import (0: none)")
     parser.add_argument("--uploads", type=int, default=30, help="single uploads for the latency figures")
     args = parser.parse_args()

@@ -324,7 +324,7 @@ def test_the_sweep_requeues_only_articles_stuck_longer_than_the_limit(
     monkeypatch, django_capture_on_commit_callbacks
 ):
     published: list[int] = []
-    monkeypatch.setattr(services, "article_enqueue", published.append)
+    monkeypatch.setattr(services, "chunks_enqueue", lambda ids, size: published.extend(ids))
     old = timezone.now() - timedelta(minutes=10)
     stuck_queued, stuck_processing, fresh, done = (
         queued(text="a"),

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ingest.models import UploadBatch
 from ingest.parsers import SUPPORTED_SUFFIXES, clean_line, safe_file_name
 from ingest.parsers.archive import ArchiveRecord, RecordError, archive_records, archive_size, is_archive
-from ingest.services import ArchiveSummary, archive_import, batch_create, read_upload
+from ingest.services import CHUNK, ArchiveSummary, archive_import, batch_create, read_upload
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
@@ -143,7 +143,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=500, help="records (files) stored a transaction"
         )
-        parser.add_argument("--chunk", type=int, default=50, help="articles an extraction task")
+        parser.add_argument("--chunk", type=int, default=CHUNK, help="articles an extraction task")
         parser.add_argument("--json", action="store_true", help="the summary as JSON on stdout")
 
     def _progress_write(self, text: str) -> None:
