@@ -103,3 +103,26 @@ def test_a_statement_changing_very_many_groups_waits_for_every_other_refresh():
     finally:
         other.close()
     assert Claim.objects.filter(date__in=days).count() == 1001
+
+
+def test_a_transaction_of_many_statements_takes_the_exclusive_lock_once_it_passes_the_limit():
+    # A bulk load (seed_synthetic's COPY batches) in one transaction: its group locks would fill the table.
+    template = ClaimFactory(date=datetime.date(2023, 6, 1))
+    first = [datetime.date(2015, 1, 1) + datetime.timedelta(days=n) for n in range(600)]
+    second = [datetime.date(2017, 1, 1) + datetime.timedelta(days=n) for n in range(600)]
+    other = _other_session()
+    try:
+        with transaction.atomic():
+            ClaimFactory(date=datetime.date(2024, 5, 5))  # holds the shared lock every refresh takes
+            _apart_from_this_transaction(other)
+            _copy_on(other, template, first)  # 600 group locks: still within the limit
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                _copy_on(other, template, second)  # 1,200 in all: the exclusive lock, which waits
+            other.rollback()
+        _copy_on(other, template, first)
+        _copy_on(other, template, second)  # alone, it goes through holding one lock, not 1,200
+        assert other.execute("SELECT current_setting('claims.summary_locks')").fetchone()[0] == "-1"
+        other.commit()
+    finally:
+        other.close()
+    assert Claim.objects.filter(date__in=first + second).count() == 1200
