@@ -398,7 +398,7 @@ def _archive_batch_store(
             title=record.title,
             url=record.url,
             published=record.found_published,
-        )  # fmt: skip
+        )
         for digest, record in firsts.items()
     }
     with transaction.atomic():

@@ -194,34 +194,40 @@ def test_a_pool_process_killed_mid_task_has_its_task_delivered_again(start_worke
     assert "WorkerLostError" in worker.output() or "exited with" in worker.output()
 
 
-def test_a_pool_process_killed_mid_chunk_has_the_chunk_delivered_again_and_nothing_stored_twice(
-    start_worker, transactional_db
-):
+def _chunk_in_flight(start_worker, queue: str, *, first: int, n: int, delay: float):
+    """``n`` articles published as one chunk to a worker of ``queue`` that holds its first attempt for
+    ``delay`` seconds; returns (the worker, the article ids) once the worker has claimed them all."""
     from claims.models import content_hash
     from ingest.services import chunks_enqueue
 
-    texts = [HELD_TEXT.replace("1,530", f"{1_600 + n:,}") for n in range(6)]
-    articles = [
+    texts = [HELD_TEXT.replace("1,530", f"{first + k:,}") for k in range(n)]
+    ids = [
         Article.objects.create(
             text=t, content_hash=content_hash(t), published=date(2024, 11, 26), source_kind="txt"
-        )
+        ).pk
         for t in texts
     ]
-    ids = [a.pk for a in articles]
+    worker = start_worker(queue, delay=delay)
+    assert chunks_enqueue(ids, size=len(ids)) == 1
+    wait_for(
+        lambda: Article.objects.filter(pk__in=ids, status="processing", attempts=1).count() == len(ids),
+        timeout=30,
+        what="the worker to start on the chunk",
+    )
+    return worker, ids
+
+
+def test_a_pool_process_killed_mid_chunk_has_the_chunk_delivered_again_and_nothing_stored_twice(
+    start_worker, transactional_db
+):
     queue = new_queue()
     with celery_broker(settings.REDIS_URL, queue):
-        worker = start_worker(queue, delay=60)
-        assert chunks_enqueue(ids, size=len(ids)) == 1
-        wait_for(
-            lambda: Article.objects.filter(pk__in=ids, status="processing", attempts=1).count() == len(ids),
-            timeout=30,
-            what="the worker to start on the chunk",
-        )
+        worker, ids = _chunk_in_flight(start_worker, queue, first=1_600, n=6, delay=60)
         (child,) = worker.pool_children()
         os.kill(child, signal.SIGKILL)
         # The chunk goes back to the queue (acks_late, reject_on_worker_lost) and runs again, whole.
         wait_for(lambda: all_done(ids), what="the requeued chunk to run again")
-    for article in articles:
+    for article in Article.objects.filter(pk__in=ids):
         assert_extracted_once(article)
         assert article.attempts == 2
 
@@ -231,26 +237,12 @@ def test_a_chunk_whose_database_connection_is_terminated_is_retried_and_stores_e
 ):
     from django.db import connection
 
-    from claims.models import Claim, content_hash
-    from ingest.services import chunks_enqueue
+    from claims.models import Claim
 
-    texts = [HELD_TEXT.replace("1,530", f"{1_700 + n:,}") for n in range(4)]
-    ids = [
-        Article.objects.create(
-            text=t, content_hash=content_hash(t), published=date(2024, 11, 26), source_kind="txt"
-        ).pk
-        for t in texts
-    ]
     queue = new_queue()
     with celery_broker(settings.REDIS_URL, queue):
-        start_worker(queue, delay=5)
-        assert chunks_enqueue(ids, size=len(ids)) == 1
-        wait_for(
-            lambda: Article.objects.filter(pk__in=ids, status="processing", attempts=1).count() == len(ids),
-            timeout=30,
-            what="the worker to start on the chunk",
-        )
         # The worker holds the chunk (its first attempt waits five seconds) with its connection open.
+        _worker, ids = _chunk_in_flight(start_worker, queue, first=1_700, n=4, delay=5)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
