@@ -141,8 +141,10 @@ def article_ingest(
     url: str = "",
     published: date | None = None,
     user=None,
+    publish: Callable[[int], object] | None = None,
 ) -> IngestResult:
-    """Store one parsed article as queued and enqueue its extraction once the transaction commits.
+    """Store one parsed article as queued and enqueue its extraction once the transaction commits
+    (``publish`` is given the article's id then: article_enqueue, or an upload's list of its batch's).
 
     `outlet`, `url` and `published` are what the uploader typed and win over the file's own
     metadata. Text already stored (same normalised content) returns the stored article with
@@ -183,7 +185,7 @@ def article_ingest(
             if existing is None:
                 raise
             return IngestResult(existing, False, _duplicate_message(existing))
-        transaction.on_commit(partial(article_enqueue, article.pk))
+        transaction.on_commit(partial(publish or article_enqueue, article.pk))
     return IngestResult(article, True, "")
 
 
@@ -524,7 +526,13 @@ def _item_record(batch: UploadBatch, name: str, **fields) -> UploadItem:
 
 
 def _document_store(
-    batch: UploadBatch, name: str, document: ParsedDocument, outlet: str, url: str, published: date | None
+    batch: UploadBatch,
+    name: str,
+    document: ParsedDocument,
+    outlet: str,
+    url: str,
+    published: date | None,
+    publish: Callable[[int], object],
 ) -> UploadItem:
     with transaction.atomic():
         result = article_ingest(
@@ -534,6 +542,7 @@ def _document_store(
             url=url or batch.url,
             published=published or batch.published,
             user=batch.created_by,
+            publish=publish,
         )
         state = UploadItem.State.STORED if result.created else UploadItem.State.DUPLICATE
         message = result.message or _date_note(result.article, result.created)
@@ -577,6 +586,7 @@ def batch_file_add(
     outlet: str = "",
     url: str = "",
     published: date | None = None,
+    publish: Callable[[int], object] = article_enqueue,
 ) -> UploadItem:
     """Read, parse and store one file of a batch; a file we cannot read is recorded as refused with why.
 
@@ -590,10 +600,12 @@ def batch_file_add(
         return _reconnecting(
             lambda: _item_record(batch, safe_name, state=UploadItem.State.REJECTED, message=document)
         )
-    return _reconnecting(lambda: _document_store(batch, safe_name, document, outlet, url, published))
+    return _reconnecting(lambda: _document_store(batch, safe_name, document, outlet, url, published, publish))
 
 
-def batch_text_add(*, batch: UploadBatch, text: str, title: str = "") -> UploadItem:
+def batch_text_add(
+    *, batch: UploadBatch, text: str, title: str = "", publish: Callable[[int], object] = article_enqueue
+) -> UploadItem:
     name = clean_line(title, 255) or "Pasted text"
     try:
         document = parse_pasted(text, title=title)
@@ -602,7 +614,7 @@ def batch_text_add(*, batch: UploadBatch, text: str, title: str = "") -> UploadI
         return _reconnecting(
             lambda: _item_record(batch, name, state=UploadItem.State.REJECTED, message=message)
         )
-    return _reconnecting(lambda: _document_store(batch, name, document, "", "", None))
+    return _reconnecting(lambda: _document_store(batch, name, document, "", "", None, publish))
 
 
 @dataclass(frozen=True)
@@ -631,15 +643,40 @@ def upload_ingest(
 
     Each file is stored in its own transaction, so one bad file never keeps the good ones out. A
     dropped database connection is retried once for each step; when it drops again, the upload
-    stops there and says which items were not stored, rather than losing them silently.
+    stops there and says which items were not stored, rather than losing them silently. One item is
+    extracted by a task of its own, at once; several are published together once stored, in chunks.
     """
+    stored: list[int] = []
     steps: list[tuple[str, Callable[[UploadBatch], UploadItem]]] = []
+    publish = article_enqueue if len(files) + bool(text.strip()) == 1 else stored.append
     if text.strip():
         name = clean_line(title, 255) or "Pasted text"
-        steps.append((name, lambda batch: batch_text_add(batch=batch, text=text, title=title)))
+        steps.append(
+            (name, lambda batch: batch_text_add(batch=batch, text=text, title=title, publish=publish))
+        )
     for upload in files:
-        add = partial(batch_file_add, name=upload.name, content=upload, size=upload.size)
+        add = partial(batch_file_add, name=upload.name, content=upload, size=upload.size, publish=publish)
         steps.append((safe_file_name(upload.name), lambda batch, add=add: add(batch=batch)))
+    try:
+        return _upload_steps(steps, user=user, outlet=outlet, url=url, published=published)
+    finally:
+        # Registered after every item's own callback (which adds its article to ``stored``), so it runs after
+        # them, whether they ran at each item's commit or all wait for an outer transaction's.
+        try:
+            transaction.on_commit(lambda: stored and chunks_enqueue(stored, size=UPLOAD_CHUNK))
+        except TRANSIENT_DB_ERRORS:
+            # The database went away mid-upload (the outcome says which items to send again).
+            log.warning("upload: %d stored article(s) stay queued for the sweep to publish", len(stored))
+
+
+# Articles an extraction task of an upload of several files: small, so the batch's page shows them done a
+# few at a time and two workers share a batch of twenty.
+UPLOAD_CHUNK = 10
+
+
+def _upload_steps(
+    steps: list[tuple[str, Callable[[UploadBatch], UploadItem]]], *, user, outlet: str, url: str, published
+) -> UploadOutcome:
     try:
         batch = _reconnecting(lambda: batch_create(user=user, outlet=outlet, url=url, published=published))
     except TRANSIENT_DB_ERRORS:

@@ -499,3 +499,27 @@ def test_editing_the_details_records_before_and_after_and_rereads_for_a_new_date
     # The same values again change nothing and record nothing.
     assert services.article_details_edit(article_id=article.pk, user=user, values={"title": "New"}) is None
     assert article.changes.count() == 1
+
+
+def test_an_upload_of_several_files_is_extracted_in_chunks_and_one_file_by_a_task_of_its_own(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    chunks, singles = [], []
+    monkeypatch.setattr(services, "chunks_enqueue", lambda ids, size: chunks.append((list(ids), size)))
+    monkeypatch.setattr(services, "article_enqueue", singles.append)
+    user = UserFactory()
+    files = [
+        SimpleUploadedFile(f"{n}.txt", f"Russia lost {n} tanks on Monday, Kyiv said.".encode())
+        for n in (7, 8)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = services.upload_ingest(user=user, files=files, text="Russia lost 9 tanks, Kyiv said.")
+    ids = list(outcome.batch.items.order_by("position").values_list("article_id", flat=True))
+    assert (chunks, singles) == ([(ids, services.UPLOAD_CHUNK)], [])
+    with django_capture_on_commit_callbacks(execute=True):
+        one = services.upload_ingest(
+            user=user, files=[SimpleUploadedFile("10.txt", b"Russia lost 10 tanks.")]
+        )
+    assert singles == [one.batch.items.get().article_id] and len(chunks) == 1
