@@ -675,7 +675,12 @@ UPLOAD_CHUNK = 10
 
 
 def _upload_steps(
-    steps: list[tuple[str, Callable[[UploadBatch], UploadItem]]], *, user, outlet: str, url: str, published
+    steps: list[tuple[str, Callable[[UploadBatch], UploadItem]]],
+    *,
+    user,
+    outlet: str,
+    url: str,
+    published: date | None,
 ) -> UploadOutcome:
     try:
         batch = _reconnecting(lambda: batch_create(user=user, outlet=outlet, url=url, published=published))

@@ -156,6 +156,8 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
+        if options["batch_size"] < 1 or options["chunk"] < 1:
+            raise CommandError("--batch-size and --chunk must be at least 1")
         archives = [p for p in options["paths"] if p.is_file() and is_archive(p)]
         if archives:
             if len(archives) != len(options["paths"]):
@@ -166,8 +168,6 @@ class Command(BaseCommand):
         files = collect_files(options["paths"])
         if not files:
             raise CommandError("no .txt, .html, .htm or .pdf files found")
-        if options["batch_size"] < 1 or options["chunk"] < 1:
-            raise CommandError("--batch-size and --chunk must be at least 1")
         upload = batch_create(
             user=user,
             outlet=options["outlet"],
@@ -198,8 +198,6 @@ class Command(BaseCommand):
             raise CommandError(f"{len(summary.refused)} file(s) could not be read")
 
     def _archives(self, archives: list[Path], user, options) -> None:
-        if options["batch_size"] < 1 or options["chunk"] < 1:
-            raise CommandError("--batch-size and --chunk must be at least 1")
         summaries: dict[str, ArchiveSummary] = {}
         for path in archives:
             progress = RateProgress(archive_size(path), write=self._progress_write)
