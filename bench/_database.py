@@ -12,6 +12,12 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/claimtrack"
 DASHBOARD_DB = "claimtrack_bench_dash"
 
 
+def dashboard_database(claims: int = 1_000_000) -> str:
+    """The dashboard bench's database for a size: the shared one up to a few million claims, past it one of
+    its own per size (ten million claims take half an hour to seed; a run at one size keeps the other)."""
+    return DASHBOARD_DB if claims <= 2_000_000 else f"{DASHBOARD_DB}_{round(claims / 1_000_000)}m"
+
+
 def reachable(url: str, default_port: int = 5432) -> bool:
     parts = urlsplit(url)
     try:
@@ -69,15 +75,15 @@ def seed_claims(claims: int, reseed: bool, label: str = DASHBOARD_DB) -> None:
             cursor.execute(f"VACUUM ANALYZE {table}")
 
 
-def on_dashboard_database(bench: str) -> bool:
-    """Point Django at the dashboard bench's database (created when missing), set it up and migrate it; False,
+def on_dashboard_database(bench: str, name: str = DASHBOARD_DB) -> bool:
+    """Point Django at a dashboard bench's database (created when missing), set it up and migrate it; False,
     after saying so, where no PostgreSQL is reachable."""
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
     if not is_postgres(url):
         print(f"{bench}: needs PostgreSQL (set DATABASE_URL); skipped")
         return False
-    ensure_database(url, DASHBOARD_DB)
-    os.environ["DATABASE_URL"] = with_database(url, DASHBOARD_DB)
+    ensure_database(url, name)
+    os.environ["DATABASE_URL"] = with_database(url, name)
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["ALLOWED_HOSTS"] = "testserver"

@@ -25,7 +25,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))  # the repository's modules are importable only from here on
 
-from bench._database import on_dashboard_database, seed_claims
+from bench._database import dashboard_database, on_dashboard_database, seed_claims
 
 HTMX_TARGET_MS = 150.0
 EXPORT_TARGET_RATIO = 3.0
@@ -228,11 +228,12 @@ def main() -> None:
     parser.add_argument("--skip-views", action="store_true", help="time the CSV export only")
     args = parser.parse_args()
 
-    if not on_dashboard_database("dashboard bench"):
+    database = dashboard_database(args.claims)
+    if not on_dashboard_database("dashboard bench", database):
         return
     from claims.models import Claim, DaySummary, FactSummary
 
-    seed_claims(args.claims, args.reseed)
+    seed_claims(args.claims, args.reseed, database)
     print(
         f"{Claim.objects.count():,} claims; summaries: {FactSummary.objects.count():,} figure rows, "
         f"{DaySummary.objects.count():,} day rows"

@@ -5,12 +5,14 @@ the dashboard fast at a million claims:
 - DaySummary, one row per day, category, equipment, claimant side, subject side and period
   (tens of thousands of rows): timelines (claims.timelines) by side, pair, category or equipment,
   and the counts;
+- DimensionSummary, the same split by one registry (region, place, unit or claimant; a few hundred
+  thousand rows at ten million claims): timelines by region, unit or claimant, or filtered to one;
 - FactSummary, one row per reported figure and the region, place, unit and claimant given for
-  it: timelines by region or unit, running totals, the table's pages;
+  it: timelines filtered by two registries, running totals, the table's pages;
 - the claims themselves, for the outlet and free-text filters (and the unverified flag together
   with a review filter: the summaries split only the live claims by that flag).
 Last, the registries as the engine reads them, compiled once a process per change.
-The database keeps both summaries in step with the claims (migrations 0002 and 0006). Every path gives
+The database keeps the summaries in step with the claims (migrations 0002, 0006 and 0021). Every path gives
 the same answers; tests/claims/test_selectors.py checks them against the claims.
 """
 
@@ -55,6 +57,7 @@ from claims.models import (
     Claimant,
     DataVersion,
     DaySummary,
+    DimensionSummary,
     FactSummary,
     Person,
     PersonRole,
@@ -126,6 +129,8 @@ DAY_LOOKUPS = {
     },
 }
 DAY_GROUPS = ("side", "pair", "category", "equipment")
+# Series by a registry that DimensionSummary answers (its dimension of the same name).
+DIMENSION_GROUPS = ("region", "unit", "claimant")
 
 
 @dataclass
@@ -180,18 +185,41 @@ def source_for(filterset: ClaimFilter, *, use_summary: bool = True) -> Source:
     return Source(rows, live, from_summary=True)
 
 
-def day_source_for(filterset: ClaimFilter, group: str, *, use_summary: bool = True) -> Source | None:
-    """DaySummary rows for a timeline whose series and filters it can answer, else None."""
+def day_source_for(
+    filterset: ClaimFilter, group: str, *, measure: str = "figures", use_summary: bool = True
+) -> Source | None:
+    """Daily rollup rows for a timeline whose series and filters they can answer, else None.
+
+    DaySummary when no registry is involved; DimensionSummary when one registry is, as the series (by
+    region, unit or claimant) or as a filter, or both. Its rows count a figure once per member, so several
+    members of a filter sum a figure given for two of them twice: such a filter is answered here only for
+    claim counts (``measure`` "claims") or series by that registry, where each member is its own line.
+    """
     active = filterset.active()
-    if (
-        not use_summary
-        or filterset.needs_claims()
-        or group not in DAY_GROUPS
-        or any(n not in DAY_LOOKUPS for n in active if n not in STATE_FILTERS)
-    ):
+    if not use_summary or filterset.needs_claims():
+        return None
+    registries = {name for name in REGISTRY_FILTERS if name in active}
+    others = (n for n in active if n not in STATE_FILTERS and n not in REGISTRY_FILTERS)
+    if any(n not in DAY_LOOKUPS for n in others):
+        return None
+    dimensions = registries | ({group} if group in DIMENSION_GROUPS else set())
+    if len(dimensions) > 1 or group not in (*DAY_GROUPS, *DIMENSION_GROUPS):
         return None
     state = _state(active)
-    rows = DaySummary.objects.filter(**{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS))
+    if not dimensions:
+        rows = DaySummary.objects.filter(**{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS))
+        return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
+    (dimension,) = dimensions
+    members = [m.pk for m in active.get(dimension, [])]
+    if len(members) > 1 and group != dimension and measure != "claims":
+        return None
+    rows = DimensionSummary.objects.filter(
+        dimension=dimension, **{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS)
+    )
+    if members:
+        rows = rows.filter(member__in=members)
+    if group == dimension:
+        rows = rows.annotate(**{f"{group}_id": F("member")})
     return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
 
 
@@ -409,7 +437,7 @@ def claim_totals(filterset: ClaimFilter, *, use_summary: bool = True) -> tuple[i
     the undated figures, which have no day), else FactSummary up to SUMMARY_CAP rows (exact below
     that, a lower bound above it), else the claims up to COUNT_CAP.
     """
-    day = day_source_for(filterset, DAY_GROUPS[0], use_summary=use_summary)
+    day = day_source_for(filterset, DAY_GROUPS[0], measure="figures", use_summary=use_summary)
     source = source_for(filterset, use_summary=use_summary)
     if day is not None:
         dated = day.queryset.aggregate(claims=Sum(day.per_row), figures=Sum(day.figure_count))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -344,3 +345,72 @@ def _insert(rows: list[Claim]) -> None:
     for row in rows:
         row._state.adding = False
         row._state.db = connection.alias
+
+
+# --- the summaries, rebuilt or checked from scratch ---------------------------------------------------
+
+# The summaries' SQL as the latest migrations define it (each migration keeps its own copy of what it
+# installed): FactSummary and DaySummary from 0011, DimensionSummary from 0021.
+_SUMMARIES = importlib.import_module("claims.migrations.0011_civilian_figures")
+_DIMENSIONS = importlib.import_module("claims.migrations.0021_dimension_summaries")
+
+
+@dataclass(frozen=True)
+class SummaryDifference:
+    """Rows of one summary table that a rebuild would remove (stale) and add (missing)."""
+
+    table: str
+    stale: int
+    missing: int
+
+
+def _summary_tables() -> list[tuple[str, str, str]]:
+    """(table, its columns, the SELECT computing them) for each summary, in the order they build on each
+    other (the rollups read FactSummary)."""
+    vendor = connection.vendor
+    return [
+        ("claims_factsummary", _SUMMARIES.SUMMARY_COLUMNS, _SUMMARIES.summary_select(vendor, "1 = 1")),
+        ("claims_daysummary", _SUMMARIES.DAY_COLUMNS, _SUMMARIES.day_select("1 = 1")),
+        ("claims_dimensionsummary", _DIMENSIONS.DIMENSION_COLUMNS, _DIMENSIONS.dimension_select("1 = 1")),
+    ]
+
+
+def _lock_summaries(cursor) -> None:
+    # The lock every trigger refresh takes shared (migration 0019): no claim is written while this runs.
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('claims_summaries_all'), 0)")
+
+
+def summaries_compare() -> list[SummaryDifference]:
+    """Every summary computed again from the claims, beside the kept rows: what differs (nothing, when the
+    write paths kept them right). Changes nothing."""
+    differences = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        _lock_summaries(cursor)
+        for table, columns, select in _summary_tables():
+            fresh = f"fresh_{table}"
+            # The rollups read the fresh figures, so a fault in FactSummary is not copied into them.
+            select = select.replace("claims_factsummary", "fresh_claims_factsummary")
+            cursor.execute(f"CREATE TEMP TABLE {fresh} AS SELECT {columns} FROM {table} WHERE 1 = 0")
+            cursor.execute(f"INSERT INTO {fresh} ({columns}) {select}")
+            counts = []
+            for first, second in ((table, fresh), (fresh, table)):
+                only = f"SELECT {columns} FROM {first} EXCEPT SELECT {columns} FROM {second}"
+                cursor.execute(f"SELECT COUNT(*) FROM ({only}) d")
+                counts.append(cursor.fetchone()[0])
+            differences.append(SummaryDifference(table, *counts))
+        for table, _, _ in _summary_tables():
+            cursor.execute(f"DROP TABLE fresh_{table}")
+    return [d for d in differences if d.stale or d.missing]
+
+
+def summaries_rebuild() -> dict[str, int]:
+    """Every summary computed again from the claims, replacing the kept rows; rows per table."""
+    rows = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        _lock_summaries(cursor)
+        for table, columns, select in _summary_tables():
+            cursor.execute(f"DELETE FROM {table}")
+            cursor.execute(f"INSERT INTO {table} ({columns}) {select}")
+            rows[table] = cursor.rowcount
+    return rows

@@ -271,7 +271,7 @@ def timeline(
     active = filterset.active()
     source = source_for(filterset, use_summary=use_summary)
     # The daily rollup answers the common views; series by claimant, region or unit need the figures.
-    main = day_source_for(filterset, group, use_summary=use_summary) or source
+    main = day_source_for(filterset, group, measure=measure, use_summary=use_summary) or source
     fields = SERIES_FIELDS[group]
 
     def dated(src: Source) -> QuerySet:

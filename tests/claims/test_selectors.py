@@ -8,7 +8,7 @@ import pytest
 
 from claims import selectors, timelines
 from claims.forms import Cursor
-from claims.models import Claim, DaySummary, FactSummary, Region, Unit
+from claims.models import Claim, Claimant, DaySummary, DimensionSummary, FactSummary, Place, Region, Unit
 from tests.claims.helpers import D, claim, filterset, repeated
 from tests.factories import ArticleFactory
 
@@ -59,7 +59,23 @@ def _mixed_data():
         region=kursk,
     )
     claim(category="engagement", value=None, unit=unit, date=None)
+    # A figure given for two regions by two articles, with a claimant and a place: one figure, counted once
+    # in each region's series and once where the regions are not the series.
+    staff = Claimant.objects.filter(side="UA").order_by("name").first()
+    place = Place.objects.filter(region=donetsk).order_by("name").first()
+    said = {"claimant": staff, "claimant_side": staff.side}
+    claim(value=700, date=D(2024, 11, 24), region=kursk, **said)
+    claim(value=700, date=D(2024, 11, 24), region=donetsk, place=place, **said)
+    claim(value=80, date=D(2024, 11, 26), region=donetsk, place=place, unit=unit, review_status="disputed")
     return kursk, unit
+
+
+def _filled(query: str) -> str:
+    """A parametrized query with the registry entries _mixed_data used put in."""
+    unit = Unit.objects.order_by("name").first()
+    staff = Claimant.objects.filter(side="UA").order_by("name").first()
+    place = Place.objects.filter(region__name="Donetsk Oblast").order_by("name").first()
+    return query.format(unit=unit.slug, claimant=staff.slug, place=place.slug)
 
 
 @pytest.mark.parametrize(
@@ -80,6 +96,12 @@ def _mixed_data():
         "unverified=no",
         "unverified=no&region=kursk-oblast",
         "unverified=no&review_status=confirmed",
+        "unit={unit}",
+        "claimant={claimant}",
+        "place={place}",
+        "region=kursk-oblast&region=donetsk-oblast",
+        "region=kursk-oblast&unit={unit}",
+        "unit={unit}&review_status=disputed&date_from=2024-11-01",
     ],
 )
 @pytest.mark.parametrize(
@@ -88,14 +110,17 @@ def _mixed_data():
         ("side", "claims"),
         ("pair", "figures"),
         ("region", "figures"),
+        ("region", "claims"),
         ("unit", "claims"),
+        ("claimant", "figures"),
         ("category", "figures"),
         ("equipment", "claims"),
+        ("side", "personnel"),
     ],
 )
 def test_the_summary_and_the_claims_give_the_same_timeline(query, group, measure):
     _mixed_data()
-    fs = filterset(query)
+    fs = filterset(_filled(query))
 
     fast = timelines.timeline(fs, group=group, bucket="week", measure=measure)
     slow = timelines.timeline(fs, group=group, bucket="week", measure=measure, use_summary=False)
@@ -291,3 +316,34 @@ def test_reviewed_only_is_answered_by_the_summaries_confirmed_counts():
     day = selectors.day_source_for(filterset("reviewed=on&subject_side=RU"), "side")
     assert day is not None and day.state == "confirmed"
     assert selectors.source_for(filterset("reviewed=on")).from_summary
+
+
+@pytest.mark.parametrize(
+    "query,group,measure,model",
+    [
+        ("", "side", "claims", DaySummary),
+        ("", "region", "figures", DimensionSummary),
+        ("", "claimant", "claims", DimensionSummary),
+        ("region=kursk-oblast", "pair", "figures", DimensionSummary),
+        ("region=kursk-oblast&region=donetsk-oblast", "side", "claims", DimensionSummary),
+        ("region=kursk-oblast&region=donetsk-oblast", "region", "figures", DimensionSummary),
+        # A figure given for both regions would count twice in a sum over their rows.
+        ("region=kursk-oblast&region=donetsk-oblast", "side", "figures", None),
+        ("region=kursk-oblast&unit={unit}", "side", "claims", None),
+        ("region=kursk-oblast", "unit", "claims", None),
+    ],
+)
+def test_timelines_read_the_smallest_rollup_that_answers_them(query, group, measure, model):
+    _mixed_data()
+    source = selectors.day_source_for(filterset(_filled(query)), group, measure=measure)
+    assert (source.queryset.model if source else None) is model
+
+
+def test_the_dimension_rollup_counts_a_figure_once_per_member():
+    _mixed_data()
+    kursk = Region.objects.get(name="Kursk Oblast")
+    donetsk = Region.objects.get(name="Donetsk Oblast")
+    rows = DimensionSummary.objects.filter(dimension="region", date=D(2024, 11, 24), category="casualties")
+    by_region = {r.member: (r.n_live, r.f_live, r.v_live) for r in rows.filter(claimant_side="UA")}
+    # Kursk: 1610 by four articles (one unverified) and 700 once; Donetsk: 700 once.
+    assert by_region == {kursk.pk: (5, 2, 2310), donetsk.pk: (1, 1, 700)}
