@@ -606,6 +606,44 @@ class DimensionSummary(models.Model):
         return f"{self.group_key} {self.dimension} {self.member}"
 
 
+class OutletSummary(models.Model):
+    """Claims counted per day group and outlet: what timelines of one outlet's claims read.
+
+    The outlet is the article's, so FactSummary cannot answer it; the triggers add each statement's claims to
+    these counts and take them away (migration 0022), and an article's new outlet or unverified flag moves its
+    claims from one row to the other, so the counts stay exact without reading an outlet's claims again. Claim
+    counts only: figures counted once across an outlet's articles are read from the claims.
+    """
+
+    group_key = models.CharField(max_length=100)
+    outlet = models.ForeignKey(Outlet, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    date = models.DateField()
+    week = models.DateField()
+    month = models.DateField()
+    category = models.CharField(max_length=16, choices=Claim.Category.choices)
+    equipment = models.CharField(max_length=24, choices=Claim.Equipment.choices, null=True)  # noqa: DJ001
+    subject_side = models.CharField(max_length=8, choices=Side.choices)
+    claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
+    period = models.CharField(max_length=16, choices=Claim.Period.choices)
+    civilian = models.BooleanField(default=False)
+    n_live = models.IntegerField(default=0)
+    n_unreviewed = models.IntegerField(default=0)
+    n_confirmed = models.IntegerField(default=0)
+    n_disputed = models.IntegerField(default=0)
+    n_rejected = models.IntegerField(default=0)
+    n_live_u = models.IntegerField(default=0)
+    n_live_k = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group_key", "outlet"], name="outletsummary_group_outlet_uniq")
+        ]
+        indexes = [models.Index(fields=["outlet", "date"], name="outletsummary_outlet_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.group_key} outlet {self.outlet_id}"
+
+
 class DataVersion(models.Model):
     """A counter of every change to what the dashboard shows, for caching its pages exactly.
 

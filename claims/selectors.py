@@ -9,11 +9,12 @@ the dashboard fast at a million claims:
   thousand rows at ten million claims): timelines by region, unit or claimant, or filtered to one;
 - FactSummary, one row per reported figure and the region, place, unit and claimant given for
   it: timelines filtered by two registries, running totals, the table's pages;
-- the claims themselves, for the outlet and free-text filters (and the unverified flag together
-  with a review filter: the summaries split only the live claims by that flag).
+- OutletSummary, claims counted per day group and outlet: counts of one outlet's claims;
+- the claims themselves, for the free-text filter, an outlet's figures and table (and the unverified
+  flag together with a review filter: the summaries split only the live claims by that flag).
 Last, the registries as the engine reads them, compiled once a process per change.
-The database keeps the summaries in step with the claims (migrations 0002, 0006 and 0021). Every path gives
-the same answers; tests/claims/test_selectors.py checks them against the claims.
+The database keeps the summaries in step with the claims (migrations 0002, 0006, 0021 and 0022). Every
+path gives the same answers; tests/claims/test_selectors.py checks them against the claims.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from claims.models import (
     DaySummary,
     DimensionSummary,
     FactSummary,
+    OutletSummary,
     Person,
     PersonRole,
     Place,
@@ -196,6 +198,8 @@ def day_source_for(
     claim counts (``measure`` "claims") or series by that registry, where each member is its own line.
     """
     active = filterset.active()
+    if use_summary and "outlet" in active:
+        return _outlet_source(filterset, group, measure)
     if not use_summary or filterset.needs_claims():
         return None
     registries = {name for name in REGISTRY_FILTERS if name in active}
@@ -220,6 +224,26 @@ def day_source_for(
         rows = rows.filter(member__in=members)
     if group == dimension:
         rows = rows.annotate(**{f"{group}_id": F("member")})
+    return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
+
+
+def _outlet_source(filterset: ClaimFilter, group: str, measure: str) -> Source | None:
+    """OutletSummary rows for claim counts of one outlet by side, pair, category or equipment, else None: it
+    counts claims, not figures, and splits by no registry."""
+    active = filterset.active()
+    others = [n for n in active if n not in STATE_FILTERS and n != "outlet"]
+    if (
+        measure != "claims"
+        or group not in DAY_GROUPS
+        or any(n not in DAY_LOOKUPS for n in others)
+        # The counts split by the unverified flag are of live claims only (as the other summaries').
+        or ("unverified" in active and ("review_status" in active or "reviewed" in active))
+    ):
+        return None
+    state = _state(active)
+    rows = OutletSummary.objects.filter(
+        outlet=active["outlet"], **{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS)
+    )
     return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
 
 
@@ -446,6 +470,11 @@ def claim_totals(filterset: ClaimFilter, *, use_summary: bool = True) -> tuple[i
         )
         claims = (dated["claims"] or 0) + (undated["claims"] or 0)
         return claims, (dated["figures"] or 0) + undated["figures"], False
+    counted = day_source_for(filterset, DAY_GROUPS[0], measure="claims", use_summary=use_summary)
+    if counted is not None and counted.queryset.model is OutletSummary:
+        # An outlet's claims counted exactly (the dated from its rollup), its figures not at all.
+        dated = counted.queryset.aggregate(claims=Sum(counted.per_row))["claims"] or 0
+        return dated + filterset.qs.filter(date__isnull=True).count(), None, False
     if source.from_summary:
         # Slicing before aggregate() makes Django count inside a LIMITed subquery.
         capped_rows = source.queryset.annotate(n=source.per_row)[: SUMMARY_CAP + 1]

@@ -350,9 +350,10 @@ def _insert(rows: list[Claim]) -> None:
 # --- the summaries, rebuilt or checked from scratch ---------------------------------------------------
 
 # The summaries' SQL as the latest migrations define it (each migration keeps its own copy of what it
-# installed): FactSummary and DaySummary from 0011, DimensionSummary from 0021.
+# installed): FactSummary and DaySummary from 0011, DimensionSummary from 0021, OutletSummary from 0022.
 _SUMMARIES = importlib.import_module("claims.migrations.0011_civilian_figures")
 _DIMENSIONS = importlib.import_module("claims.migrations.0021_dimension_summaries")
+_OUTLETS = importlib.import_module("claims.migrations.0022_outlet_summaries")
 
 
 @dataclass(frozen=True)
@@ -372,6 +373,7 @@ def _summary_tables() -> list[tuple[str, str, str]]:
         ("claims_factsummary", _SUMMARIES.SUMMARY_COLUMNS, _SUMMARIES.summary_select(vendor, "1 = 1")),
         ("claims_daysummary", _SUMMARIES.DAY_COLUMNS, _SUMMARIES.day_select("1 = 1")),
         ("claims_dimensionsummary", _DIMENSIONS.DIMENSION_COLUMNS, _DIMENSIONS.dimension_select("1 = 1")),
+        ("claims_outletsummary", _OUTLETS.COLUMNS, _OUTLETS.outlet_select(vendor)),
     ]
 
 

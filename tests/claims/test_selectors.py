@@ -8,9 +8,20 @@ import pytest
 
 from claims import selectors, timelines
 from claims.forms import Cursor
-from claims.models import Claim, Claimant, DaySummary, DimensionSummary, FactSummary, Place, Region, Unit
+from claims.models import (
+    Claim,
+    Claimant,
+    DaySummary,
+    DimensionSummary,
+    FactSummary,
+    Outlet,
+    OutletSummary,
+    Place,
+    Region,
+    Unit,
+)
 from tests.claims.helpers import D, claim, filterset, repeated
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +78,12 @@ def _mixed_data():
     claim(value=700, date=D(2024, 11, 24), region=kursk, **said)
     claim(value=700, date=D(2024, 11, 24), region=donetsk, place=place, **said)
     claim(value=80, date=D(2024, 11, 26), region=donetsk, place=place, unit=unit, review_status="disputed")
+    # One outlet's articles: a figure others printed too, an unverified one's confirmed claim, an undated one.
+    wire = OutletFactory(name="Wire")
+    claim(value=1610, date=D(2024, 11, 24), region=kursk, article=ArticleFactory(outlet=wire))
+    unverified = ArticleFactory(outlet=wire, unverified=True)
+    claim(value=5, category="equipment", equipment="tank", date=D(2024, 11, 25), article=unverified)
+    claim(value=9, date=None, article=ArticleFactory(outlet=wire), review_status="confirmed")
     return kursk, unit
 
 
@@ -75,7 +92,8 @@ def _filled(query: str) -> str:
     unit = Unit.objects.order_by("name").first()
     staff = Claimant.objects.filter(side="UA").order_by("name").first()
     place = Place.objects.filter(region__name="Donetsk Oblast").order_by("name").first()
-    return query.format(unit=unit.slug, claimant=staff.slug, place=place.slug)
+    wire = Outlet.objects.get(name="Wire")
+    return query.format(unit=unit.slug, claimant=staff.slug, place=place.slug, outlet=wire.pk)
 
 
 @pytest.mark.parametrize(
@@ -102,6 +120,10 @@ def _filled(query: str) -> str:
         "region=kursk-oblast&region=donetsk-oblast",
         "region=kursk-oblast&unit={unit}",
         "unit={unit}&review_status=disputed&date_from=2024-11-01",
+        "outlet={outlet}",
+        "outlet={outlet}&unverified=yes",
+        "outlet={outlet}&review_status=confirmed&subject_side=RU",
+        "outlet={outlet}&region=kursk-oblast",
     ],
 )
 @pytest.mark.parametrize(
@@ -141,12 +163,14 @@ def test_the_summary_and_the_claims_give_the_same_timeline(query, group, measure
         "unverified=yes",
         "unverified=no",
         "unverified=yes&reviewed=on",
+        "outlet={outlet}",
+        "outlet={outlet}&unverified=no",
     ],
 )
 @pytest.mark.parametrize("sort", ["-date", "date", "-value", "value"])
 def test_the_summary_and_the_claims_give_the_same_table(query, sort):
     _mixed_data()
-    fs = filterset(query)
+    fs = filterset(_filled(query))
 
     fast = selectors.claim_table(fs, sort=sort)
     slow = selectors.claim_table(fs, sort=sort, use_summary=False)
@@ -331,6 +355,12 @@ def test_reviewed_only_is_answered_by_the_summaries_confirmed_counts():
         ("region=kursk-oblast&region=donetsk-oblast", "side", "figures", None),
         ("region=kursk-oblast&unit={unit}", "side", "claims", None),
         ("region=kursk-oblast", "unit", "claims", None),
+        ("outlet={outlet}", "side", "claims", OutletSummary),
+        ("outlet={outlet}&unverified=no", "pair", "claims", OutletSummary),
+        # An outlet's figures, counted once across its articles, and its claims by region: the claims.
+        ("outlet={outlet}", "side", "figures", None),
+        ("outlet={outlet}", "region", "claims", None),
+        ("outlet={outlet}&q=tanks", "side", "claims", None),
     ],
 )
 def test_timelines_read_the_smallest_rollup_that_answers_them(query, group, measure, model):
@@ -345,5 +375,5 @@ def test_the_dimension_rollup_counts_a_figure_once_per_member():
     donetsk = Region.objects.get(name="Donetsk Oblast")
     rows = DimensionSummary.objects.filter(dimension="region", date=D(2024, 11, 24), category="casualties")
     by_region = {r.member: (r.n_live, r.f_live, r.v_live) for r in rows.filter(claimant_side="UA")}
-    # Kursk: 1610 by four articles (one unverified) and 700 once; Donetsk: 700 once.
-    assert by_region == {kursk.pk: (5, 2, 2310), donetsk.pk: (1, 1, 700)}
+    # Kursk: 1610 by five articles (one unverified) and 700 once; Donetsk: 700 once.
+    assert by_region == {kursk.pk: (6, 2, 2310), donetsk.pk: (1, 1, 700)}

@@ -8,7 +8,16 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.models import Article, Claim, DaySummary, DimensionSummary, FactSummary, Region
+from claims.models import (
+    Article,
+    Claim,
+    DaySummary,
+    DimensionSummary,
+    FactSummary,
+    Outlet,
+    OutletSummary,
+    Region,
+)
 from claims.services import summaries_compare, summaries_rebuild
 from ingest.parsers import ParsedDocument
 from ingest.services import article_extract, article_ingest, articles_reprocess
@@ -29,7 +38,8 @@ TEXTS = [
 
 
 def _upload(text: str, day: int) -> Article:
-    result = article_ingest(document=ParsedDocument(text=text, kind="txt"), published=date(2024, 11, day))
+    document = ParsedDocument(text=text, kind="txt")
+    result = article_ingest(document=document, outlet="Wire Service", published=date(2024, 11, day))
     assert article_extract(article_id=result.article.pk) == "done"
     return result.article
 
@@ -47,6 +57,7 @@ def test_uploads_reviews_reextraction_flags_and_deletions_keep_every_summary_rig
         "unit",
         "claimant",
     }
+    assert OutletSummary.objects.filter(outlet__name="Wire Service").exists()
     _assert_kept_right()
 
     claims = list(Claim.objects.order_by("pk"))
@@ -74,6 +85,12 @@ def test_uploads_reviews_reextraction_flags_and_deletions_keep_every_summary_rig
     assert DimensionSummary.objects.filter(n_live_u__gt=0).exists()
     _assert_kept_right()
 
+    moved = articles[1]
+    moved.outlet = Outlet.objects.create(name="Other Wire")
+    moved.save(update_fields=["outlet"])
+    assert OutletSummary.objects.filter(outlet=moved.outlet).exists()
+    _assert_kept_right()
+
     articles[0].delete()
     _assert_kept_right()
     assert DimensionSummary.objects.exists()
@@ -85,14 +102,20 @@ def test_the_check_names_what_differs_and_the_rebuild_mends_it():
     row = DimensionSummary.objects.filter(dimension="region").order_by("pk").first()
     DimensionSummary.objects.filter(pk=row.pk).update(n_live=row.n_live + 1)
     DaySummary.objects.order_by("pk").first().delete()
+    OutletSummary.objects.filter(pk=OutletSummary.objects.order_by("pk").first().pk).update(n_live=0)
 
     found = {d.table: (d.stale, d.missing) for d in summaries_compare()}
-    assert found == {"claims_daysummary": (0, 1), "claims_dimensionsummary": (1, 1)}
+    assert found == {
+        "claims_daysummary": (0, 1),
+        "claims_dimensionsummary": (1, 1),
+        "claims_outletsummary": (1, 1),
+    }
     with pytest.raises(CommandError, match="claims_dimensionsummary: 1 stale rows, 1 missing"):
         call_command("rebuild_summaries", "--check")
 
     rows = summaries_rebuild()
     assert rows["claims_factsummary"] == FactSummary.objects.count() > 0
     assert rows["claims_dimensionsummary"] == DimensionSummary.objects.count() > 0
+    assert rows["claims_outletsummary"] == OutletSummary.objects.count() > 0
     assert summaries_compare() == []
     call_command("rebuild_summaries", "--check")
