@@ -54,6 +54,7 @@ from claims.models import (
     CLAIM_SORT_VALUE,
     Alarm,
     Article,
+    ArticleSearch,
     Claim,
     Claimant,
     DataVersion,
@@ -245,6 +246,69 @@ def _outlet_source(filterset: ClaimFilter, group: str, measure: str) -> Source |
         outlet=active["outlet"], **{f"n_{state}__gt": 0}, **_lookups(active, DAY_LOOKUPS)
     )
     return Source(rows, F(f"n_{state}"), from_summary=True, by_day=True, state=state)
+
+
+# --- text search -----------------------------------------------------------------------------------
+
+# The claims a timeline with a text filter reads at most: past it, the chart covers the latest stretch of
+# days whose claims fit, and says so.
+TEXT_CLAIMS = 25_000
+SIZED = ["claims_articlesearch", "claims_claim"]
+
+
+@dataclass(frozen=True)
+class TextPlan:
+    """How a timeline answers its text filter: ``within`` the claim dates whose articles are checked one by
+    one (None: every matching article listed first, through the index); ``capped`` when that stretch is
+    shorter than the range asked for."""
+
+    articles: int  # the planner's estimate of the matching articles
+    share: float  # of all articles
+    within: tuple[datetime.date, datetime.date] | None = None
+    capped: bool = False
+
+
+def _estimated_rows(queryset: QuerySet) -> int:
+    """PostgreSQL's estimate of the rows ``queryset`` returns (from its statistics, nothing read)."""
+    import json
+
+    plan = json.loads(queryset.explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def text_plan(filterset: ClaimFilter) -> TextPlan | None:
+    """For a text filter on PostgreSQL, how much of it a timeline can read: the whole range when the matching
+    articles' claims fit in TEXT_CLAIMS (search first, through the index), else the latest days whose claims
+    fit, found by checking each of their articles (a word in most articles: listing them would read more)."""
+    active = filterset.active()
+    text = (active.get("q") or "").strip()
+    if not text or connection.vendor != "postgresql":
+        return None
+    from claims.filters import search_query
+
+    articles = _estimated_rows(ArticleSearch.objects.filter(document=search_query(text)))
+    with connection.cursor() as cursor:
+        # The tables' sizes as the statistics have them: counting would read them.
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = ANY(%s) ORDER BY relname", [SIZED])
+        documents, claims = (max(int(n), 1) for (n,) in cursor.fetchall())
+    share = min(1.0, articles / documents)
+    if articles * claims / documents <= TEXT_CLAIMS:
+        return TextPlan(articles, share)
+    days = (
+        DaySummary.objects.filter(date__lte=active["date_to"])
+        if "date_to" in active
+        else DaySummary.objects.all()
+    )
+    per_day = days.values("date").annotate(n=Sum(F("n_live") + F("n_rejected"))).order_by("-date")
+    first = last = None
+    read = 0
+    for row in per_day:
+        if first is not None and read + row["n"] > TEXT_CLAIMS:
+            return TextPlan(articles, share, (first, last), capped=True)
+        first, last, read = row["date"], last or row["date"], read + row["n"]
+        if "date_from" in active and first <= active["date_from"]:
+            return TextPlan(articles, share, (active["date_from"], last))
+    return TextPlan(articles, share, (first, last) if first else None)
 
 
 def data_version() -> int:

@@ -21,7 +21,17 @@ from django.urls import reverse
 
 from claims.filters import ClaimFilter
 from claims.models import Claim, Claimant, Place, Region, Side, Unit
-from claims.selectors import Source, as_date, claims_url, day_source_for, filter_params, source_for
+from claims.selectors import (
+    TEXT_CLAIMS,
+    Source,
+    TextPlan,
+    as_date,
+    claims_url,
+    day_source_for,
+    filter_params,
+    source_for,
+    text_plan,
+)
 from extraction.schema import EQUIPMENT_CATEGORIES
 
 # Okabe-Ito: told apart with every common colour-vision deficiency. Sides keep fixed colours.
@@ -268,6 +278,10 @@ def timeline(
     `measure` is "claims" (how many claims), "figures" (the window figures of one category) or
     "personnel" (killed, wounded and casualties together). Running totals are their own lines.
     """
+    notes: list[str] = []
+    plan = text_plan(filterset) if use_summary else None
+    if plan is not None and plan.within is not None:
+        filterset = _searched_within(filterset, plan, notes)
     active = filterset.active()
     source = source_for(filterset, use_summary=use_summary)
     # The daily rollup answers the common views; series by claimant, region or unit need the figures.
@@ -280,7 +294,6 @@ def timeline(
             rows = rows.filter(**{f"{f}__isnull": False for f in fields})
         return rows
 
-    notes: list[str] = []
     running: dict[tuple, _Running] = {}
     categories: tuple[str, ...] = ()
     values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
@@ -315,6 +328,27 @@ def timeline(
         elif categories and equipment_mixed:
             notes.append("Choose an equipment type to see running totals.")
     return _assemble(filterset, active, group, bucket, measure, values, running, y_title, notes, categories)
+
+
+def _searched_within(filterset: ClaimFilter, plan: TextPlan, notes: list[str]) -> ClaimFilter:
+    """The filterset with its text filter checked article by article within the plan's dates; when those
+    are fewer than asked for, the dates become the filter's (so the links say what the chart shows) and a
+    note says why."""
+    data = filterset.data.copy()
+    first, last = plan.within
+    if plan.capped:
+        data["date_from"] = first.isoformat()
+        text = filterset.active()["q"].strip()
+        notes.append(
+            f"“{text}” is in about {plan.share:.0%} of the articles ({plan.articles:,} by the database's "
+            f"estimate), too many to chart at once: the chart shows only the claims dated {first:%-d %b %Y} "
+            f"to {last:%-d %b %Y}, the latest days with at most {TEXT_CLAIMS:,} claims in all. Choose the "
+            "dates to chart another stretch."
+        )
+    within = ClaimFilter(data, queryset=filterset.queryset)
+    within.search_within = plan.within
+    within.is_valid()
+    return within
 
 
 def window_sums(

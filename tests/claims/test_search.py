@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime
 
+import pytest
+from django.db import connection
+
+from claims import selectors, timelines
 from claims.models import Article, ArticleSearch
 from tests.claims.helpers import claim, filterset
 from tests.factories import ArticleFactory
@@ -57,3 +61,68 @@ def test_a_search_that_matches_nothing_and_one_of_only_stop_words_give_no_claims
 
     assert _ids(filterset(q="zeppelin")) == set()
     assert _ids(filterset(q="the")) == set()
+
+
+def _daily(word: str, days: int, first: datetime.date) -> None:
+    for i in range(days):
+        day = first + datetime.timedelta(days=i)
+        claim(text=f"Ukraine said its forces shot down {10 + i} {word} on that day.", value=10 + i, date=day)
+
+
+def _analyse() -> None:
+    # The plan reads the tables' statistics, as autovacuum keeps them on a live database.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_articlesearch")
+        cursor.execute("ANALYZE claims_claim")
+
+
+def _points(timeline) -> dict[str, dict]:
+    return {d.label: dict(zip(timeline.labels, d.data, strict=True)) for d in timeline.datasets}
+
+
+def test_a_word_in_most_articles_is_charted_over_the_latest_days_and_the_chart_says_so(monkeypatch):
+    monkeypatch.setattr(selectors, "TEXT_CLAIMS", 4)
+    monkeypatch.setattr(timelines, "TEXT_CLAIMS", 4)
+    start = datetime.date(2025, 3, 1)
+    _daily("drones", 10, start)
+    _daily("tanks", 2, start + datetime.timedelta(days=10))
+    _analyse()
+
+    chart = timelines.timeline(filterset("q=drones"), group="side", bucket="day", measure="claims")
+
+    # The latest four days hold four claims; two of them are about drones.
+    first = start + datetime.timedelta(days=8)
+    assert chart.labels[0] == first
+    assert any("too many to chart at once" in note and "9 Mar 2025" in note for note in chart.notes)
+    exact = timelines.timeline(
+        filterset(f"q=drones&date_from={first}"),
+        group="side",
+        bucket="day",
+        measure="claims",
+        use_summary=False,
+    )
+    assert _points(chart) == _points(exact)
+    assert sum(chart.datasets[0].data) == 2
+    # The series' links carry the dates shown.
+    assert f"date_from={first}" in chart.datasets[0].link
+
+
+def test_a_rare_word_or_a_short_range_is_charted_whole(monkeypatch):
+    monkeypatch.setattr(selectors, "TEXT_CLAIMS", 4)
+    start = datetime.date(2025, 3, 1)
+    _daily("drones", 10, start)
+    _daily("tanks", 2, start + datetime.timedelta(days=10))
+    _analyse()
+
+    for query in ("q=tanks", "q=drones&date_from=2025-03-09"):
+        fast = timelines.timeline(filterset(query), group="side", bucket="day", measure="claims")
+        slow = timelines.timeline(
+            filterset(query), group="side", bucket="day", measure="claims", use_summary=False
+        )
+        assert not any("too many" in note for note in fast.notes)
+        assert _points(fast) == _points(slow)
+    assert selectors.text_plan(filterset("q=tanks")).within is None
+    assert selectors.text_plan(filterset("q=drones&date_from=2025-03-09")).within == (
+        datetime.date(2025, 3, 9),
+        datetime.date(2025, 3, 12),
+    )
