@@ -364,8 +364,8 @@ class ExportView(APIView):
         form = TableForm(request.query_params)
         if not form.is_valid():
             raise ValidationError(form.errors)
-        lines = exports.export_lines(filterset.qs, sort=form.cleaned_data["sort"])
-        response = StreamingHttpResponse(exports.csv_rows(lines), content_type="text/csv; charset=utf-8")
+        stream = exports.export_stream(filterset.qs, sort=form.cleaned_data["sort"])
+        response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
         filename = exports.export_filename(timezone.localdate(), selectors.filter_params(filterset))
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

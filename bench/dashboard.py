@@ -212,7 +212,7 @@ def _time_export(path: str = "/claims/export.csv") -> tuple[float, float, int, i
     started = time.perf_counter()
     response = client.get(path, secure=True)
     for i, chunk in enumerate(response.streaming_content):
-        rows += chunk.count(b"\r\n")
+        rows += chunk.count(b"\n")
         if i % 100 == 0:
             samples.append(_rss_kib("VmRSS") - base)
     export_s = time.perf_counter() - started

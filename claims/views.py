@@ -221,10 +221,10 @@ def claim_export(request: HttpRequest) -> HttpResponse:
         errors = [*filterset.errors.values(), *table_form.errors.values(), *export_form.errors.values()]
         message = "Cannot export: " + "; ".join(" ".join(e) for e in errors)
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    lines = exports.export_lines(filterset.qs, sort=table_form.cleaned_data["sort"])
-    response = StreamingHttpResponse(
-        exports.csv_rows(lines, bom=export_form.cleaned_data["bom"]), content_type="text/csv; charset=utf-8"
+    stream = exports.export_stream(
+        filterset.qs, sort=table_form.cleaned_data["sort"], bom=export_form.cleaned_data["bom"]
     )
+    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     filename = exports.export_filename(timezone.localdate(), selectors.filter_params(filterset))
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
