@@ -4,6 +4,7 @@ so a download is always exactly what the researcher sees."""
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any
 
 import django_filters
@@ -243,6 +244,10 @@ def claims_matching(
     (ArticleSearch, with its GIN index); elsewhere a case-insensitive contains, on the evidence
     as well. With `within` (first and last claim date), only claims of those dates, found by
     checking their articles one by one: cheaper than the index for a word in most articles.
+
+    A word in few articles (by the planner's estimate) is looked up first and its articles given by
+    id: told only "the articles that match", the planner may walk every claim in date order for a
+    page of a rare word's claims (eleven seconds at ten million).
     """
     text = text.strip()
     if not text:
@@ -252,9 +257,22 @@ def claims_matching(
     if within is not None:
         first, last = within
         return queryset.filter(date__range=within, article_id__in=RawSQL(WITHIN, [first, last, text]))
-    return queryset.filter(
-        article_id__in=ArticleSearch.objects.filter(document=search_query(text)).values("article_id")
-    )
+    documents = ArticleSearch.objects.filter(document=search_query(text))
+    if estimated_rows(documents) <= FEW_ARTICLES:
+        found = list(documents.values_list("article_id", flat=True)[: FEW_ARTICLES + 1])
+        if len(found) <= FEW_ARTICLES:
+            return queryset.filter(article_id__in=found)
+    return queryset.filter(article_id__in=documents.values("article_id"))
+
+
+# Matching articles listed by id up to this many (claims_matching).
+FEW_ARTICLES = 5_000
+
+
+def estimated_rows(queryset: QuerySet) -> int:
+    """PostgreSQL's estimate of the rows ``queryset`` returns, from its statistics: nothing is read."""
+    plan = json.loads(queryset.explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def search_query(text: str):

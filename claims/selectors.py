@@ -47,7 +47,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.filters import REGISTRY_FILTERS, ClaimFilter
+from claims.filters import REGISTRY_FILTERS, ClaimFilter, estimated_rows, search_query
 from claims.forms import Cursor
 from claims.models import (
     CLAIM_DAY,
@@ -268,14 +268,6 @@ class TextPlan:
     capped: bool = False
 
 
-def _estimated_rows(queryset: QuerySet) -> int:
-    """PostgreSQL's estimate of the rows ``queryset`` returns (from its statistics, nothing read)."""
-    import json
-
-    plan = json.loads(queryset.explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
-
-
 def text_plan(filterset: ClaimFilter) -> TextPlan | None:
     """For a text filter on PostgreSQL, how much of it a timeline can read: the whole range when the matching
     articles' claims fit in TEXT_CLAIMS (search first, through the index), else the latest days whose claims
@@ -284,9 +276,7 @@ def text_plan(filterset: ClaimFilter) -> TextPlan | None:
     text = (active.get("q") or "").strip()
     if not text or connection.vendor != "postgresql":
         return None
-    from claims.filters import search_query
-
-    articles = _estimated_rows(ArticleSearch.objects.filter(document=search_query(text)))
+    articles = estimated_rows(ArticleSearch.objects.filter(document=search_query(text)))
     with connection.cursor() as cursor:
         # The tables' sizes as the statistics have them: counting would read them.
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = ANY(%s) ORDER BY relname", [SIZED])

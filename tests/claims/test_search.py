@@ -126,3 +126,18 @@ def test_a_rare_word_or_a_short_range_is_charted_whole(monkeypatch):
         datetime.date(2025, 3, 9),
         datetime.date(2025, 3, 12),
     )
+
+
+@pytest.mark.parametrize("few", [0, 1, 5_000])
+def test_a_rare_word_by_its_articles_ids_and_a_common_one_by_subquery_match_the_same_claims(monkeypatch, few):
+    from claims import filters
+
+    monkeypatch.setattr(filters, "FEW_ARTICLES", few)
+    kyiv = claim(text="Forty drones were shot down over the Kyiv region overnight.", value=40)
+    odesa = claim(text="Twelve drones were shot down over Odesa.", value=12)
+    claim(text="Russia lost 1,200 soldiers near Pokrovsk.", value=1200)
+    _analyse()
+
+    assert _ids(filterset(q="drones")) == {kyiv.pk, odesa.pk}
+    assert _ids(filterset(q="Odesa")) == {odesa.pk}
+    assert _ids(filterset(q="Kharkiv")) == set()
