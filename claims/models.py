@@ -599,7 +599,10 @@ class DimensionSummary(models.Model):
         ]
         indexes = [
             models.Index(fields=["dimension", "member", "date"], name="dimensionsummary_member_idx"),
-            models.Index(fields=["dimension", "date"], name="dimensionsummary_date_idx"),
+            # Series by a registry of one category (figures): its rows, not every row of the dimension.
+            models.Index(
+                fields=["dimension", "category", "period", "date"], name="dimensionsummary_category_idx"
+            ),
         ]
 
     def __str__(self) -> str:
