@@ -224,6 +224,8 @@ class ClaimFilter(django_filters.FilterSet):
         return "unverified" in active and ("review_status" in active or "reviewed" in active)
 
 
+# Matching articles listed by id up to this many (claims_matching).
+FEW_ARTICLES = 5_000
 # The articles of the claims dated within a stretch whose documents match: each article's stored document
 # checked on its own (a lateral subquery the planner cannot turn into a scan of every matching document).
 WITHIN = (
@@ -263,10 +265,6 @@ def claims_matching(
         if len(found) <= FEW_ARTICLES:
             return queryset.filter(article_id__in=found)
     return queryset.filter(article_id__in=documents.values("article_id"))
-
-
-# Matching articles listed by id up to this many (claims_matching).
-FEW_ARTICLES = 5_000
 
 
 def estimated_rows(queryset: QuerySet) -> int:

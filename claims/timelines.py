@@ -284,7 +284,7 @@ def timeline(
         filterset = _searched_within(filterset, plan, notes)
     active = filterset.active()
     source = source_for(filterset, use_summary=use_summary)
-    # The daily rollup answers the common views; series by claimant, region or unit need the figures.
+    # The daily rollups answer most views; the figures (FactSummary) the rest (two registries at once).
     main = day_source_for(filterset, group, measure=measure, use_summary=use_summary) or source
     fields = SERIES_FIELDS[group]
 
