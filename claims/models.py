@@ -489,17 +489,11 @@ class FactSummary(models.Model):
         return f"{self.fact_key} ({self.day})"
 
 
-class DaySummary(models.Model):
-    """Per day, category, equipment, claimant side, subject side and period: claims and figures.
+class DayCounts(models.Model):
+    """A day group's attributes with its claims (n_*), figures (f_*) and their values (v_*, each figure once)
+    in each review state, and the live ones split by the article's unverified flag (u, and k the others):
+    what DaySummary holds per day group and DimensionSummary per day group and registry entry."""
 
-    The daily rollup of FactSummary (same triggers), small enough (tens of thousands of rows at a
-    million claims) that the default timelines and counts read it in a few milliseconds. n_* count
-    claims in each review state; f_* count the figures with a claim in that state and v_* sum
-    their values, each figure once.
-    Timelines by region, place, unit or claimant read FactSummary instead.
-    """
-
-    group_key = models.CharField(max_length=100, unique=True)
     date = models.DateField()
     week = models.DateField()
     month = models.DateField()
@@ -533,13 +527,29 @@ class DaySummary(models.Model):
     v_live_k = models.BigIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class DaySummary(DayCounts):
+    """Per day, category, equipment, claimant side, subject side and period: claims and figures.
+
+    The daily rollup of FactSummary (same triggers), small enough (tens of thousands of rows at a
+    million claims) that the default timelines and counts read it in a few milliseconds. n_* count
+    claims in each review state; f_* count the figures with a claim in that state and v_* sum
+    their values, each figure once.
+    Timelines by a registry (region, place, unit, claimant) read DimensionSummary instead.
+    """
+
+    group_key = models.CharField(max_length=100, unique=True)
+
+    class Meta(DayCounts.Meta):
         indexes = [models.Index(fields=["date"], name="daysummary_date_idx")]
 
     def __str__(self) -> str:
         return self.group_key
 
 
-class DimensionSummary(models.Model):
+class DimensionSummary(DayCounts):
     """DaySummary split by one registry dimension: per day group and region, place, unit or claimant.
 
     What timelines by region, unit or claimant, and timelines filtered to one of them, read instead of
@@ -560,38 +570,8 @@ class DimensionSummary(models.Model):
     # The registry entry's id (of the dimension's table; entries deleted since keep their rows until their
     # claims are next written, as FactSummary keeps their ids).
     member = models.BigIntegerField()
-    date = models.DateField()
-    week = models.DateField()
-    month = models.DateField()
-    category = models.CharField(max_length=16, choices=Claim.Category.choices)
-    equipment = models.CharField(max_length=24, choices=Claim.Equipment.choices, null=True)  # noqa: DJ001
-    subject_side = models.CharField(max_length=8, choices=Side.choices)
-    claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
-    period = models.CharField(max_length=16, choices=Claim.Period.choices)
-    civilian = models.BooleanField(default=False)
-    n_live = models.PositiveIntegerField(default=0)
-    n_unreviewed = models.PositiveIntegerField(default=0)
-    n_confirmed = models.PositiveIntegerField(default=0)
-    n_disputed = models.PositiveIntegerField(default=0)
-    n_rejected = models.PositiveIntegerField(default=0)
-    n_live_u = models.PositiveIntegerField(default=0)
-    n_live_k = models.PositiveIntegerField(default=0)
-    f_live = models.PositiveIntegerField(default=0)
-    f_unreviewed = models.PositiveIntegerField(default=0)
-    f_confirmed = models.PositiveIntegerField(default=0)
-    f_disputed = models.PositiveIntegerField(default=0)
-    f_rejected = models.PositiveIntegerField(default=0)
-    f_live_u = models.PositiveIntegerField(default=0)
-    f_live_k = models.PositiveIntegerField(default=0)
-    v_live = models.BigIntegerField(default=0)
-    v_unreviewed = models.BigIntegerField(default=0)
-    v_confirmed = models.BigIntegerField(default=0)
-    v_disputed = models.BigIntegerField(default=0)
-    v_rejected = models.BigIntegerField(default=0)
-    v_live_u = models.BigIntegerField(default=0)
-    v_live_k = models.BigIntegerField(default=0)
 
-    class Meta:
+    class Meta(DayCounts.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["group_key", "dimension", "member"], name="dimensionsummary_group_member_uniq"
