@@ -335,3 +335,11 @@ def test_claimreview_rates_only_reviewed_claims_and_by_the_reference(client, car
     listed = client.get(reverse("api:claim-list"), {"format": "jsonld", "subject_side": "RU"}, **_auth(raw))
     assert listed["Content-Type"].startswith("application/ld+json")
     assert [r["@type"] for r in listed.json()["results"]] == ["ClaimReview"]
+
+
+def test_the_json_ld_list_is_documented_as_its_own_shape_not_as_claims(client, alice):
+    schema = client.get(reverse("api:schema"), {"format": "json"}, **_auth(_token(alice))).json()
+    content = schema["paths"]["/api/v1/claims/"]["get"]["responses"]["200"]["content"]
+    assert content["application/json"]["schema"]["$ref"].endswith("/PaginatedClaimList")
+    assert content["application/ld+json"]["schema"]["type"] == "object"
+    assert "$ref" not in content["application/ld+json"]["schema"]
