@@ -331,7 +331,7 @@ def _article_path_format(script_prefix: str) -> str:
     return reverse("claims:article", args=[int(marker)]).replace(marker, "{}")
 
 
-def _article_path(article_id: int) -> str:
+def article_path(article_id: int) -> str:
     """reverse("claims:article", args=[article_id]), without resolving the route every time."""
     return _article_path_format(get_script_prefix()).format(int(article_id))
 
@@ -369,7 +369,7 @@ class SourceRef:
 
     @property
     def url(self) -> str:
-        return f"{_article_path(self.article_id)}#evidence-{self.claim_id}"
+        return f"{article_path(self.article_id)}#evidence-{self.claim_id}"
 
 
 @dataclass
