@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from functools import partial
 from typing import Any
 
 import django_filters
@@ -65,6 +66,10 @@ def registry_choices() -> dict[str, list[tuple[str, str]]]:
         return choices
 
     return cache.get_or_set(f"registry-choices:{version}", read)
+
+
+def _listed(first: list[tuple[str, str]], choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [*first, *choices]
 
 
 class ClaimFilterForm(forms.Form):
@@ -171,11 +176,13 @@ class ClaimFilter(django_filters.FilterSet):
     def form(self) -> forms.Form:
         form = super().form
         if not getattr(form, "registry_choices_set", False):
-            # The registry selects list hundreds of entries on every page: read once per data version.
+            # The registry selects list hundreds of entries on every page: read once per data version, and
+            # handed to the widgets as callables, so only a response that renders the form lists them.
             for name, choices in registry_choices().items():
                 if name in form.fields:
                     widget = form.fields[name].widget
-                    widget.choices = choices if widget.allow_multiple_selected else [("", "Any"), *choices]
+                    first = [] if widget.allow_multiple_selected else [("", "Any")]
+                    widget.choices = partial(_listed, first, choices)
             form.registry_choices_set = True
         return form
 
