@@ -578,7 +578,12 @@ class DimensionSummary(DayCounts):
             )
         ]
         indexes = [
-            models.Index(fields=["dimension", "member", "date"], name="dimensionsummary_member_idx"),
+            # Claim counts by member and bucket (the default measure) read from the index alone.
+            models.Index(
+                fields=["dimension", "member", "date"],
+                include=["week", "month", "n_live"],
+                name="dimensionsummary_member_idx",
+            ),
             # Series by a registry of one category (figures): its rows, not every row of the dimension.
             models.Index(
                 fields=["dimension", "category", "period", "date"], name="dimensionsummary_category_idx"
