@@ -16,17 +16,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Claim
-from claims.selectors import TableRow, article_path
+from claims.selectors import TableRow, article_path, claims_url
 
 register = template.Library()
 
 MARKER = "0-slug-0"
 SIDE = '<span class="side side-{}">{}</span>'
-
-
-@lru_cache(maxsize=16)
-def _claims_path(script_prefix: str) -> str:
-    return reverse("claims:claims")
 
 
 @lru_cache(maxsize=16)
@@ -137,7 +132,7 @@ def _sources_cell(row: TableRow, filter_query: str) -> SafeString:
         query = f"{filter_query}&" if filter_query else ""
         more = format_html(
             '<a href="{}?{}fact={}">all {} sources →</a>',
-            _claims_path(get_script_prefix()),
+            claims_url({}),
             query,
             row.cursor.fact_key,
             intcomma(row.source_count),

@@ -271,3 +271,28 @@ def test_a_point_with_a_bad_filter_is_a_400_with_why_and_needs_a_viewer(client_f
     response = client_for(alice).get(reverse("claims:point") + "?date_from=soon")
     assert response.status_code == 400 and "errors" in response.json()
     assert client_for(dave).get(reverse("claims:point")).status_code == 403
+
+
+def test_a_table_row_shows_its_figure_sources_registries_and_links(client_for, alice):
+    region = Region.objects.get(name="Kursk Oblast")
+    unit = Unit.objects.order_by("name").first()
+    sources = repeated(
+        9, value=1610, value_max=1700, qualifier="about", date=D(2024, 11, 24), region=region, unit=unit
+    )
+    claim(
+        value=3, date=D(2024, 11, 23), civilian=True, claimant_raw="Local <b>governor</b>", place_raw="Sudzha"
+    )
+
+    html = client_for(alice).get(reverse("claims:claims"), {"subject_side": "RU"}).content.decode()
+
+    fact = sources[0].fact_key
+    assert f'<tr data-fact="{fact}">' in html
+    assert '<span class="muted">about</span> <span class="nowrap">1,610–1,700</span>' in html
+    assert f'<a href="{region.get_absolute_url()}">{region.name}</a>' in html
+    assert f'<a href="{unit.get_absolute_url()}">{unit.name}</a>' in html
+    assert "<summary>9 sources</summary>" in html
+    assert f'href="{reverse("claims:claims")}?subject_side=RU&amp;fact={fact}">all 9 sources →</a>' in html
+    assert f'href="{sources[0].article.get_absolute_url()}#evidence-{sources[0].pk}"' in html
+    # The civilians' figure: its badge, the claimant as written (escaped), the place as written.
+    assert '<span class="badge badge-civilian">civilians</span>' in html
+    assert "Local &lt;b&gt;governor&lt;/b&gt;" in html and '<span class="muted">Sudzha</span>' in html
