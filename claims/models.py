@@ -489,10 +489,8 @@ class FactSummary(models.Model):
         return f"{self.fact_key} ({self.day})"
 
 
-class DayCounts(models.Model):
-    """A day group's attributes with its claims (n_*), figures (f_*) and their values (v_*, each figure once)
-    in each review state, and the live ones split by the article's unverified flag (u, and k the others):
-    what DaySummary holds per day group and DimensionSummary per day group and registry entry."""
+class DayGroup(models.Model):
+    """A day group's attributes (what DaySummary.group_key spells out), with its week and month."""
 
     date = models.DateField()
     week = models.DateField()
@@ -503,6 +501,16 @@ class DayCounts(models.Model):
     claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
     period = models.CharField(max_length=16, choices=Claim.Period.choices)
     civilian = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+
+
+class DayCounts(DayGroup):
+    """A day group's attributes with its claims (n_*), figures (f_*) and their values (v_*, each figure once)
+    in each review state, and the live ones split by the article's unverified flag (u, and k the others):
+    what DaySummary holds per day group and DimensionSummary per day group and registry entry."""
+
     n_live = models.PositiveIntegerField(default=0)
     n_unreviewed = models.PositiveIntegerField(default=0)
     n_confirmed = models.PositiveIntegerField(default=0)
@@ -526,7 +534,7 @@ class DayCounts(models.Model):
     v_live_u = models.BigIntegerField(default=0)
     v_live_k = models.BigIntegerField(default=0)
 
-    class Meta:
+    class Meta(DayGroup.Meta):
         abstract = True
 
 
@@ -594,7 +602,7 @@ class DimensionSummary(DayCounts):
         return f"{self.group_key} {self.dimension} {self.member}"
 
 
-class OutletSummary(models.Model):
+class OutletSummary(DayGroup):
     """Claims counted per day group and outlet: what timelines of one outlet's claims read.
 
     The outlet is the article's, so FactSummary cannot answer it; the triggers add each statement's claims to
@@ -605,15 +613,6 @@ class OutletSummary(models.Model):
 
     group_key = models.CharField(max_length=100)
     outlet = models.ForeignKey(Outlet, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
-    date = models.DateField()
-    week = models.DateField()
-    month = models.DateField()
-    category = models.CharField(max_length=16, choices=Claim.Category.choices)
-    equipment = models.CharField(max_length=24, choices=Claim.Equipment.choices, null=True)  # noqa: DJ001
-    subject_side = models.CharField(max_length=8, choices=Side.choices)
-    claimant_side = models.CharField(max_length=8, choices=Side.choices, null=True)  # noqa: DJ001
-    period = models.CharField(max_length=16, choices=Claim.Period.choices)
-    civilian = models.BooleanField(default=False)
     n_live = models.IntegerField(default=0)
     n_unreviewed = models.IntegerField(default=0)
     n_confirmed = models.IntegerField(default=0)
