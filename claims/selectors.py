@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.db import connection
 from django.db.models import (
@@ -326,14 +326,20 @@ def _path(name: str, script_prefix: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _article_path_format(script_prefix: str) -> str:
-    marker = "2147483647"
-    return reverse("claims:article", args=[int(marker)]).replace(marker, "{}")
+def _route_format(name: str, marker: str, script_prefix: str) -> str:
+    """A route with one argument as a format string: reversed once with ``marker`` (a value its converter
+    accepts) standing for the argument."""
+    return reverse(name, args=[marker]).replace(marker, "{}")
 
 
 def article_path(article_id: int) -> str:
     """reverse("claims:article", args=[article_id]), without resolving the route every time."""
-    return _article_path_format(get_script_prefix()).format(int(article_id))
+    return _route_format("claims:article", "2147483647", get_script_prefix()).format(int(article_id))
+
+
+def registry_path(name: str, slug: str) -> str:
+    """reverse(name, args=[slug]) for a registry entry's page, without resolving the route every time."""
+    return _route_format(name, "0-slug-0", get_script_prefix()).format(quote(slug))
 
 
 def claims_url(filters: Mapping[str, Any]) -> str:

@@ -6,32 +6,18 @@ by format_html; a template loop over the same cells cost some 1,700 variable loo
 
 from __future__ import annotations
 
-from functools import lru_cache
-from urllib.parse import quote
-
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Claim
-from claims.selectors import TableRow, article_path, claims_url
+from claims.selectors import TableRow, article_path, claims_url, registry_path
 
 register = template.Library()
 
-MARKER = "0-slug-0"
 SIDE = '<span class="side side-{}">{}</span>'
-
-
-@lru_cache(maxsize=16)
-def _slug_path_format(name: str, script_prefix: str) -> str:
-    return reverse(name, args=[MARKER]).replace(MARKER, "{}")
-
-
-def _slug_path(name: str, slug: str) -> str:
-    """reverse(name, args=[slug]) without resolving the route for every row."""
-    return _slug_path_format(name, get_script_prefix()).format(quote(slug))
+LINK = '<a href="{}">{}</a>'
 
 
 def _date_cell(c: Claim) -> SafeString:
@@ -93,7 +79,7 @@ def _claimant_cell(c: Claim) -> SafeString:
 
 def _where_cell(c: Claim) -> SafeString:
     if c.region:
-        region = format_html('<a href="{}">{}</a>', _slug_path("claims:region", c.region.slug), c.region.name)
+        region = format_html(LINK, registry_path("claims:region", c.region.slug), c.region.name)
     else:
         region = format_html("{}", c.region_raw or "—")
     place = c.place.name if c.place else c.place_raw
@@ -102,7 +88,7 @@ def _where_cell(c: Claim) -> SafeString:
 
 def _unit_cell(c: Claim) -> SafeString:
     if c.unit:
-        return format_html('<a href="{}">{}</a>', _slug_path("claims:unit", c.unit.slug), c.unit.name)
+        return format_html(LINK, registry_path("claims:unit", c.unit.slug), c.unit.name)
     return format_html("{}", c.unit_raw or "—")
 
 
