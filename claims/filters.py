@@ -200,7 +200,17 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(review_status=Claim.ReviewStatus.CONFIRMED) if value else queryset
 
     def search(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
-        return claims_matching(queryset, value, within=self.search_within)
+        estimate = self.search_estimate() if self.search_within is None else None
+        return claims_matching(queryset, value, within=self.search_within, estimate=estimate)
+
+    def search_estimate(self) -> int | None:
+        """PostgreSQL's estimate of the articles the text filter matches (None: no text, or not PostgreSQL);
+        asked once per filterset, for the timeline's plan and the claims' filter alike."""
+        if not hasattr(self, "_search_estimate"):
+            text = (self.active().get("q") or "").strip()
+            postgres = connection.vendor == "postgresql"
+            self._search_estimate = matching_articles(text) if text and postgres else None
+        return self._search_estimate
 
     def active(self) -> dict[str, Any]:
         """The filters in use, by name, with their cleaned values (read once: registry entries are rows)."""
@@ -243,7 +253,11 @@ WITHIN = (
 
 
 def claims_matching(
-    queryset: QuerySet[Claim], text: str, *, within: tuple[datetime.date, datetime.date] | None = None
+    queryset: QuerySet[Claim],
+    text: str,
+    *,
+    within: tuple[datetime.date, datetime.date] | None = None,
+    estimate: int | None = None,
 ) -> QuerySet[Claim]:
     """Claims whose evidence or whose article's text matches `text`.
 
@@ -254,9 +268,9 @@ def claims_matching(
     as well. With `within` (first and last claim date), only claims of those dates, found by
     checking their articles one by one: cheaper than the index for a word in most articles.
 
-    A word in few articles (by the planner's estimate) is looked up first and its articles given by
-    id: told only "the articles that match", the planner may walk every claim in date order for a
-    page of a rare word's claims (eleven seconds at ten million).
+    A word in few articles (by the planner's estimate: ``estimate``, or asked here) is looked up first
+    and its articles given by id: told only "the articles that match", the planner may walk every claim
+    in date order for a page of a rare word's claims (eleven seconds at ten million).
     """
     text = text.strip()
     if not text:
@@ -267,16 +281,17 @@ def claims_matching(
         first, last = within
         return queryset.filter(date__range=within, article_id__in=RawSQL(WITHIN, [first, last, text]))
     documents = ArticleSearch.objects.filter(document=search_query(text))
-    if estimated_rows(documents) <= FEW_ARTICLES:
+    if (matching_articles(text) if estimate is None else estimate) <= FEW_ARTICLES:
         found = list(documents.values_list("article_id", flat=True)[: FEW_ARTICLES + 1])
         if len(found) <= FEW_ARTICLES:
             return queryset.filter(article_id__in=found)
     return queryset.filter(article_id__in=documents.values("article_id"))
 
 
-def estimated_rows(queryset: QuerySet) -> int:
-    """PostgreSQL's estimate of the rows ``queryset`` returns, from its statistics: nothing is read."""
-    plan = json.loads(queryset.explain(format="json"))
+def matching_articles(text: str) -> int:
+    """PostgreSQL's estimate of the articles whose documents match ``text``, from the documents' statistics:
+    nothing is read."""
+    plan = json.loads(ArticleSearch.objects.filter(document=search_query(text)).explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
 

@@ -47,14 +47,13 @@ from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.filters import REGISTRY_FILTERS, ClaimFilter, estimated_rows, search_query
+from claims.filters import REGISTRY_FILTERS, ClaimFilter
 from claims.forms import Cursor
 from claims.models import (
     CLAIM_DAY,
     CLAIM_SORT_VALUE,
     Alarm,
     Article,
-    ArticleSearch,
     Claim,
     Claimant,
     DataVersion,
@@ -276,7 +275,7 @@ def text_plan(filterset: ClaimFilter) -> TextPlan | None:
     text = (active.get("q") or "").strip()
     if not text or connection.vendor != "postgresql":
         return None
-    articles = estimated_rows(ArticleSearch.objects.filter(document=search_query(text)))
+    articles = filterset.search_estimate() or 0
     with connection.cursor() as cursor:
         # The tables' sizes as the statistics have them: counting would read them.
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = ANY(%s) ORDER BY relname", [SIZED])

@@ -141,3 +141,15 @@ def test_a_rare_word_by_its_articles_ids_and_a_common_one_by_subquery_match_the_
     assert _ids(filterset(q="drones")) == {kyiv.pk, odesa.pk}
     assert _ids(filterset(q="Odesa")) == {odesa.pk}
     assert _ids(filterset(q="Kharkiv")) == set()
+
+
+def test_the_planner_is_asked_for_the_word_once_for_a_timeline_and_its_table():
+    from django.test.utils import CaptureQueriesContext
+
+    _daily("drones", 3, datetime.date(2025, 3, 1))
+    _analyse()
+    fs = filterset("q=drones")
+    with CaptureQueriesContext(connection) as queries:
+        timelines.timeline(fs, group="side", bucket="day", measure="claims")
+        selectors.claim_table(fs)
+    assert sum(q["sql"].startswith("EXPLAIN") for q in queries.captured_queries) == 1
