@@ -274,8 +274,7 @@ def csv_rows(lines: QuerySet, *, bom: bool = False, chunk_size: int | None = Non
     in memory at a time to count its sources; nothing else is kept.
     """
     chunk_size = chunk_size or CHUNK_ROWS
-    header = HEADER
-    out = ["\ufeff" + header if bom else header]
+    out = ["\ufeff" + HEADER if bom else HEADER]
     group: list[tuple[str, str]] = []
     group_key = None
 
