@@ -68,8 +68,8 @@ def registry_choices() -> dict[str, list[tuple[str, str]]]:
     return cache.get_or_set(f"registry-choices:{version}", read)
 
 
-def _listed(first: list[tuple[str, str]], choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [*first, *choices]
+def _listed(first: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
+    return [*first, *registry_choices()[name]]
 
 
 class ClaimFilterForm(forms.Form):
@@ -177,12 +177,12 @@ class ClaimFilter(django_filters.FilterSet):
         form = super().form
         if not getattr(form, "registry_choices_set", False):
             # The registry selects list hundreds of entries on every page: read once per data version, and
-            # handed to the widgets as callables, so only a response that renders the form lists them.
-            for name, choices in registry_choices().items():
+            # handed to the widgets as callables, so only a response that renders the form reads them.
+            for name in (*REGISTRY_FILTERS, "outlet"):
                 if name in form.fields:
                     widget = form.fields[name].widget
                     first = [] if widget.allow_multiple_selected else [("", "Any")]
-                    widget.choices = partial(_listed, first, choices)
+                    widget.choices = partial(_listed, first, name)
             form.registry_choices_set = True
         return form
 

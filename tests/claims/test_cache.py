@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims.models import Article, Claimant, Outlet, Region
+from claims.models import Article, Claimant, Outlet, Region, Unit
 from claims.selectors import data_version
 from tests.claims.helpers import D, claim
 from tests.factories import ArticleFactory
@@ -70,3 +70,22 @@ def test_every_write_to_what_the_pages_show_moves_the_version_and_nothing_else_d
     assert moves(lambda: type(c).objects.filter(pk=c.pk).delete())
     # An extraction's progress is not something the dashboard shows.
     assert not moves(lambda: Article.objects.filter(pk=article.pk).update(status="processing", attempts=3))
+
+
+def test_results_alone_never_list_the_registries_and_the_page_does(client_for, alice):
+    # Every registry entry goes into the filter form's selects, which only the full page renders: the
+    # results an HTMX request asks for read no whole registry (a filter's own entries are read by slug).
+    unit = Unit.objects.order_by("name").first()
+    claim(value=1200, date=D(2024, 10, 7), unit=unit)
+    client = client_for(alice)
+    with CaptureQueriesContext(connection) as queries:
+        results = client.get(f"/?unit={unit.slug}", HTTP_HX_REQUEST="true")
+    listed = [
+        q["sql"]
+        for q in queries.captured_queries
+        if any(f'FROM "claims_{t}"' in q["sql"] for t in ("claimant", "region", "place", "unit", "outlet"))
+        and " WHERE " not in q["sql"]
+    ]
+    assert results.status_code == 200 and listed == []
+    page = client.get(f"/?unit={unit.slug}")
+    assert f'<option value="{unit.slug}" selected>' in page.content.decode()
