@@ -296,3 +296,36 @@ def test_a_table_row_shows_its_figure_sources_registries_and_links(client_for, a
     # The civilians' figure: its badge, the claimant as written (escaped), the place as written.
     assert '<span class="badge badge-civilian">civilians</span>' in html
     assert "Local &lt;b&gt;governor&lt;/b&gt;" in html and '<span class="muted">Sudzha</span>' in html
+
+
+def test_the_table_costs_the_same_queries_for_many_rows_and_names_every_registry(client_for, alice):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    units, regions = list(Unit.objects.order_by("name")[:12]), list(Region.objects.order_by("name")[:12])
+    claimants = list(Claimant.objects.order_by("name")[:12])
+    client = client_for(alice)
+
+    def queries_for(n: int) -> tuple[int, str]:
+        for i in range(n):
+            claim(
+                value=100 + i,
+                unit=units[i],
+                region=regions[i],
+                claimant=claimants[i],
+                date=D(2024, 10, 1 + i),
+            )
+        cache.clear()  # both read the registries' list
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/claims/?sort=-value", HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        return len(queries.captured_queries), response.content.decode()
+
+    few, _ = queries_for(2)
+    many, html = queries_for(12)
+    assert many == few
+    for unit, region, claimant in zip(units, regions, claimants, strict=True):
+        assert f'href="/units/{unit.slug}/">{unit.name}</a>' in html
+        assert f'href="/regions/{region.slug}/">{region.name}</a>' in html
+        assert claimant.name in html
