@@ -89,12 +89,22 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     http_method_names = ["get", "head", "options", "patch", "post"]
 
     def get_queryset(self) -> QuerySet[Claim]:
-        related = ("claimant", "region", "place", "unit", "reference_check__series")
+        # A list's page gets its registry entries afterwards (paginate_queryset): joined into the query, the
+        # four registries took longer to plan than the page to read.
+        related = ("reference_check__series",)
+        if self.action != "list":
+            related += ("claimant", "region", "place", "unit")
         queryset = Claim.objects.select_related(*related)
         renderer = getattr(self.request, "accepted_renderer", None)  # none while the schema is built
         if renderer is not None and renderer.format == "jsonld":
             queryset = queryset.select_related("article__outlet", "reviewed_by").defer("article__text")
         return queryset
+
+    def paginate_queryset(self, queryset: QuerySet[Claim]) -> list[Claim] | None:
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            selectors.with_registry_names(page)
+        return page
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         # The table's filters choose a list; one claim is found by its id, rejected or not.

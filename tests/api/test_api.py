@@ -187,6 +187,39 @@ def test_a_cursor_walks_every_claim_once_and_fields_narrow_each(client, alice):
     assert answer.status_code == 400 and "nope" in str(answer.json()["errors"])
 
 
+def test_a_page_of_claims_names_their_registries_in_the_same_queries_for_many(client, alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.models import Region, Unit
+
+    entries = list(
+        zip(
+            Unit.objects.order_by("name")[:12],
+            Region.objects.order_by("name")[:12],
+            Claimant.objects.order_by("name")[:12],
+            strict=True,
+        )
+    )
+    raw = _token(alice)
+    client.get(reverse("api:claim-list"), **_auth(raw))  # the token's first use is written down once
+    expected = set()
+
+    def read(first: int, last: int) -> tuple[int, list[dict]]:
+        for n in range(first, last):
+            unit, region, claimant = entries[n]
+            claim(value=100 + n, unit=unit, region=region, claimant=claimant)
+            expected.add((100 + n, unit.name, region.name, claimant.name))
+        with CaptureQueriesContext(connection) as queries:
+            rows = client.get(reverse("api:claim-list"), **_auth(raw)).json()["results"]
+        return len(queries.captured_queries), rows
+
+    few, _ = read(0, 2)
+    many, rows = read(2, 12)
+    assert many == few
+    assert {(r["value"], r["unit"], r["region"], r["claimant"]) for r in rows} == expected
+
+
 def test_a_claims_detail_has_its_sources_history_and_reference_check(client, carol):
     staff = Claimant.objects.get(name="Security Service of Ukraine")
     meta = SeriesMeta(source="a test", claimant=staff.name, subject_side="RU")
