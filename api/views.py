@@ -108,7 +108,19 @@ class ClaimViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def filter_queryset(self, queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         # The table's filters choose a list; one claim is found by its id, rejected or not.
-        return super().filter_queryset(queryset) if self.action == "list" else queryset
+        if self.action != "list":
+            return queryset
+        queryset = super().filter_queryset(queryset)
+        # Already valid (the filter answers anything else with a 400): cleaned as the filter cleans them.
+        dates = [
+            ClaimFilter.base_filters[name].field.clean(self.request.query_params.get(name))
+            for name in ("date_from", "date_to")
+        ]
+        if any(dates):
+            bounds = selectors.claim_id_bounds(*dates)
+            if bounds is not None:
+                queryset = queryset.filter(id__range=bounds)
+        return queryset
 
     def get_serializer_class(self):
         if self.action == "retrieve":

@@ -220,6 +220,49 @@ def test_a_page_of_claims_names_their_registries_in_the_same_queries_for_many(cl
     assert {(r["value"], r["unit"], r["region"], r["claimant"]) for r in rows} == expected
 
 
+def test_a_stretch_of_dates_lists_its_claims_newest_stored_first_however_they_were_stored(client, alice):
+    # Stored out of date order, as an archive's old articles are after live ones: each stretch still lists
+    # exactly its claims (the id band it is bounded by is only wider), page after page.
+    dates = [D(2024, 3, 1), D(2023, 1, 1), D(2024, 6, 1), D(2025, 1, 1), D(2024, 1, 1), None, D(2024, 12, 31)]
+    stored = [claim(value=n + 1, date=day) for n, day in enumerate(dates)]
+    raw = _token(alice)
+
+    def listed(query: str) -> list[int]:
+        seen, url = [], reverse("api:claim-list") + f"?page_size=2&{query}"
+        while url:
+            page = client.get(url, **_auth(raw))
+            assert page.status_code == 200, page.content
+            seen += [row["id"] for row in page.json()["results"]]
+            url = page.json()["next"]
+        return seen
+
+    def newest_first(test) -> list[int]:
+        return sorted((c.pk for c in stored if c.date and test(c.date)), reverse=True)
+
+    assert listed("date_from=2024-01-01&date_to=2024-12-31") == newest_first(lambda d: d.year == 2024)
+    assert listed("date_from=2024-06-01") == newest_first(lambda d: d >= D(2024, 6, 1))
+    assert listed("date_to=2024-01-01") == newest_first(lambda d: d <= D(2024, 1, 1))
+    assert listed("date_from=01/03/2024&date_to=01/06/2024") == newest_first(
+        lambda d: D(2024, 3, 1) <= d <= D(2024, 6, 1)
+    )
+    assert listed("date_from=2030-01-01") == listed("date_to=2020-01-01") == []
+    assert listed("date_from=2024-07-01&date_to=2024-07-31") == []
+    assert listed("date_from=2025-01-01&date_to=2024-01-01") == []
+
+
+@pytest.mark.postgres
+def test_the_id_band_of_a_stretch_holds_exactly_its_first_and_last_claim():
+    from claims.selectors import claim_id_bounds
+
+    march, june, old, july = (
+        claim(date=day).pk for day in (D(2024, 3, 1), D(2024, 6, 1), D(2023, 1, 1), D(2024, 7, 9))
+    )
+    assert claim_id_bounds(D(2024, 1, 1), D(2024, 6, 30)) == (march, june)
+    assert claim_id_bounds(None, D(2024, 6, 30)) == (march, old)
+    assert claim_id_bounds(D(2024, 6, 1), None) == (june, july)
+    assert claim_id_bounds(D(2024, 4, 1), D(2024, 5, 1)) == (1, 0)
+
+
 def test_a_claims_detail_has_its_sources_history_and_reference_check(client, carol):
     staff = Claimant.objects.get(name="Security Service of Ukraine")
     meta = SeriesMeta(source="a test", claimant=staff.name, subject_side="RU")
