@@ -361,20 +361,27 @@ def window_sums(
 ) -> dict[tuple, dict[datetime.date, int]]:
     """Per series (``fields``) and bucket: the window figures of ``rows`` (annotated with their bucket)
     summed, each reported figure once."""
-    # Engagements carry no figure; civilians' figures are never summed with soldiers' (unless asked for).
+    # Engagements carry no figure; civilians' figures are never summed with soldiers' (unless asked for):
+    # summed apart in the same query, and only said to be there.
     window = rows.filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
-    if "civilian" not in active:
-        if window.filter(civilian=True).exists():
-            notes.append("Civilian victims are counted apart: choose Civilians under Whose figures.")
-        window = window.filter(civilian=False)
+    apart = "civilian" not in active
+    grouped = (*fields, "civilian") if apart else fields
     if main.by_day:
-        found = window.values("bucket", *fields).annotate(v=Sum(main.figure_values)).order_by()
-        sums = [(r["bucket"], *(r[f] for f in fields), r["v"]) for r in found]
+        found = window.values("bucket", *grouped).annotate(v=Sum(main.figure_values)).order_by()
+        sums = [(r["bucket"], *(r[f] for f in grouped), r["v"]) for r in found]
     else:
-        sums = _sum_per_figure(window, fields)
+        sums = _sum_per_figure(window, grouped)
     values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
+    civilians = False
     for bucket_start, *key, total in sums:
+        if apart:
+            *key, civilian = key
+            if civilian:
+                civilians = True
+                continue
         values[tuple(key)][as_date(bucket_start)] = total
+    if civilians:
+        notes.append("Civilian victims are counted apart: choose Civilians under Whose figures.")
     return values
 
 

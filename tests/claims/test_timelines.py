@@ -260,17 +260,19 @@ def test_a_unit_scope_takes_the_unit_before_its_place_and_region():
     ]
 
 
-def test_civilian_victims_are_never_summed_with_soldiers_unless_asked_for():
+@pytest.mark.parametrize("use_summary", [True, False])
+def test_civilian_victims_are_never_summed_with_soldiers_unless_asked_for(use_summary):
     claim(value=300, category="killed", subject_side="UA", claimant_side="RU", date=D(2024, 5, 1))
     claim(
-        value=31, category="killed", subject_side="UA", claimant_side="RU", date=D(2024, 5, 1), civilian=True
+        value=31, category="killed", subject_side="UA", claimant_side="RU", date=D(2024, 5, 8), civilian=True
     )
-    soldiers = timelines.timeline(
-        filterset(category="killed"), group="side", bucket="week", measure="figures"
-    )
+    figures = {"group": "side", "bucket": "week", "measure": "figures", "use_summary": use_summary}
+    soldiers = timelines.timeline(filterset(category="killed"), **figures)
     assert _series(soldiers)["Ukraine"] == {D(2024, 4, 29): 300}
     assert "Civilian victims are counted apart" in " ".join(soldiers.notes)
-    victims = timelines.timeline(
-        filterset(category="killed", civilian="yes"), group="side", bucket="week", measure="figures"
-    )
-    assert _series(victims)["Ukraine"] == {D(2024, 4, 29): 31}
+    victims = timelines.timeline(filterset(category="killed", civilian="yes"), **figures)
+    assert _series(victims)["Ukraine"] == {D(2024, 5, 6): 31}
+    assert "counted apart" not in " ".join(victims.notes)
+    # Without civilians' figures, nothing is said of them.
+    quiet = timelines.timeline(filterset(category="killed", date_to="2024-05-05"), **figures)
+    assert "counted apart" not in " ".join(quiet.notes)
