@@ -171,16 +171,8 @@ def comparison(filterset: ClaimFilter, *, bucket: str, measure: str, use_summary
     in_category = {"category__in": categories}
     rows = main.queryset.filter(date__isnull=False).annotate(bucket=main.bucket(bucket))
     fields = ("claimant_side", "subject_side")
-    sums = window_sums(main, rows, active, fields, in_category, notes) if categories else {}
-    counted = rows.filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
-    if "civilian" not in active:
-        counted = counted.filter(civilian=False)
     claims: dict[tuple, dict[datetime.date, int]] = {}
-    if categories:
-        for row in counted.values("bucket", *fields).annotate(n=main.count).order_by():
-            claims.setdefault((row["claimant_side"], row["subject_side"]), {})[as_date(row["bucket"])] = row[
-                "n"
-            ]
+    sums = window_sums(main, rows, active, fields, in_category, notes, claims) if categories else {}
     days = {day for stance in STANCES for day in sums.get((stance.claimant_side, stance.subject_side), {})}
     labels = bucket_range(min(days), max(days), bucket) if days else []
     reference = reference_for(active, categories)

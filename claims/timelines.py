@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Max, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.urls import reverse
 
 from claims.filters import ClaimFilter
@@ -358,28 +358,32 @@ def window_sums(
     fields: tuple[str, ...],
     in_category: Mapping[str, Any],
     notes: list[str],
+    counts: dict[tuple, dict[datetime.date, int]] | None = None,
 ) -> dict[tuple, dict[datetime.date, int]]:
     """Per series (``fields``) and bucket: the window figures of ``rows`` (annotated with their bucket)
-    summed, each reported figure once."""
+    summed, each reported figure once; ``counts``, if given, gets the claims behind each sum from the same
+    query."""
     # Engagements carry no figure; civilians' figures are never summed with soldiers' (unless asked for):
     # summed apart in the same query, and only said to be there.
     window = rows.filter(period=Claim.Period.WINDOW, **in_category).exclude(category="engagement")
     apart = "civilian" not in active
     grouped = (*fields, "civilian") if apart else fields
     if main.by_day:
-        found = window.values("bucket", *grouped).annotate(v=Sum(main.figure_values)).order_by()
-        sums = [(r["bucket"], *(r[f] for f in grouped), r["v"]) for r in found]
+        found = window.values("bucket", *grouped).annotate(v=Sum(main.figure_values), n=main.count).order_by()
+        sums = [(r["bucket"], *(r[f] for f in grouped), r["v"], r["n"]) for r in found]
     else:
-        sums = _sum_per_figure(window, grouped)
+        sums = _sum_per_figure(window, grouped, main.count)
     values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
     civilians = False
-    for bucket_start, *key, total in sums:
+    for bucket_start, *key, total, n in sums:
         if apart:
             *key, civilian = key
             if civilian:
                 civilians = True
                 continue
         values[tuple(key)][as_date(bucket_start)] = total
+        if counts is not None:
+            counts.setdefault(tuple(key), {})[as_date(bucket_start)] = n
     if civilians:
         notes.append("Civilian victims are counted apart: choose Civilians under Whose figures.")
     return values
@@ -409,18 +413,18 @@ def _figures_note(categories: tuple[str, ...], measure: str, *, chosen: bool) ->
     return "Each category is its own line; ranges count their lower bound."
 
 
-def _sum_per_figure(rows: QuerySet, fields: tuple[str, ...]) -> list[tuple]:
-    """(bucket, *series, sum) with each reported figure counted once per series.
+def _sum_per_figure(rows: QuerySet, fields: tuple[str, ...], count: Sum | Count) -> list[tuple]:
+    """(bucket, *series, sum, claims) with each reported figure counted once per series.
 
     The inner query has one row per figure (fact_key) and series, however many articles or
     places repeat it; the outer one sums those. Both run in the database, so Python sees one
     row per point, not one per figure.
     """
-    inner = rows.values("fact_key", "bucket", *fields).annotate(v=Max("value")).order_by()
+    inner = rows.values("fact_key", "bucket", *fields).annotate(v=Max("value"), n=count).order_by()
     sql, params = inner.query.sql_with_params()
     columns = ", ".join(connection.ops.quote_name(c) for c in ("bucket", *fields))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}, SUM(v) FROM ({sql}) per_figure GROUP BY {columns}", params)
+        cursor.execute(f"SELECT {columns}, SUM(v), SUM(n) FROM ({sql}) per_figure GROUP BY {columns}", params)
         return cursor.fetchall()
 
 
