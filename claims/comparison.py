@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Count, Max, OuterRef, Subquery
-from django.utils.html import format_html
+from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.filters import ClaimFilter
@@ -79,12 +80,10 @@ class Cell:
         template (a three-year page of weeks holds some 650 cells)."""
         if self.value is None:
             return mark_safe('<span class="muted">–</span>')
-        return format_html(
-            '<a href="{}">{}</a><br><span class="muted">{} claim{}</span>',
-            self.url,
-            intcomma(self.value),
-            intcomma(self.claims),
-            "" if self.claims == 1 else "s",
+        figure, claims = escape(intcomma(self.value)), escape(intcomma(self.claims))
+        plural = "" if self.claims == 1 else "s"
+        return mark_safe(  # noqa: S308 - every value escaped
+            f'<a href="{escape(self.url)}">{figure}</a><br><span class="muted">{claims} claim{plural}</span>'
         )
 
 
@@ -94,6 +93,19 @@ class Row:
     cells: list[Cell]
     ratio: float | None
     reference: int | None
+
+    @property
+    def html(self) -> SafeString:
+        """The table's row: its bucket, a cell per stance, the ratio and the reference's rise."""
+        day = self.bucket.isoformat()
+        muted = '<span class="muted">–</span>'
+        ratio = escape(floatformat(self.ratio, 2)) if self.ratio else muted
+        reference = escape(intcomma(self.reference)) if self.reference is not None else muted
+        cells = "".join(f'<td class="num">{cell.html}</td>' for cell in self.cells)
+        return mark_safe(  # noqa: S308 - every value escaped
+            f'<tr data-bucket="{day}"><th scope="row">{day}</th>\n        {cells}\n'
+            f'        <td class="num">{ratio}</td>\n        <td class="num">{reference}</td></tr>'
+        )
 
 
 @dataclass
