@@ -153,3 +153,23 @@ def test_equipment_view_sets_the_staff_tally_beside_the_confirmed_count_and_the_
     # As of a day: the tally that day, the claims up to it.
     [tanks] = comparison.equipment_view(filterset("date_to=2024-05-05"))["equipment_rows"]
     assert (tanks.staff, tanks.claimed) == (7_000, 7_012)
+
+
+def test_a_table_row_writes_its_cells_escaped_with_separators_and_dashes_for_gaps():
+    cells = [
+        comparison.Cell(12_345, 1, "/claims/?claimant_side=UA&subject_side=RU"),
+        comparison.Cell(None, 0, ""),
+        comparison.Cell(2_000, 3, '/claims/?q="x"<y>'),
+    ]
+    row = comparison.Row(D(2024, 11, 18), cells, 6.1725, 1_500_000)
+    assert row.html == (
+        '<tr data-bucket="2024-11-18"><th scope="row">2024-11-18</th>\n        '
+        '<td class="num"><a href="/claims/?claimant_side=UA&amp;subject_side=RU">12,345</a><br>'
+        '<span class="muted">1 claim</span></td>'
+        '<td class="num"><span class="muted">–</span></td>'
+        '<td class="num"><a href="/claims/?q=&quot;x&quot;&lt;y&gt;">2,000</a><br>'
+        '<span class="muted">3 claims</span></td>\n'
+        '        <td class="num">6.17</td>\n        <td class="num">1,500,000</td></tr>'
+    )
+    gap = '<td class="num"><span class="muted">–</span></td>'
+    assert f"{gap}\n        {gap}</tr>" in comparison.Row(D(2024, 11, 25), [], None, None).html

@@ -123,8 +123,22 @@ def test_a_bad_value_in_an_htmx_request_is_a_400_fragment(client_for, alice):
 
 def test_hostile_article_text_is_shown_escaped_everywhere(client_for, alice):
     article = ArticleFactory(text=HOSTILE, title='<b onmouseover="x()">Title</b>')
-    claim(article=article, value=1610, evidence=HOSTILE)
+    # Names as read from the text, and a second source of the same figure: every cell of the row.
+    odd = {
+        f"{name}_raw": f'<i onclick="{name}()">{name}</i>' for name in ("claimant", "region", "place", "unit")
+    }
+    claim(article=article, value=1610, evidence=HOSTILE, **odd)
+    claim(
+        article=ArticleFactory(text=HOSTILE + " Again.", title='<b onmouseover="x()">Again</b>'),
+        value=1610,
+        evidence=HOSTILE,
+    )
     client = client_for(alice)
+    table = client.get("/claims/").content.decode()
+    assert "<i onclick" not in table and "2 sources" in table
+    assert all(
+        f"&lt;i onclick=&quot;{name}()&quot;&gt;" in table for name in ("claimant", "region", "place", "unit")
+    )
 
     for url in ["/", "/claims/", reverse("claims:articles"), reverse("claims:article", args=[article.pk])]:
         html = client.get(url).content.decode()
