@@ -483,6 +483,17 @@ class FactSummary(models.Model):
             models.Index(fields=["day", "fact_key"], name="factsummary_day_idx"),
             models.Index(fields=["sort_value", "fact_key"], name="factsummary_value_idx"),
             models.Index(fields=["category", "period", "day"], name="factsummary_category_idx"),
+            # One side's figures can be a few among millions (North Korea's losses): the table's page of
+            # them walks their own entries in date order, not every figure's.
+            models.Index(fields=["subject_side", "day", "fact_key"], name="factsummary_subject_day_idx"),
+            models.Index(fields=["claimant_side", "day", "fact_key"], name="factsummary_claimant_day_idx"),
+            # The comparison's equipment table (national running totals of equipment), read from the index.
+            models.Index(
+                fields=["claimant_side", "subject_side", "equipment"],
+                include=["value", "date", "n_live", "region", "place", "unit"],
+                condition=models.Q(category="equipment", period="cumulative"),
+                name="factsummary_equipment_idx",
+            ),
         ]
 
     def __str__(self) -> str:
