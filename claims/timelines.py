@@ -298,8 +298,9 @@ def timeline(
     categories: tuple[str, ...] = ()
     values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
     if measure == "claims":
-        for row in dated(main).values("bucket", *fields).annotate(n=main.count).order_by():
-            values[tuple(row[f] for f in fields)][as_date(row["bucket"])] = row["n"]
+        counted = dated(main).values("bucket", *fields).annotate(n=main.count).order_by()
+        for bucket_start, *key, n in counted.values_list("bucket", *fields, "n"):
+            values[tuple(key)][as_date(bucket_start)] = n
         y_title = "Claims"
     else:
         categories = figure_categories(active, group, measure)
@@ -370,7 +371,7 @@ def window_sums(
     grouped = (*fields, "civilian") if apart else fields
     if main.by_day:
         found = window.values("bucket", *grouped).annotate(v=Sum(main.figure_values), n=main.count).order_by()
-        sums = [(r["bucket"], *(r[f] for f in grouped), r["v"], r["n"]) for r in found]
+        sums = found.values_list("bucket", *grouped, "v", "n")
     else:
         sums = _sum_per_figure(window, grouped, main.count)
     values: dict[tuple, dict[datetime.date, int]] = defaultdict(dict)
