@@ -302,6 +302,7 @@ def text_plan(filterset: ClaimFilter) -> TextPlan | None:
 
 
 # One claim's id at each end of every day in a stretch, read from the (date, id) index a day at a time.
+ID_BOUND_DAYS = 3_660
 _ID_BOUNDS_SQL = """
     SELECT min(first.id), max(last.id)
     FROM generate_series(%s::date, %s::date, interval '1 day') AS day
@@ -322,6 +323,8 @@ def claim_id_bounds(date_from: datetime.date | None, date_to: datetime.date | No
     a list newest stored first (the API's) bounded by it walks only that band, where the planner, blind to
     the link between ids and dates, would walk every later claim first. The bound is exact however the
     claims were stored; stored out of order it is only wide. An empty stretch is the empty range (1, 0).
+    A stretch of more than ID_BOUND_DAYS days with claims (a date misread centuries back, say) is not
+    bounded: a day at a time would cost more than the walk.
     """
     if connection.vendor != "postgresql":
         return None
@@ -333,6 +336,8 @@ def claim_id_bounds(date_from: datetime.date | None, date_to: datetime.date | No
         first, last = max(first, date_from or first), min(last, date_to or last)
         if first > last:
             return 1, 0
+        if (last - first).days > ID_BOUND_DAYS:
+            return None
         cursor.execute(_ID_BOUNDS_SQL, [first, last])
         low, high = cursor.fetchone()
     return (1, 0) if low is None else (low, high)
@@ -613,10 +618,14 @@ def claim_totals(filterset: ClaimFilter, *, use_summary: bool = True) -> tuple[i
         claims = (dated["claims"] or 0) + (undated["claims"] or 0)
         return claims, (dated["figures"] or 0) + undated["figures"], False
     counted = day_source_for(filterset, DAY_GROUPS[0], measure="claims", use_summary=use_summary)
-    if counted is not None and counted.queryset.model is OutletSummary:
-        # An outlet's claims counted exactly (the dated from its rollup), its figures not at all.
+    if counted is not None:
+        # An outlet's, or several regions' (units', claimants'), claims counted exactly: the dated from their
+        # rollup. Figures only where the claims are few enough to count them exactly below (a figure given
+        # for two regions is one figure); else not at all.
         dated = counted.queryset.aggregate(claims=Sum(counted.per_row))["claims"] or 0
-        return dated + filterset.qs.filter(date__isnull=True).count(), None, False
+        claims = dated + filterset.qs.filter(date__isnull=True).count()
+        if counted.queryset.model is OutletSummary or claims > SUMMARY_CAP:
+            return claims, None, False
     if source.from_summary:
         # Slicing before aggregate() makes Django count inside a LIMITed subquery.
         capped_rows = source.queryset.annotate(n=source.per_row)[: SUMMARY_CAP + 1]

@@ -261,6 +261,10 @@ def test_the_id_band_of_a_stretch_holds_exactly_its_first_and_last_claim():
     assert claim_id_bounds(None, D(2024, 6, 30)) == (march, old)
     assert claim_id_bounds(D(2024, 6, 1), None) == (june, july)
     assert claim_id_bounds(D(2024, 4, 1), D(2024, 5, 1)) == (1, 0)
+    # A date misread a century back leaves the open stretches unbounded, not read a day at a time.
+    claim(date=D(1924, 3, 1))
+    assert claim_id_bounds(None, D(2024, 6, 30)) is None
+    assert claim_id_bounds(D(2024, 1, 1), D(2024, 6, 30)) == (march, june)
 
 
 def test_a_claims_detail_has_its_sources_history_and_reference_check(client, carol):

@@ -193,3 +193,21 @@ def test_the_summaries_and_the_claims_agree_on_several_units_and_claimants():
 def test_an_unknown_region_is_a_form_error_not_an_empty_result(client_for, alice):
     response = client_for(alice).get("/claims/?region=atlantis")
     assert response.status_code == 400 and "Region" in response.content.decode()
+
+
+def test_several_regions_count_their_claims_exactly_and_their_figures_while_few(monkeypatch):
+    from claims import selectors
+
+    kursk, donetsk = Region.objects.get(name="Kursk Oblast"), Region.objects.get(name="Donetsk Oblast")
+    # The same figure given for both regions is one figure; an undated claim counts among the claims.
+    for region in (kursk, donetsk):
+        claim(value=700, region=region, date=D(2024, 9, 1))
+    claim(value=12, region=kursk, date=D(2024, 9, 2))
+    claim(value=5, region=donetsk, date=None)
+    claim(value=99, region=Region.objects.get(name="Sumy Oblast"), date=D(2024, 9, 2))
+    query = f"region={kursk.slug}&region={donetsk.slug}"
+    assert selectors.claim_totals(filterset(query)) == (4, 3, False)
+    assert selectors.claim_totals(filterset(query), use_summary=False)[0] == 4
+    # More claims than the figures could be counted exactly from: the claims still are, the figures not.
+    monkeypatch.setattr(selectors, "SUMMARY_CAP", 3)
+    assert selectors.claim_totals(filterset(query)) == (4, None, False)
