@@ -107,6 +107,21 @@ def test_a_word_in_most_articles_is_charted_over_the_latest_days_and_the_chart_s
     assert f"date_from={first}" in chart.datasets[0].link
 
 
+def test_the_latest_days_are_found_however_many_of_them_fit(monkeypatch):
+    # The days are read from the latest back a few at a time: a stretch longer than the first few is whole.
+    start = datetime.date(2025, 1, 1)
+    _daily("drones", 200, start)
+    _analyse()
+    for cap, days in ((35, 35), (150, 150), (199, 199)):
+        monkeypatch.setattr(selectors, "TEXT_CLAIMS", cap)
+        plan = selectors.text_plan(filterset("q=drones"))
+        last = start + datetime.timedelta(days=199)
+        assert (plan.within, plan.capped) == ((last - datetime.timedelta(days=days - 1), last), True)
+    monkeypatch.setattr(selectors, "TEXT_CLAIMS", 150)
+    plan = selectors.text_plan(filterset("q=drones&date_from=2025-05-01"))
+    assert (plan.within, plan.capped) == ((datetime.date(2025, 5, 1), last), False)
+
+
 def test_a_rare_word_or_a_short_range_is_charted_whole(monkeypatch):
     monkeypatch.setattr(selectors, "TEXT_CLAIMS", 4)
     start = datetime.date(2025, 3, 1)
