@@ -488,6 +488,14 @@ class FactSummary(models.Model):
             # them walks their own entries in date order, not every figure's.
             models.Index(fields=["subject_side", "day", "fact_key"], name="factsummary_subject_day_idx"),
             models.Index(fields=["claimant_side", "day", "fact_key"], name="factsummary_claimant_day_idx"),
+            # A unit's figures are few, and a unit fights in a region or two: filtered by both, their figures
+            # come from here, where ANDing the unit's entries with the region's (most figures of a front) cost
+            # more than the rest of the page.
+            models.Index(
+                fields=["unit", "region"],
+                condition=models.Q(unit__isnull=False),
+                name="factsummary_unit_region_idx",
+            ),
             # The comparison's equipment table (national running totals of equipment), read from the index.
             models.Index(
                 fields=["claimant_side", "subject_side", "equipment"],
