@@ -276,3 +276,35 @@ def test_civilian_victims_are_never_summed_with_soldiers_unless_asked_for(use_su
     # Without civilians' figures, nothing is said of them.
     quiet = timelines.timeline(filterset(category="killed", date_to="2024-05-05"), **figures)
     assert "counted apart" not in " ".join(quiet.notes)
+
+
+@pytest.mark.parametrize("use_summary", [True, False])
+@pytest.mark.parametrize("measure", ["claims", "figures"])
+def test_of_many_units_the_largest_are_drawn_and_the_rest_counted(use_summary, measure):
+    units = list(Unit.objects.order_by("name")[: timelines.MAX_SERIES + 3])
+    # Unit i: i + 1 casualty figures, on two days a week apart (the total ranks it); the smallest
+    # unit also has a civilians' figure, which is never summed with soldiers' and does not rank it.
+    for i, unit in enumerate(units):
+        for n in range(i + 1):
+            day = D(2024, 5, 1) + datetime.timedelta(days=7 * (n % 2))
+            claim(value=10 + n, unit=unit, date=day, claimant_side="UA", subject_side="RU")
+    claim(value=5_000, unit=units[0], date=D(2024, 5, 1), civilian=True, subject_side="UA")
+
+    chart = timelines.timeline(
+        filterset(), group="unit", bucket="week", measure=measure, use_summary=use_summary
+    )
+
+    drawn = [d.label for d in chart.datasets if d.axis == "y"]
+    assert sorted(drawn) == sorted(u.name for u in units[3:])
+    assert chart.hidden_series == 3
+    assert f"The {timelines.MAX_SERIES} largest of {len(units)} series are drawn." in chart.notes
+    assert ("Civilian victims are counted apart" in " ".join(chart.notes)) == (measure == "figures")
+    largest = _series(chart)[units[-1].name]
+    n = len(units)
+    if measure == "claims":
+        assert largest == {D(2024, 4, 29): (n + 1) // 2, D(2024, 5, 6): n // 2}
+    else:
+        assert largest == {
+            D(2024, 4, 29): sum(10 + k for k in range(n) if k % 2 == 0),
+            D(2024, 5, 6): sum(10 + k for k in range(n) if k % 2 == 1),
+        }
