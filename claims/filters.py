@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
+from functools import cache as cache_once
 from functools import partial
 from typing import Any
 
@@ -68,8 +70,8 @@ def registry_choices() -> dict[str, list[tuple[str, str]]]:
     return cache.get_or_set(f"registry-choices:{version}", read)
 
 
-def _listed(first: list[tuple[str, str]], name: str) -> list[tuple[str, str]]:
-    return [*first, *registry_choices()[name]]
+def _listed(first: list[tuple[str, str]], name: str, read: Callable[[], dict]) -> list[tuple[str, str]]:
+    return [*first, *read()[name]]
 
 
 class ClaimFilterForm(forms.Form):
@@ -177,12 +179,13 @@ class ClaimFilter(django_filters.FilterSet):
         form = super().form
         if not getattr(form, "registry_choices_set", False):
             # The registry selects list hundreds of entries on every page: read once per data version, and
-            # handed to the widgets as callables, so only a response that renders the form reads them.
+            # handed to the widgets as callables, so only a response that renders the form reads them (once).
+            read = cache_once(registry_choices)
             for name in (*REGISTRY_FILTERS, "outlet"):
                 if name in form.fields:
                     widget = form.fields[name].widget
                     first = [] if widget.allow_multiple_selected else [("", "Any")]
-                    widget.choices = partial(_listed, first, name)
+                    widget.choices = partial(_listed, first, name, read)
             form.registry_choices_set = True
         return form
 

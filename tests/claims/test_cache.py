@@ -89,3 +89,14 @@ def test_results_alone_never_list_the_registries_and_the_page_does(client_for, a
     assert results.status_code == 200 and listed == []
     page = client.get(f"/?unit={unit.slug}")
     assert f'<option value="{unit.slug}" selected>' in page.content.decode()
+
+
+def test_a_page_lists_every_registry_after_reading_their_version_once(client_for, alice):
+    # The five registry selects share one read of the registries' version and lists.
+    client = client_for(alice)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/")
+    assert page.status_code == 200
+    versions = [q["sql"] for q in queries.captured_queries if 'FROM "claims_dataversion" WHERE' in q["sql"]]
+    assert len(versions) == 1
+    assert all(f'value="{r.slug}"' in page.content.decode() for r in Region.objects.all()[:5])
