@@ -26,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -42,6 +41,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Trunc
 from django.urls import get_script_prefix, reverse
@@ -454,19 +454,6 @@ class TableRow:
     def evidence(self) -> SafeString:
         return highlight_figure(self.claim.evidence, self.claim.value)
 
-    @property
-    def sources_html(self) -> SafeString:
-        """The shown sources as list items: built here, not by a template loop (a page lists up to 400)."""
-        article = _route_format("claims:article", "2147483647", get_script_prefix())
-        items = []
-        for s in self.shown_sources:
-            said = escape(f"{s.outlet}, " if s.outlet else "") + s.published.isoformat()
-            link = f"{article.format(s.article_id)}#evidence-{s.claim_id}"
-            items.append(
-                f'<li><a href="{escape(link)}">{escape(s.title)}</a> <span class="muted">{said}</span></li>'
-            )
-        return mark_safe("".join(items))  # noqa: S308 - every value escaped
-
 
 @dataclass
 class TablePage:
@@ -574,19 +561,13 @@ def with_registry_names(claims: Iterable[Claim]) -> None:
     """Give the claims their claimant, region, place and unit with only a slug and a name loaded (any other
     field is read on access): a query per registry for the entries named, instead of joining the four into
     the page's query, whose planning and whole rows cost more than the page's own query."""
-    claims = list(claims)
-    for name, model in REGISTRY_FILTERS.items():
-        ids = {pk for c in claims if (pk := getattr(c, f"{name}_id")) is not None}
-        if not ids:
-            continue
-        fields = [f.attname for f in model._meta.concrete_fields if f.attname in ("id", "slug", "name")]
-        entries = {
-            row[0]: model.from_db(connection.alias, fields, row)
-            for row in model.objects.filter(pk__in=ids).values_list(*fields)
-        }
-        for c in claims:
-            if (pk := getattr(c, f"{name}_id")) in entries:
-                setattr(c, name, entries[pk])
+    prefetch_related_objects(
+        list(claims),
+        *(
+            Prefetch(name, queryset=model.objects.only("slug", "name"))
+            for name, model in REGISTRY_FILTERS.items()
+        ),
+    )
 
 
 def _sources_of(filterset: ClaimFilter, fact_keys: list[str]) -> dict[str, list[SourceRef]]:
@@ -625,14 +606,15 @@ def claim_totals(filterset: ClaimFilter, *, use_summary: bool = True) -> tuple[i
         claims = (dated["claims"] or 0) + (undated["claims"] or 0)
         return claims, (dated["figures"] or 0) + undated["figures"], False
     counted = day_source_for(filterset, DAY_GROUPS[0], measure="claims", use_summary=use_summary)
+    exact = None
     if counted is not None:
         # An outlet's, or several regions' (units', claimants'), claims counted exactly: the dated from their
-        # rollup. Figures only where the claims are few enough to count them exactly below (a figure given
-        # for two regions is one figure); else not at all.
+        # rollup. An outlet's figures not at all; several regions' as below (a figure given for two regions
+        # is one figure), while there are few enough rows to count.
         dated = counted.queryset.aggregate(claims=Sum(counted.per_row))["claims"] or 0
-        claims = dated + filterset.qs.filter(date__isnull=True).count()
-        if counted.queryset.model is OutletSummary or claims > SUMMARY_CAP:
-            return claims, None, False
+        exact = dated + filterset.qs.filter(date__isnull=True).count()
+        if counted.queryset.model is OutletSummary:
+            return exact, None, False
     if source.from_summary:
         # Slicing before aggregate() makes Django count inside a LIMITed subquery.
         capped_rows = source.queryset.annotate(n=source.per_row)[: SUMMARY_CAP + 1]
@@ -640,6 +622,8 @@ def claim_totals(filterset: ClaimFilter, *, use_summary: bool = True) -> tuple[i
             claims=Sum("n"), figures=Count("fact_key", distinct=True), rows=Count("fact_key")
         )
         capped = totals["rows"] > SUMMARY_CAP
+        if exact is not None:
+            return exact, None if capped else totals["figures"], False
         return totals["claims"] or 0, None if capped else totals["figures"], capped
     # Unordered, so the database may stop at the cap in whatever order it finds the rows.
     n = source.queryset.order_by().values("id")[: COUNT_CAP + 1].count()

@@ -132,7 +132,13 @@ def _sources_cell(row: TableRow, filter_query: str) -> str:
         query = f"{filter_query}&" if filter_query else ""
         link = f"{claims_url({})}?{query}fact={row.cursor.fact_key}"
         more = f'<a href="{escape(link)}">all {count} sources →</a>'
-    return f"<details><summary>{count} sources</summary><ul>{row.sources_html}</ul>{more}</details>"
+    items = []
+    for s in row.shown_sources:
+        said = escape(f"{s.outlet}, " if s.outlet else "") + (s.published.isoformat() if s.published else "")
+        items.append(
+            f'<li><a href="{escape(s.url)}">{escape(s.title)}</a> <span class="muted">{said}</span></li>'
+        )
+    return f"<details><summary>{count} sources</summary><ul>{''.join(items)}</ul>{more}</details>"
 
 
 @register.simple_tag

@@ -343,3 +343,12 @@ def test_the_table_costs_the_same_queries_for_many_rows_and_names_every_registry
         assert f'href="/units/{unit.slug}/">{unit.name}</a>' in html
         assert f'href="/regions/{region.slug}/">{region.name}</a>' in html
         assert claimant.name in html
+
+
+def test_a_figure_printed_by_an_undated_article_lists_it_among_its_sources(client_for, alice):
+    dated = ArticleFactory(title="Dated report")
+    undated = ArticleFactory(title="Undated report", published=None)
+    for article in (dated, undated):
+        claim(article=article, value=1610, date=D(2024, 11, 24))
+    html = client_for(alice).get("/claims/", HTTP_HX_REQUEST="true").content.decode()
+    assert "2 sources" in html and ">Undated report</a>" in html and ">Dated report</a>" in html
