@@ -81,6 +81,20 @@ def test_the_web_application_refuses_to_start_without_a_secret_key_when_debug_is
     assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
 
 
+def test_the_web_application_leaves_the_objects_it_loaded_out_of_the_collectors_walks():
+    # Before: the collector tracks the loaded modules' objects; after loading, they are frozen and it tracks
+    # only what was made since (a handful of objects).
+    probe = (
+        "import gc, django; django.setup(); before = len(gc.get_objects());"
+        "import config.wsgi; print(before, gc.get_freeze_count(), len(gc.get_objects()))"
+    )
+    result = run_under("-c", probe, DEBUG="0", SECRET_KEY="s3cret", ALLOWED_HOSTS="claims.example.org")
+    assert result.returncode == 0, result.stderr
+    before, frozen, tracked = (int(n) for n in result.stdout.split())
+    assert frozen > before > 10_000
+    assert tracked < 1_000
+
+
 def test_commands_that_sign_nothing_run_without_a_secret_key(tmp_path):
     article = tmp_path / "report.txt"
     article.write_text("Ukraine's General Staff said 1,230 Russian soldiers were killed over the past day.")
