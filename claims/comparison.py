@@ -66,6 +66,8 @@ STANCE_COLOURS = ("#D55E00", "#0072B2", "#56B4E9", "#E69F00", "#CC79A7", "#009E7
 REFERENCE_COLOUR = "#000000"
 # The scope filters that make a figure a front's, not the war's.
 SCOPE_FILTERS = ("region", "place", "unit")
+# What a cell without a value shows.
+NO_VALUE = '<span class="muted">–</span>'
 
 
 @dataclass
@@ -79,7 +81,7 @@ class Cell:
         """The cell's figure linked to its claims, with their count under it: written here rather than by the
         template (a three-year page of weeks holds some 650 cells)."""
         if self.value is None:
-            return mark_safe('<span class="muted">–</span>')
+            return mark_safe(NO_VALUE)
         figure, claims = escape(intcomma(self.value)), escape(intcomma(self.claims))
         plural = "" if self.claims == 1 else "s"
         return mark_safe(  # noqa: S308 - every value escaped
@@ -98,9 +100,8 @@ class Row:
     def html(self) -> SafeString:
         """The table's row: its bucket, a cell per stance, the ratio and the reference's rise."""
         day = self.bucket.isoformat()
-        muted = '<span class="muted">–</span>'
-        ratio = escape(floatformat(self.ratio, 2)) if self.ratio else muted
-        reference = escape(intcomma(self.reference)) if self.reference is not None else muted
+        ratio = escape(floatformat(self.ratio, 2)) if self.ratio else NO_VALUE
+        reference = escape(intcomma(self.reference)) if self.reference is not None else NO_VALUE
         cells = "".join(f'<td class="num">{cell.html}</td>' for cell in self.cells)
         return mark_safe(  # noqa: S308 - every value escaped
             f'<tr data-bucket="{day}"><th scope="row">{day}</th>\n        {cells}\n'
